@@ -1,0 +1,149 @@
+package faqbot.cli;
+
+import faqbot.answer.Answerer;
+import faqbot.answer.Candidate;
+import faqbot.answer.Json;
+import faqbot.corpus.Corpora;
+import faqbot.corpus.Corpus;
+import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.SentenceEncoder;
+import faqbot.eval.EvalFiles;
+import faqbot.eval.EvalReport;
+import faqbot.eval.Evaluator;
+import faqbot.eval.Query;
+import faqbot.eval.TypoPerturber;
+import faqbot.index.FaqIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Measures answer quality on a labelled set of questions, through the same path as the chat answer. */
+@Command(name = "eval", description = "Measure answer quality: MAP, MRR@10, P@1, nDCG@10, Recall@10, abstention and"
+    + " latency on labelled queries.")
+final class EvalCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--corpus", required = true, paramLabel = "PATH",
+      description = "A corpus folder, or a .jsonl file of {doc_id, question, answer} objects.")
+  Path corpus;
+
+  @Option(names = "--queries", required = true, paramLabel = "FILE",
+      description = "Queries: TSV with a header line; first column the id, last column the text.")
+  Path queries;
+
+  @Option(names = "--qrels", required = true, paramLabel = "FILE",
+      description = "Judgments in TREC format (qid 0 docid rel). Queries without one are out of scope.")
+  Path qrels;
+
+  @Option(names = "--json", description = "Print one JSON object with the figures.")
+  boolean json;
+
+  @Option(names = "--perturb", paramLabel = "KIND", description = "Perturb each query first; KIND is 'typos'.")
+  String perturb;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for --perturb (default 1).")
+  long seed;
+
+  @Option(names = "--keywords-only", description = "Rank by BM25 alone (the baseline), without the sentence model.")
+  boolean keywordsOnly;
+
+  @Option(names = "--details", paramLabel = "FILE",
+      description = "Also write one TSV line per query: what was ranked first and how sure the bot was.")
+  Path details;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (perturb != null && !perturb.equals("typos")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--perturb takes 'typos', got '" + perturb + "'");
+    }
+    List<Query> questions = EvalFiles.queries(queries);
+    Map<String, Map<String, Integer>> judgments = EvalFiles.qrels(qrels);
+    if (perturb != null) {
+      TypoPerturber typos = new TypoPerturber(seed);
+      questions = questions.stream().map(q -> new Query(q.id(), typos.perturb(q.id(), q.text()))).toList();
+    }
+    Corpus loaded = Corpora.load(corpus);
+    if (loaded.hasErrors()) {
+      Reports.problems(err, loaded.problems().subList(0, Math.min(10, loaded.problems().size())));
+      err.println("(" + loaded.problems().size() + " problems in all; 'faqbot check --corpus " + corpus
+          + "' lists them)");
+    }
+    Path folder = Files.createTempDirectory("faqbot-eval-");
+    try (SentenceEncoder encoder = keywordsOnly ? null : OnnxSentenceEncoder.load()) {
+      try (FaqIndex index = FaqIndex.openOrBuild(corpus, path -> loaded, folder, encoder, r -> { })) {
+        Evaluator evaluator = new Evaluator(new Answerer(index));
+        EvalReport report;
+        if (details != null) {
+          try (PrintWriter tsv = new PrintWriter(Files.newBufferedWriter(details, StandardCharsets.UTF_8))) {
+            tsv.println("query_id\tin_scope\tmatched\tconfidence\tap\tfirst\tsemantic1\tsemantic2\tkeyword1\tmillis");
+            report = evaluator.run(questions, judgments, o -> tsv.println(detail(o)));
+          }
+        } else {
+          report = evaluator.run(questions, judgments, o -> { });
+        }
+        if (json) {
+          out.println(Json.mapper().writeValueAsString(report));
+        } else {
+          print(out, report);
+        }
+      }
+    } finally {
+      deleteTree(folder);
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  private static String detail(Evaluator.Outcome o) {
+    List<Candidate> top = o.top();
+    String first = top.isEmpty() ? "" : top.get(0).entry().id();
+    double s1 = top.isEmpty() ? Double.NaN : top.get(0).semantic();
+    double s2 = top.size() < 2 ? Double.NaN : top.get(1).semantic();
+    double k1 = top.isEmpty() ? Double.NaN : top.get(0).keyword();
+    return String.format(Locale.ROOT, "%s\t%b\t%b\t%.4f\t%.4f\t%s\t%.4f\t%.4f\t%.3f\t%.2f", o.query().id(), o.inScope(),
+        o.matched(), o.confidence(), o.averagePrecision(), first, s1, s2, k1, o.millis());
+  }
+
+  private static void print(PrintWriter out, EvalReport r) {
+    out.println(String.format(Locale.ROOT, "queries %d (in scope %d, out of scope %d)", r.queries(), r.inScope(),
+        r.outOfScope()));
+    row(out, "MAP", r.map());
+    row(out, "MRR@10", r.mrr10());
+    row(out, "P@1", r.p1());
+    row(out, "nDCG@10", r.ndcg10());
+    row(out, "Recall@10", r.recall10());
+    row(out, "declined, in scope", r.abstainedInScope());
+    row(out, "declined, out of scope", r.abstainedOutOfScope());
+    out.println(String.format(Locale.ROOT, "%-24s p50 %.2f ms, p95 %.2f ms", "latency per query",
+        r.latencyMs().p50(), r.latencyMs().p95()));
+  }
+
+  private static void row(PrintWriter out, String name, Double value) {
+    out.println(String.format(Locale.ROOT, "%-24s %s", name, value == null ? "-" : String.format(Locale.ROOT, "%.4f",
+        value)));
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package faqbot.cli;
+
+import faqbot.corpus.Corpora;
+import faqbot.corpus.Corpus;
+import faqbot.corpus.CorpusFingerprint;
+import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.SentenceEncoder;
+import faqbot.index.BuildReport;
+import faqbot.index.FaqIndex;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Builds the index of the corpus, and says what it indexed and what is wrong with the corpus. */
+@Command(name = "index", description = "Build the index of the corpus (ask and serve also do it when needed).")
+final class IndexCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  Locations locations;
+
+  @Option(names = "--keywords-only", description = "Build without sentence vectors.")
+  boolean keywordsOnly;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    String fingerprint = CorpusFingerprint.of(locations.corpus());
+    Corpus corpus = Corpora.load(locations.corpus());
+    BuildReport report;
+    try (SentenceEncoder encoder = keywordsOnly ? null : OnnxSentenceEncoder.load()) {
+      report = FaqIndex.build(corpus, fingerprint, locations.index(), encoder);
+    }
+    Reports.build(out, report, locations.corpus().toString(), locations.index().toString());
+    return corpus.hasErrors() ? Main.FAILURE : Main.OK;
+  }
+}

@@ -1,0 +1,30 @@
+package faqbot.corpus;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the parts of a citation written as {@code Authors (Mon YYYY) Title [URL]}. */
+final class SourceParser {
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
+  private static final Pattern AUTHORS_DATE_TITLE = Pattern.compile(
+      "^(?<authors>[^()]+?)\\s*\\((?<date>(?:[A-Z][a-z]{2,8}\\.?\\s+)?(?:\\d{1,2},?\\s+)?\\d{4}[a-z]?)\\)\\s*(?<title>.+)$");
+
+  private SourceParser() {}
+
+  static Source parse(String raw) {
+    String text = raw.strip();
+    String url = null;
+    String rest = text;
+    Matcher u = URL.matcher(rest);
+    if (u.find()) {
+      url = u.group().replaceAll("[).,;]+$", "");
+      rest = (rest.substring(0, u.start()) + rest.substring(u.start() + url.length())).strip();
+    }
+    rest = Marks.strip(rest).strip();
+    Matcher m = AUTHORS_DATE_TITLE.matcher(rest);
+    if (m.matches()) {
+      return new Source(text, m.group("authors").strip(), m.group("date"), m.group("title").strip(), url);
+    }
+    return new Source(text, null, null, rest.isEmpty() ? null : rest, url);
+  }
+}

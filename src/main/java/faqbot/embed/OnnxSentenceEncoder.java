@@ -1,0 +1,122 @@
+package faqbot.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the quantized bge-small-en-v1.5 sentence model in process with ONNX Runtime: no service, no network.
+ *
+ * <p>The model and its tokenizer ship inside a Maven Central jar. Each call runs on the calling thread only
+ * (one intra-op thread by default), because a server answers many questions at once and gains more from running
+ * them side by side than from splitting each across cores.
+ */
+public final class OnnxSentenceEncoder implements SentenceEncoder {
+  public static final String MODEL_ID = "bge-small-en-v1.5-q";
+  private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
+  private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
+  private static final int DIMENSION = 384;
+  private static final int MAX_TOKENS = 512;
+
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final boolean wantsTokenTypes;
+
+  /** Loads the model with one ONNX Runtime thread per call. */
+  public static OnnxSentenceEncoder load() {
+    return load(1);
+  }
+
+  public static OnnxSentenceEncoder load(int threadsPerCall) {
+    if (threadsPerCall < 1 || threadsPerCall > 64) {
+      throw new IllegalArgumentException("threads per call must be 1 to 64, got " + threadsPerCall);
+    }
+    // Keep the tokenizer library from ever trying to download anything.
+    System.setProperty("ai.djl.offline", "true");
+    try {
+      return new OnnxSentenceEncoder(threadsPerCall);
+    } catch (OrtException | IOException e) {
+      throw new IllegalStateException("cannot load the sentence model " + MODEL_ID + ": " + e.getMessage(), e);
+    }
+  }
+
+  private OnnxSentenceEncoder(int threads) throws OrtException, IOException {
+    environment = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      session = environment.createSession(resource(MODEL_RESOURCE).readAllBytes(), options);
+    }
+    Map<String, String> tokenizerOptions = new HashMap<>();
+    tokenizerOptions.put("truncation", "true");
+    tokenizerOptions.put("maxLength", Integer.toString(MAX_TOKENS));
+    tokenizerOptions.put("padding", "false");
+    try (InputStream in = resource(TOKENIZER_RESOURCE)) {
+      tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
+    }
+    wantsTokenTypes = session.getInputNames().contains("token_type_ids");
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = OnnxSentenceEncoder.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new UncheckedIOException(new IOException(name + " is not on the class path"));
+    }
+    return in;
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  @Override
+  public int dimension() {
+    return DIMENSION;
+  }
+
+  @Override
+  public float[] embed(String text) {
+    Encoding encoding = tokenizer.encode(text.isBlank() ? " " : text);
+    long[][] ids = {encoding.getIds()};
+    long[][] mask = {encoding.getAttentionMask()};
+    long[][] types = {encoding.getTypeIds()};
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", OnnxTensor.createTensor(environment, ids));
+      inputs.put("attention_mask", OnnxTensor.createTensor(environment, mask));
+      if (wantsTokenTypes) {
+        inputs.put("token_type_ids", OnnxTensor.createTensor(environment, types));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        float[][][] hidden = (float[][][]) result.get(0).getValue();
+        // bge models are trained to put the sentence's meaning in the first ([CLS]) token.
+        return Vectors.normalize(hidden[0][0].clone());
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("the sentence model failed on a text of " + text.length() + " characters", e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // Closing at shutdown: nothing useful to do with the failure.
+    }
+    tokenizer.close();
+  }
+}

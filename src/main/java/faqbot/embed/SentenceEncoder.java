@@ -1,0 +1,16 @@
+package faqbot.embed;
+
+/** Turns a text into a unit-length vector whose dot product with another measures how alike their meanings are. */
+public interface SentenceEncoder extends AutoCloseable {
+
+  /** Names the model, so vectors made by another model are never mixed with this one's. */
+  String modelId();
+
+  int dimension();
+
+  /** The unit-length vector of a text. Safe to call from many threads at once. */
+  float[] embed(String text);
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,68 @@
+package faqbot.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faqbot.answer.Answerer;
+import faqbot.answer.InvalidMessageException;
+import faqbot.answer.Json;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the HTTP face of the bot: the JSON API, unstarted, so tests and the command line start it their way. */
+public final class HttpApp {
+  /** The largest request body accepted; a chat message is at most a few kilobytes. */
+  public static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+
+  private HttpApp() {}
+
+  public static Javalin create(Answerer answerer) {
+    ObjectMapper mapper = Json.mapper();
+    ChatHandler chat = new ChatHandler(answerer);
+    FaqHandler faq = new FaqHandler(answerer);
+    SearchHandler search = new SearchHandler(answerer);
+    HealthHandler health = new HealthHandler(answerer);
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.startupWatcherEnabled = false;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.http.prefer405over404 = true;
+      config.jsonMapper(new JavalinJackson(mapper, false));
+
+      config.routes.post("/api/chat", chat::handle);
+      config.routes.get("/api/faq/{id}", faq::handle);
+      config.routes.get("/api/search", search::handle);
+      config.routes.get("/health", health::handle);
+
+      config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(InvalidMessageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e)));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal error; the server log has the details");
+      });
+      config.routes.error(404, ctx -> {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("application/json")) {
+          error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path());
+        }
+      });
+      config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+    });
+  }
+
+  private static String describe(HttpResponseException e) {
+    if (e.getStatus() == 413) {
+      return "the request body is larger than the limit of " + MAX_BODY_BYTES + " bytes";
+    }
+    return e.getMessage();
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ctx.status(status).json(new ApiError(message));
+  }
+}

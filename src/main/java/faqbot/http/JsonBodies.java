@@ -1,0 +1,65 @@
+package faqbot.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
+
+/** Reads JSON request bodies strictly, turning every way they can be wrong into a 4xx with a clear message. */
+final class JsonBodies {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private JsonBodies() {}
+
+  /** The body as a JSON object, after checking its content type. */
+  static JsonNode object(Context ctx) {
+    String type = ctx.contentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
+      throw new ApiException(415, "send the body as JSON with 'Content-Type: application/json' (got "
+          + (type == null ? "no content type" : "'" + type + "'") + ")");
+    }
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length == 0) {
+      throw new ApiException(400, "the body is empty; send a JSON object like {\"message\": \"What is AI alignment?\"}");
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ApiException(400, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ApiException(400, "the body cannot be read: " + e.getMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new ApiException(400, "the body must be a JSON object like {\"message\": \"What is AI alignment?\"}");
+    }
+    return node;
+  }
+
+  /** A string field that must be present; emptiness is for the caller to judge. */
+  static String requiredString(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      throw new ApiException(400, "\"" + field + "\" is missing");
+    }
+    if (!value.isTextual()) {
+      throw new ApiException(400, "\"" + field + "\" must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+    return value.asText();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

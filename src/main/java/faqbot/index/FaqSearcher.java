@@ -1,0 +1,127 @@
+package faqbot.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faqbot.corpus.Corpus;
+import faqbot.corpus.FaqEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+
+/**
+ * An index searcher that also holds, for the same point in time, the entries and their vectors in memory.
+ *
+ * <p>FAQ corpora are small (hundreds to thousands of entries), so scoring every vector exactly is both faster
+ * than a graph search and never misses a neighbour.
+ */
+final class FaqSearcher extends IndexSearcher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final Corpus corpus;
+  /** Lucene doc id → entry position, for turning hits into entries. */
+  private final Map<Integer, Integer> ordinalByDoc;
+  final float[][] vectors;
+  final int[] vectorOwner;
+  /** Embedding-cache key → vector, for reuse when the index is rebuilt. */
+  final Map<String, float[]> vectorsByKey;
+  final String model;
+
+  FaqSearcher(IndexReader reader, String model) throws IOException {
+    super(reader);
+    this.model = model;
+    List<FaqEntry> entries = new ArrayList<>();
+    Map<String, Integer> ordinalById = new HashMap<>();
+    ordinalByDoc = new HashMap<>();
+    List<Integer> entryDocs = new ArrayList<>();
+    List<Integer> entryOrdinals = new ArrayList<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      Bits live = r.getLiveDocs();
+      StoredFields stored = r.storedFields();
+      for (int doc = 0; doc < r.maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        Document d = stored.document(doc);
+        if (Fields.KIND_ENTRY.equals(d.get(Fields.KIND))) {
+          entryDocs.add(leaf.docBase + doc);
+          entryOrdinals.add(d.getField(Fields.ORDINAL).numericValue().intValue());
+          entries.add(JSON.readValue(d.getBinaryValue(Fields.ENTRY_JSON).bytes, FaqEntry.class));
+        }
+      }
+    }
+    // Restore the corpus order the entries were written in.
+    Integer[] order = new Integer[entries.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(entryOrdinals.get(a), entryOrdinals.get(b)));
+    List<FaqEntry> sorted = new ArrayList<>();
+    for (int i = 0; i < order.length; i++) {
+      FaqEntry entry = entries.get(order[i]);
+      sorted.add(entry);
+      ordinalById.put(entry.id(), i);
+      ordinalByDoc.put(entryDocs.get(order[i]), i);
+    }
+    // The index holds what was built; it was checked then, so nothing is left out now.
+    corpus = Corpus.of(sorted, List.of(), true);
+
+    List<float[]> vecs = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    vectorsByKey = new HashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
+      if (values == null) {
+        continue;
+      }
+      Bits live = r.getLiveDocs();
+      StoredFields stored = r.storedFields();
+      for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        Document d = stored.document(doc);
+        Integer owner = ordinalById.get(d.get(Fields.VECTOR_OWNER));
+        float[] vector = values.vectorValue().clone();
+        vectorsByKey.put(d.get(Fields.VECTOR_KEY), vector);
+        if (owner != null) {
+          vecs.add(vector);
+          owners.add(owner);
+        }
+      }
+    }
+    vectors = vecs.toArray(new float[0][]);
+    vectorOwner = owners.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Scores of the best {@code depth} entries for a query, by entry position. */
+  float[] scores(Query query, int depth) throws IOException {
+    float[] scores = new float[corpus.size()];
+    if (corpus.size() == 0) {
+      return scores;
+    }
+    TopDocs top = search(query, Math.max(1, Math.min(depth, corpus.size())));
+    for (ScoreDoc hit : top.scoreDocs) {
+      Integer ordinal = ordinalByDoc.get(hit.doc);
+      if (ordinal != null) {
+        scores[ordinal] = hit.score;
+      }
+    }
+    return scores;
+  }
+}

@@ -1,0 +1,35 @@
+package faqbot.index;
+
+/** The names of the index's fields, and what the index's commit records about how it was built. */
+final class Fields {
+  /** Whether a document is an entry or one of an entry's vectors. */
+  static final String KIND = "kind";
+  static final String KIND_ENTRY = "entry";
+  static final String KIND_VECTOR = "vector";
+
+  static final String ID = "id";
+  static final String QUESTION = "question";
+  static final String ALTERNATES = "alternates";
+  static final String TAGS = "tags";
+  static final String BODY = "body";
+  static final String EDITORS = "editors";
+  /** The whole entry as JSON, so the index alone is enough to answer. */
+  static final String ENTRY_JSON = "entry_json";
+  /** The entry's position in the corpus, to keep answers' order stable. */
+  static final String ORDINAL = "ordinal";
+
+  static final String VECTOR = "vec";
+  static final String VECTOR_OWNER = "owner";
+  static final String VECTOR_ROLE = "role";
+  /** A hash of the model and the embedded text: the key of the embedding cache. */
+  static final String VECTOR_KEY = "vec_key";
+
+  static final String COMMIT_FINGERPRINT = "corpus.fingerprint";
+  static final String COMMIT_MODEL = "model";
+  static final String COMMIT_SCHEMA = "schema";
+  static final String COMMIT_BUILT_AT = "built.at";
+  /** Bumped whenever the documents' layout changes, so an old index is rebuilt rather than misread. */
+  static final String SCHEMA_VERSION = "1";
+
+  private Fields() {}
+}

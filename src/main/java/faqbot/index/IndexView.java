@@ -1,0 +1,40 @@
+package faqbot.index;
+
+import faqbot.corpus.Corpus;
+import faqbot.corpus.FaqEntry;
+import java.util.List;
+
+/**
+ * A consistent, point-in-time view of the index: the entries and the two ways to score them against a question.
+ * Close it when done so an index swapped in meanwhile can free the old one.
+ */
+public interface IndexView extends AutoCloseable {
+
+  /** The corpus the view was built from: its entries in order, looked up by id and by question. */
+  Corpus corpus();
+
+  default List<FaqEntry> entries() {
+    return corpus().entries();
+  }
+
+  /**
+   * BM25 scores of the entries for a text, by entry position; 0 for entries that share no word with it.
+   * Only the best {@code depth} entries are scored.
+   */
+  float[] keywordScores(String text, int depth);
+
+  /** Whether entries carry sentence vectors (the index was built with a model). */
+  boolean hasVectors();
+
+  /**
+   * For each entry, the highest cosine between the query vector and the entry's vectors (its question, each
+   * alternate phrasing, and its question with its answer); -1 where an entry has no vector.
+   */
+  float[] semanticScores(float[] queryVector);
+
+  /** Names the sentence model that made the vectors, or null. */
+  String model();
+
+  @Override
+  void close();
+}
