@@ -108,7 +108,12 @@ public final class Answerer {
     return ranker.rank(view, text, vector);
   }
 
-  static String normalize(String message) {
+  /**
+   * The message as it will be answered (whitespace and control characters collapsed), after checking it can be.
+   *
+   * @throws InvalidMessageException when it is missing, empty or too long
+   */
+  public static String normalize(String message) {
     if (message == null) {
       throw new InvalidMessageException("the message is missing");
     }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Ranker {
   /** How much the keyword score counts in the fused score; the rest is meaning. */
-  static final double KEYWORD_WEIGHT = 0.15;
+  static final double KEYWORD_WEIGHT = Double.parseDouble(System.getProperty("faqbot.kw", "0.15"));
   /** How many keyword hits to score; deeper ones add nothing after scaling. */
   static final int KEYWORD_DEPTH = 100;
 

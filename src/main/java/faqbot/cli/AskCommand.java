@@ -1,6 +1,7 @@
 package faqbot.cli;
 
 import faqbot.answer.Answer;
+import faqbot.answer.Answerer;
 import faqbot.answer.Bot;
 import faqbot.answer.Json;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ final class AskCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String question = String.join(" ", words);
+    // Refuse a bad question before the slow part: loading the model and opening the index.
+    String question = Answerer.normalize(String.join(" ", words));
     try (Bot bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
         report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()))) {
       Answer answer = bot.answerer().answer(question);

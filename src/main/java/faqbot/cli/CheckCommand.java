@@ -28,7 +28,8 @@ final class CheckCommand implements Callable<Integer> {
     Corpus corpus = Corpora.load(locations.corpus());
     Reports.problems(out, corpus.problems());
     boolean failed = corpus.hasErrors() || strict && !corpus.problems().isEmpty();
-    out.println((failed ? "FAILED: " : "OK: ") + corpus.size() + " entries in " + locations.corpus()
+    out.println((failed ? "FAILED: " : "OK: ") + corpus.size() + (corpus.size() == 1 ? " entry in " : " entries in ")
+        + locations.corpus()
         + (corpus.problems().isEmpty() ? ", no problems" : ""));
     out.flush();
     return failed ? Main.FAILURE : Main.OK;

@@ -54,7 +54,7 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> FAILURE);
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter w = commandLine.getErr();
       if (e instanceof InvalidMessageException || e instanceof CommandLine.ParameterException) {

@@ -153,7 +153,7 @@ public final class CorpusParser {
 
     FaqEntry run() {
       if (lines.length == 0 || String.join("", lines).isBlank()) {
-        error(0, "is empty: an entry needs at least an answer");
+        error(1, "is empty: an entry needs at least an answer");
         return null;
       }
       readHeader();
@@ -201,7 +201,8 @@ public final class CorpusParser {
           sources.add(SourceParser.parse(item));
         }
       }
-      if (sources.isEmpty()) {
+      boolean failed = problems.stream().anyMatch(CorpusProblem::isError);
+      if (sources.isEmpty() && !failed) {
         warn(0, "has no sources");
       }
       if (question == null) {

@@ -20,7 +20,8 @@ final class SourceParser {
       url = u.group().replaceAll("[).,;]+$", "");
       rest = (rest.substring(0, u.start()) + rest.substring(u.start() + url.length())).strip();
     }
-    rest = Marks.strip(rest).strip();
+    // What is left where a URL was cut out of the end: a space and a full stop.
+    rest = Marks.strip(rest).strip().replaceAll("\\s+[.,;]$", "");
     Matcher m = AUTHORS_DATE_TITLE.matcher(rest);
     if (m.matches()) {
       return new Source(text, m.group("authors").strip(), m.group("date"), m.group("title").strip(), url);

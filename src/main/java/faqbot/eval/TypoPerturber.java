@@ -35,6 +35,10 @@ public final class TypoPerturber {
     int[] word = words.get(random.nextInt(words.size()));
     String w = text.substring(word[0], word[1]);
     String typo = typo(w, random);
+    if (typo.equals(w)) {
+      // Swapping two equal letters changes nothing; drop a letter instead.
+      typo = w.substring(0, 1) + w.substring(2);
+    }
     return text.substring(0, word[0]) + typo + text.substring(word[1]);
   }
 

@@ -40,7 +40,7 @@ public final class HttpApp {
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(InvalidMessageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e)));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e, ctx)));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal error; the server log has the details");
@@ -55,11 +55,14 @@ public final class HttpApp {
     });
   }
 
-  private static String describe(HttpResponseException e) {
-    if (e.getStatus() == 413) {
-      return "the request body is larger than the limit of " + MAX_BODY_BYTES + " bytes";
-    }
-    return e.getMessage();
+  /** Javalin's own refusals, in the API's words. */
+  private static String describe(HttpResponseException e, Context ctx) {
+    return switch (e.getStatus()) {
+      case 404 -> "no such route: " + ctx.method() + " " + ctx.path();
+      case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+      case 413 -> "the request body is larger than the limit of " + MAX_BODY_BYTES + " bytes";
+      default -> e.getMessage();
+    };
   }
 
   private static void error(Context ctx, int status, String message) {

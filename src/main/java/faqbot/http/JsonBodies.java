@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
@@ -30,6 +31,9 @@ final class JsonBodies {
     JsonNode node;
     try {
       node = JSON.readTree(bytes);
+    } catch (MismatchedInputException e) {
+      // Jackson's own wording names its classes and settings; say it in the client's terms.
+      throw new ApiException(400, "malformed JSON: the body must be exactly one JSON object, with nothing after it");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -330,6 +330,13 @@ public final class FaqIndex implements AutoCloseable {
         pending.add(new PendingVector(entry.id(), "alternate", alternate, model));
       }
       pending.add(new PendingVector(entry.id(), "full", entry.question() + "\n\n" + entry.plainText(), model));
+      String mode = System.getProperty("faqbot.passages", "none");
+      if (!mode.equals("none")) {
+        for (String passage : Passages.of(entry)) {
+          String text = mode.equals("withq") ? entry.question() + "\n" + passage : passage;
+          pending.add(new PendingVector(entry.id(), "passage", text, model));
+        }
+      }
     }
     return pending;
   }

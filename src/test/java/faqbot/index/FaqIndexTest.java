@@ -1,0 +1,117 @@
+package faqbot.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faqbot.corpus.Corpora;
+import faqbot.corpus.CorpusFingerprint;
+import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.SentenceEncoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real Lucene index on disk, built from small corpora with the real sentence model. */
+class FaqIndexTest {
+  private static SentenceEncoder encoder;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void loadModel() {
+    encoder = OnnxSentenceEncoder.load();
+  }
+
+  @AfterAll
+  static void closeModel() {
+    encoder.close();
+  }
+
+  private Path corpus() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    write(corpus, "cats.txt", "Question: How do I feed a cat?\nAlso asked as: What do kittens eat?\n\n"
+        + "Cats eat meat. Give a kitten small wet meals four times a day.\n\nSources\n\n- Vet, A (2020) Cats\n");
+    write(corpus, "bikes.txt", "Question: How do I fix a flat bicycle tyre?\n\n"
+        + "Take the wheel off, find the puncture, patch the inner tube and pump it up.\n\nSources\n\n- B\n");
+    return corpus;
+  }
+
+  private static void write(Path folder, String name, String text) throws IOException {
+    Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void buildsOpensAndScoresByWordsAndByMeaning() throws IOException {
+    Path corpus = corpus();
+    List<BuildReport> builds = new ArrayList<>();
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, dir.resolve("index"), encoder, builds::add);
+         IndexView view = index.acquire()) {
+      assertThat(builds).singleElement().satisfies(b -> {
+        assertThat(b.entries()).isEqualTo(2);
+        assertThat(b.vectors()).isEqualTo(5);
+        assertThat(b.embedded()).isEqualTo(5);
+      });
+      assertThat(view.entries()).extracting(e -> e.id()).containsExactly("bikes", "cats");
+      float[] keyword = view.keywordScores("puncture", 10);
+      assertThat(keyword[0]).isPositive();
+      assertThat(keyword[1]).isZero();
+      float[] semantic = view.semanticScores(encoder.embed("my kitty is hungry, what should I give her?"));
+      assertThat(semantic[1]).isGreaterThan(semantic[0]);
+      assertThat(view.keywordScores("AND OR ( \" * ? :", 10)).containsOnly(0f);
+    }
+  }
+
+  @Test
+  void reopensWithoutRebuildingAndRebuildsWhenTheCorpusChanges() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    List<BuildReport> builds = new ArrayList<>();
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, encoder, builds::add).close();
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, encoder, builds::add).close();
+    assertThat(builds).hasSize(1);
+
+    write(corpus, "bikes.txt", "Question: How do I fix a flat bicycle tyre?\n\nUse a patch kit.\n\nSources\n\n- B\n");
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, folder, encoder, builds::add);
+         IndexView view = index.acquire()) {
+      assertThat(builds).hasSize(2);
+      // Only the changed answer's vector is computed again; the questions' vectors come from the old index.
+      assertThat(builds.get(1).embedded()).isEqualTo(1);
+      assertThat(view.corpus().byId("bikes").orElseThrow().text()).isEqualTo("Use a patch kit.");
+    }
+  }
+
+  @Test
+  void rebuildingAnOpenIndexSwapsWhatNewViewsSeeButNotOpenOnes() throws IOException {
+    Path corpus = corpus();
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, dir.resolve("index"), encoder, b -> { })) {
+      IndexView before = index.acquire();
+      Files.delete(corpus.resolve("cats.txt"));
+      BuildReport report = index.rebuild(Corpora.load(corpus), CorpusFingerprint.of(corpus));
+      assertThat(report.embedded()).isZero();
+      try (IndexView after = index.acquire()) {
+        assertThat(after.entries()).hasSize(1);
+        assertThat(before.entries()).hasSize(2);
+        assertThat(before.keywordScores("kitten", 10)[1]).isPositive();
+      } finally {
+        before.close();
+      }
+      assertThat(index.isCurrent(CorpusFingerprint.of(corpus))).isTrue();
+    }
+  }
+
+  @Test
+  void buildsAKeywordOnlyIndexWithoutAModel() throws IOException {
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus(), Corpora::load, dir.resolve("index"), null, b -> { });
+         IndexView view = index.acquire()) {
+      assertThat(view.hasVectors()).isFalse();
+      assertThat(view.keywordScores("kittens", 10)[1]).isPositive();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package faqbot.testing;
+
+import faqbot.answer.Bot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/** Shared test fixtures: the bundled corpus, a bot over it (built once per test run), and the shared datasets. */
+public final class Fixtures {
+  private static Bot bundled;
+  private static Path bundledIndex;
+
+  private Fixtures() {}
+
+  /** The bundled corpus folder of this checkout. */
+  public static Path corpus() {
+    return Path.of("corpus").toAbsolutePath();
+  }
+
+  /**
+   * A bot over the bundled corpus, with the sentence model, indexed once into a temporary folder (never the
+   * checkout's own index/) and shared by every test in the run. Do not close it.
+   */
+  public static synchronized Bot bundledBot() {
+    if (bundled == null) {
+      try {
+        bundledIndex = Files.createTempDirectory("faqbot-test-index-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      bundled = Bot.open(corpus(), bundledIndex, true, report -> { });
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        bundled.close();
+        deleteTree(bundledIndex);
+      }));
+    }
+    return bundled;
+  }
+
+  /**
+   * The shared evaluation datasets folder ({@code ../shared/datasets} next to the checkout, or
+   * {@code $FAQBOT_SHARED/datasets}). Tests that need it are skipped where it is absent, unless
+   * {@code FAQBOT_REQUIRE_SHARED=1} (as CI sets it), in which case they fail.
+   */
+  public static Path sharedDatasets() {
+    String env = System.getenv("FAQBOT_SHARED");
+    Path shared = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared");
+    Path datasets = shared.resolve("datasets").toAbsolutePath().normalize();
+    if (!Files.isDirectory(datasets)) {
+      String message = "the shared datasets are not at " + datasets + " (set FAQBOT_SHARED to the folder that holds"
+          + " datasets/)";
+      if ("1".equals(System.getenv("FAQBOT_REQUIRE_SHARED"))) {
+        throw new AssertionError(message + ", and FAQBOT_REQUIRE_SHARED=1 says they must be there");
+      }
+      Assumptions.abort("skipped: " + message);
+    }
+    return datasets;
+  }
+
+  /** The shared seed folder, under the same rules as {@link #sharedDatasets()}. */
+  public static Path sharedSeed() {
+    return sharedDatasets().getParent().resolve("seed");
+  }
+
+  public static void deleteTree(Path folder) {
+    if (folder == null || !Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
