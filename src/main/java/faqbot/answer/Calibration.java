@@ -7,15 +7,24 @@ import java.util.List;
  * Turns ranking evidence into a confidence, 0 to 1, that an entry answers the message, and decides whether the
  * best entry is good enough to show.
  *
- * <p>With sentence vectors the confidence is a logistic function of the entry's cosine with the message and of
- * its lead over the runner-up, fitted on labelled questions (see {@code docs/quality.md}); cosines mean the same on
- * any corpus, which raw BM25 scores do not. Without vectors there is nothing comparable across corpora, so the
- * "confidence" is only each entry's share of the keyword evidence and must not be read as a probability.
+ * <p>With sentence vectors the confidence is a logistic function of three things that mean the same on any corpus:
+ * the entry's cosine with the message, its lead in cosine over the closest other entry, and how clearly BM25
+ * singles out one entry. The weights were fitted on labelled questions from three corpora (whether the first
+ * answer was right), with off-topic questions as negatives; see docs/quality.md. Raw BM25 scores do not compare
+ * across corpora, so without vectors the "confidence" is only each entry's share of the keyword evidence among the
+ * first five, and is not a probability.
+ *
+ * @param bias         the logistic's intercept
+ * @param cosineWeight per unit of cosine between message and entry
+ * @param leadWeight   per unit of cosine lead over the closest other entry
+ * @param keywordWeight per unit of BM25's lead, (best - second) / best
+ * @param threshold    the confidence below which the bot declines to answer
  */
-public record Calibration(double bias, double cosineWeight, double leadWeight, double threshold) {
+public record Calibration(double bias, double cosineWeight, double leadWeight, double keywordWeight,
+    double threshold) {
 
-  /** Fitted on the shared StackFAQ and CovidFAQ sets and the bundled off-topic questions; see docs/quality.md. */
-  public static final Calibration DEFAULT = new Calibration(-20.0, 30.0, 10.0, 0.5);
+  /** Fitted as docs/quality.md describes; the threshold keeps in-scope refusals rare and off-topic answers rarer. */
+  public static final Calibration DEFAULT = new Calibration(-11.65, 15.56, 0.82, 1.41, 0.3);
 
   public Calibration {
     if (threshold < 0 || threshold > 1) {
@@ -25,26 +34,34 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
 
   /** The same calibration with another threshold. */
   public Calibration withThreshold(double newThreshold) {
-    return new Calibration(bias, cosineWeight, leadWeight, newThreshold);
+    return new Calibration(bias, cosineWeight, leadWeight, keywordWeight, newThreshold);
   }
 
-  /** The ranked candidates with their confidences filled in. */
-  List<Candidate> apply(List<Candidate> ranked) {
+  /** The ranked candidates with their confidences filled in; {@code keywordLead} is BM25's lead for the message. */
+  List<Candidate> apply(List<Candidate> ranked, double keywordLead) {
     List<Candidate> out = new ArrayList<>(ranked.size());
-    boolean semantic = !ranked.isEmpty() && ranked.get(0).semantic() >= -0.5;
+    boolean semantic = ranked.stream().anyMatch(c -> c.semantic() > -1);
+    // The two best cosines, to give each candidate its lead over the closest other entry.
+    double best = -1;
+    double second = -1;
+    for (Candidate c : ranked) {
+      if (c.semantic() > best) {
+        second = best;
+        best = c.semantic();
+      } else if (c.semantic() > second) {
+        second = c.semantic();
+      }
+    }
     double keywordTotal = 0;
     for (int i = 0; i < Math.min(5, ranked.size()); i++) {
       keywordTotal += ranked.get(i).keyword();
     }
-    double best = ranked.isEmpty() ? 0 : ranked.get(0).semantic();
-    double second = ranked.size() > 1 ? ranked.get(1).semantic() : best - 0.1;
-    for (int i = 0; i < ranked.size(); i++) {
-      Candidate c = ranked.get(i);
+    for (Candidate c : ranked) {
       double confidence;
       if (semantic) {
-        // The lead of the top entry over the next; for the others, their gap to the top (negative).
-        double lead = i == 0 ? best - second : c.semantic() - best;
-        confidence = logistic(bias + cosineWeight * c.semantic() + leadWeight * lead);
+        double closestOther = c.semantic() == best ? second : best;
+        double lead = c.semantic() - closestOther;
+        confidence = logistic(bias + cosineWeight * c.semantic() + leadWeight * lead + keywordWeight * keywordLead);
       } else {
         confidence = keywordTotal > 0 ? c.keyword() / keywordTotal : 0;
       }

@@ -9,13 +9,16 @@ import java.util.List;
 /**
  * Ranks the entries for a message by fusing meaning (sentence-vector cosine) with words (BM25).
  *
- * <p>Each score is min-max scaled over the corpus, then mixed with a small weight on BM25: the vectors find
- * paraphrases that share no word with the question, and BM25 breaks their ties on rare exact words (names,
- * acronyms) that a small model blurs.
+ * <p>Both scores are scaled to 0..1 over the corpus and mixed. The weight of the words grows with how clearly
+ * BM25 singles out one entry: a rare word the message shares with only one answer ("CoinRun", "SmartVault") is
+ * strong evidence that a small sentence model blurs, while words spread thinly over many entries are not.
+ * Measured on three corpora in docs/quality.md.
  */
 final class Ranker {
-  /** How much the keyword score counts in the fused score; the rest is meaning. */
-  static final double KEYWORD_WEIGHT = Double.parseDouble(System.getProperty("faqbot.kw", "0.15"));
+  /** The weight of the words when BM25 has no favourite. */
+  static final double KEYWORD_BASE = 0.05;
+  /** How much the weight grows with BM25's lead: (best - second) / best, from 0 to 1. */
+  static final double KEYWORD_LEAD = 0.7;
   /** How many keyword hits to score; deeper ones add nothing after scaling. */
   static final int KEYWORD_DEPTH = 100;
 
@@ -31,19 +34,36 @@ final class Ranker {
     int n = entries.size();
     float[] keyword = view.keywordScores(message, KEYWORD_DEPTH);
     float[] semantic = queryVector != null && view.hasVectors() ? view.semanticScores(queryVector) : null;
+    double keywordLead = lead(keyword);
+    double weight = semantic == null ? 1 : KEYWORD_BASE + KEYWORD_LEAD * keywordLead;
     double[] kw = scaled(keyword, 0);
-    double[] sem = semantic == null ? null : scaled(semantic, Float.NaN);
+    double[] sem = semantic == null ? new double[n] : scaled(semantic, Float.NaN);
     List<Candidate> ranked = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      double score = sem == null ? kw[i] : (1 - KEYWORD_WEIGHT) * sem[i] + KEYWORD_WEIGHT * kw[i];
-      if (sem == null && keyword[i] <= 0) {
+      if (semantic == null && keyword[i] <= 0) {
         continue;
       }
+      double score = (1 - weight) * sem[i] + weight * kw[i];
       ranked.add(new Candidate(entries.get(i), score, semantic == null ? -1 : semantic[i], keyword[i], 0));
     }
     ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
         .thenComparing(c -> c.entry().id()));
-    return calibration.apply(ranked);
+    return calibration.apply(ranked, keywordLead);
+  }
+
+  /** How far the best score stands above the second, as a fraction of the best; 0 when nothing scored. */
+  static double lead(float[] scores) {
+    float best = 0;
+    float second = 0;
+    for (float s : scores) {
+      if (s > best) {
+        second = best;
+        best = s;
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    return best > 0 ? (best - second) / best : 0;
   }
 
   /**

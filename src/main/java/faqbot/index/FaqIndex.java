@@ -330,12 +330,12 @@ public final class FaqIndex implements AutoCloseable {
         pending.add(new PendingVector(entry.id(), "alternate", alternate, model));
       }
       pending.add(new PendingVector(entry.id(), "full", entry.question() + "\n\n" + entry.plainText(), model));
-      String mode = System.getProperty("faqbot.passages", "none");
-      if (!mode.equals("none")) {
-        for (String passage : Passages.of(entry)) {
-          String text = mode.equals("withq") ? entry.question() + "\n" + passage : passage;
-          pending.add(new PendingVector(entry.id(), "passage", text, model));
-        }
+      String lead = Passages.lead(entry);
+      if (lead != null) {
+        pending.add(new PendingVector(entry.id(), "lead", lead, model));
+      }
+      for (String passage : Passages.of(entry)) {
+        pending.add(new PendingVector(entry.id(), "passage", passage, model));
       }
     }
     return pending;

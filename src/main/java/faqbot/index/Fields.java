@@ -29,7 +29,7 @@ final class Fields {
   static final String COMMIT_SCHEMA = "schema";
   static final String COMMIT_BUILT_AT = "built.at";
   /** Bumped whenever the documents' layout changes, so an old index is rebuilt rather than misread. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "3";
 
   private Fields() {}
 }

@@ -13,6 +13,18 @@ final class Passages {
 
   private Passages() {}
 
+  /**
+   * The answer's opening paragraph when it is short: FAQ answers lead with a one- or two-sentence direct answer,
+   * which on its own is the closest text to a paraphrase of the question.
+   */
+  static String lead(FaqEntry entry) {
+    if (entry.blocks().isEmpty() || entry.blocks().get(0).kind() != Block.Kind.PARAGRAPH) {
+      return null;
+    }
+    String text = Marks.strip(entry.blocks().get(0).text());
+    return text.split("\\s+").length <= 60 && entry.blocks().size() > 1 ? text : null;
+  }
+
   static List<String> of(FaqEntry entry) {
     List<String> passages = new ArrayList<>();
     StringBuilder current = new StringBuilder();

@@ -1,0 +1,119 @@
+package faqbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import faqbot.corpus.Source;
+import faqbot.testing.Fixtures;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The chat answer over the bundled corpus, with the real index and sentence model. */
+class AnswererTest {
+  private final Answerer answerer = Fixtures.bundledBot().answerer();
+
+  @Test
+  void answersTheSeedQuestionWithTheSeedEntry() {
+    Answer answer = answerer.answer("What is inner alignment?");
+    assertThat(answer.matched()).isTrue();
+    assertThat(answer.confidence()).isBetween(0.9, 1.0);
+    assertThat(answer.answer().id()).isEqualTo("what-is-inner-alignment");
+    assertThat(answer.answer().question()).isEqualTo("What is inner alignment?");
+    assertThat(answer.answer().text()).startsWith("Inner alignment is the problem of making sure")
+        .doesNotContain("Inner alignment asks");
+    assertThat(answer.related()).hasSize(5).allSatisfy(link -> assertThat(link.id()).isNotNull());
+    assertThat(answer.related()).extracting(Answer.Link::id).containsExactly(
+        "what-is-deceptive-alignment",
+        "what-is-the-difference-between-inner-and-outer-alignment",
+        "what-is-goal-misgeneralization",
+        "what-are-mesa-optimizers",
+        "what-is-the-likelihood-of-inner-misalignment");
+    assertThat(answer.sources()).hasSize(17).contains(new Source(
+        "Hubinger, Evan; et. al. (May 2019) Risks from Learned Optimization", "Hubinger, Evan; et. al.", "May 2019",
+        "Risks from Learned Optimization", null));
+    assertThat(answer.alternatives()).hasSize(Answerer.ALTERNATIVES)
+        .allSatisfy(a -> assertThat(a.id()).isNotEqualTo("what-is-inner-alignment"));
+  }
+
+  /**
+   * Paraphrases written to share few words with the questions they ask; each must bring its entry first. (The
+   * larger, harder set in src/test/resources/eval/bundled is measured by {@code faqbot eval}, not pinned here.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a model that pretends to share our goals while being trained, then defects once deployed"
+          + " | what-is-deceptive-alignment",
+      "contrast the two halves of the problem: choosing the right objective versus the model adopting it"
+          + " | what-is-the-difference-between-inner-and-outer-alignment",
+      "an agent keeps its skills in new situations but competently chases the wrong goal"
+          + " | what-is-goal-misgeneralization",
+      "when a learned model is itself running an internal search toward its own objective"
+          + " | what-are-mesa-optimizers",
+      "are learned systems likely to end up with goals other than the one they were trained for"
+          + " | what-is-the-likelihood-of-inner-misalignment",
+      "designing an objective function that truly reflects human intentions | what-is-outer-alignment",
+      "could a model manipulate its own training updates to protect its goals | what-is-gradient-hacking",
+      "why do models fail when deployment data looks different from the training data"
+          + " | what-is-distributional-shift",
+      "agent exploits a flaw in its reward signal to get high scores without doing the task"
+          + " | what-is-reward-hacking",
+      "why would almost any goal lead an AI to want resources and self-preservation"
+          + " | what-is-instrumental-convergence",
+      "can a very intelligent system have any goal at all, even a silly one | what-is-the-orthogonality-thesis",
+      "an AI that accepts being corrected or modified by its operators instead of resisting"
+          + " | what-is-corrigibility",
+      "understanding what is going on inside a neural network's decisions | what-is-interpretability",
+      "training a chatbot with a reward learned from human preference comparisons"
+          + " | what-is-reinforcement-learning-from-human-feedback-rlhf"})
+  void findsEachRequiredQuestionFromAParaphrase(String paraphrase, String id) {
+    Answer answer = answerer.answer(paraphrase);
+    assertThat(answer.matched()).as("confidence %s", answer.confidence()).isTrue();
+    assertThat(answer.answer().id()).isEqualTo(id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "What's a good recipe for banana bread?",
+      "How do I change a flat tyre on my car?",
+      "who won the world cup in 2018",
+      "Is it going to rain in Lisbon tomorrow?"})
+  void declinesOffTopicQuestionsAndOffersTheClosestOnes(String message) {
+    Answer answer = answerer.answer(message);
+    assertThat(answer.matched()).isFalse();
+    assertThat(answer.answer()).isNull();
+    assertThat(answer.related()).isEmpty();
+    assertThat(answer.sources()).isEmpty();
+    assertThat(answer.reply()).startsWith("Sorry, I don't have an answer to that.");
+    assertThat(answer.confidence()).isLessThan(Calibration.DEFAULT.threshold());
+    assertThat(answer.alternatives()).hasSizeLessThanOrEqualTo(Answerer.SUGGESTIONS);
+  }
+
+  @Test
+  void ranksForSearchWithConfidencesInOrder() {
+    List<Candidate> found = answerer.search("mesa optimizer", 5);
+    assertThat(found).hasSize(5);
+    assertThat(found.get(0).entry().id()).isEqualTo("what-are-mesa-optimizers");
+    assertThat(found).allSatisfy(c -> assertThat(c.confidence()).isBetween(0.0, 1.0));
+  }
+
+  @Test
+  void refusesMessagesItCannotAnswer() {
+    assertThatThrownBy(() -> answerer.answer(null)).isInstanceOf(InvalidMessageException.class);
+    assertThatThrownBy(() -> answerer.answer(" \t\n")).hasMessage("the message is empty");
+    assertThatThrownBy(() -> answerer.answer("x".repeat(Answerer.MAX_MESSAGE_CHARS + 1)))
+        .hasMessageContaining("limit is " + Answerer.MAX_MESSAGE_CHARS);
+    assertThat(answerer.answer("  What   is\ninner alignment?  ").answer().id()).isEqualTo("what-is-inner-alignment");
+  }
+
+  @Test
+  void looksUpEntriesById() {
+    assertThat(answerer.entry("what-are-mesa-optimizers")).hasValueSatisfying(e -> {
+      assertThat(e.question()).isEqualTo("What are mesa-optimizers?");
+      assertThat(e.related()).isNotEmpty().allSatisfy(l -> assertThat(l.id()).isNotNull());
+    });
+    assertThat(answerer.entry("no-such-entry")).isEmpty();
+  }
+}
