@@ -15,6 +15,8 @@ import java.util.List;
  * @param related      the answer's follow-up questions, each resolved to an entry where one exists
  * @param sources      the answer's citations
  * @param alternatives the next best entries (when not matched: the closest ones, offered instead)
+ * @param context      a token to send back with the next message, so follow-ups ("2", "tell me more", "and why?")
+ *                     are read in the light of this answer
  */
 public record Answer(
     boolean matched,
@@ -23,7 +25,8 @@ public record Answer(
     @JsonInclude(JsonInclude.Include.ALWAYS) Shown answer,
     List<Link> related,
     List<Source> sources,
-    List<Alternative> alternatives) {
+    List<Alternative> alternatives,
+    String context) {
 
   public Answer {
     related = List.copyOf(related);

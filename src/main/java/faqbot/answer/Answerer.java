@@ -39,36 +39,108 @@ public final class Answerer {
     this.ranker = new Ranker(calibration);
   }
 
-  /** Answers a message. */
+  /** Answers a message on its own. */
   public Answer answer(String message) {
-    return answerRanked(message).answer();
+    return answer(message, null);
+  }
+
+  /**
+   * Answers a message in the light of what was shown before it: {@code contextToken} is the {@code context} of the
+   * previous answer, or null. A bare number picks that question from the ones just offered; "tell me more" goes on
+   * to the first related question; a short message that leans on the previous one ("and how likely is it?") is
+   * read together with the previous question when that makes the bot surer.
+   *
+   * @throws InvalidMessageException when the message is empty or too long, or the token is not one we issued
+   */
+  public Answer answer(String message, String contextToken) {
+    String text = normalize(message);
+    ConversationContext context =
+        contextToken == null || contextToken.isBlank() ? null : ContextTokens.decode(contextToken);
+    try (IndexView view = index.acquire()) {
+      if (context != null) {
+        int choice = FollowUps.choice(text);
+        if (choice > 0 && !context.offered().isEmpty()) {
+          return pick(view, context, choice);
+        }
+        if (FollowUps.asksForMore(text) && context.entryId() != null) {
+          Optional<FaqEntry> next = context.offered().stream().filter(java.util.Objects::nonNull)
+              .map(id -> view.corpus().byId(id)).flatMap(Optional::stream).findFirst();
+          if (next.isPresent()) {
+            return shownAnswer(view, next.get(), 1.0, "More on this: \u201c" + next.get().question() + "\u201d",
+                List.of());
+          }
+        }
+      }
+      List<Candidate> ranked = rank(view, text);
+      if (context != null && context.question() != null && FollowUps.leansOnContext(text)) {
+        List<Candidate> together = rank(view, context.question() + " " + text);
+        if (!together.isEmpty() && (ranked.isEmpty() || together.get(0).confidence() > ranked.get(0).confidence())) {
+          ranked = together;
+        }
+      }
+      return decide(view, ranked, text);
+    }
   }
 
   /** An answer together with the full ranking it was chosen from, for evaluation. */
   public record Ranked(Answer answer, List<Candidate> ranking) {}
 
-  /** Answers a message, and also returns every entry ranked for it, best first. */
+  /** Answers a message on its own, and also returns every entry ranked for it, best first. */
   public Ranked answerRanked(String message) {
     String text = normalize(message);
     try (IndexView view = index.acquire()) {
       List<Candidate> ranked = rank(view, text);
-      return new Ranked(decide(view, ranked), ranked);
+      return new Ranked(decide(view, ranked, text), ranked);
     }
   }
 
-  private Answer decide(IndexView view, List<Candidate> ranked) {
+  private Answer decide(IndexView view, List<Candidate> ranked, String message) {
     if (ranked.isEmpty() || !calibration.accepts(ranked.get(0))) {
-      List<Answer.Alternative> closest = alternatives(ranked, 0, SUGGESTIONS);
-      String reply = closest.isEmpty()
+      return declined(ranked, message, ranked.isEmpty()
           ? "Sorry, I don't have an answer to that."
-          : "Sorry, I don't have an answer to that. These are the closest questions I know:";
-      double confidence = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
-      return new Answer(false, confidence, reply, null, List.of(), List.of(), closest);
+          : "Sorry, I don't have an answer to that. These are the closest questions I know:");
     }
     Candidate best = ranked.get(0);
     FaqEntry entry = best.entry();
-    return new Answer(true, best.confidence(), "Here is what the FAQ says on \u201c" + entry.question() + "\u201d",
-        shown(entry), related(view.corpus(), entry), entry.sources(), alternatives(ranked, 1, ALTERNATIVES));
+    return shownAnswer(view, entry, best.confidence(), "Here is what the FAQ says on \u201c" + entry.question()
+        + "\u201d", alternatives(ranked, 1, ALTERNATIVES));
+  }
+
+  private Answer declined(List<Candidate> ranked, String message, String reply) {
+    List<Answer.Alternative> closest = alternatives(ranked, 0, SUGGESTIONS);
+    double confidence = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
+    ConversationContext next = new ConversationContext(null, message,
+        closest.stream().map(Answer.Alternative::id).toList());
+    return new Answer(false, confidence, closest.isEmpty() ? "Sorry, I don't have an answer to that." : reply, null,
+        List.of(), List.of(), closest, ContextTokens.encode(next));
+  }
+
+  private Answer shownAnswer(IndexView view, FaqEntry entry, double confidence, String reply,
+      List<Answer.Alternative> alternatives) {
+    List<Answer.Link> related = related(view.corpus(), entry);
+    ConversationContext next = new ConversationContext(entry.id(), entry.question(),
+        related.stream().map(Answer.Link::id).toList());
+    return new Answer(true, confidence, reply, shown(entry), related, entry.sources(), alternatives,
+        ContextTokens.encode(next));
+  }
+
+  /** The {@code choice}-th question of those just offered (1-based). */
+  private Answer pick(IndexView view, ConversationContext context, int choice) {
+    List<String> offered = context.offered();
+    if (choice > offered.size()) {
+      List<Candidate> shown = offered.stream().filter(java.util.Objects::nonNull)
+          .map(id -> view.corpus().byId(id)).flatMap(Optional::stream)
+          .map(e -> new Candidate(e, 0, -1, 0, 0)).toList();
+      return declined(shown, context.question(), "There is no question " + choice + " in the list; pick one from 1 to "
+          + offered.size() + ":");
+    }
+    String id = offered.get(choice - 1);
+    Optional<FaqEntry> entry = id == null ? Optional.empty() : view.corpus().byId(id);
+    if (entry.isEmpty()) {
+      return declined(List.of(), context.question(), "Sorry, question " + choice + " has no answer here yet.");
+    }
+    return shownAnswer(view, entry.get(), 1.0, "Here is what the FAQ says on \u201c" + entry.get().question()
+        + "\u201d", List.of());
   }
 
   /** The entries that best match a query, best first, at most {@code limit}. */
@@ -80,6 +152,13 @@ public final class Answerer {
     try (IndexView view = index.acquire()) {
       List<Candidate> ranked = rank(view, text);
       return List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+  }
+
+  /** Questions to suggest while the user types {@code typed}, at most {@code limit}, at most one per entry. */
+  public List<faqbot.index.Suggestion> suggest(String typed, int limit) {
+    try (IndexView view = index.acquire()) {
+      return view.suggest(typed, limit);
     }
   }
 

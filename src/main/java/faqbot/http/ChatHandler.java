@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import faqbot.answer.Answerer;
 import io.javalin.http.Context;
 
-/** {@code POST /api/chat}: answers {@code {"message": "…"}} with the best entry, or the closest questions. */
+/**
+ * {@code POST /api/chat}: answers {@code {"message": "…", "context": "…"?}} with the best entry, or the closest
+ * questions. {@code context} is the token of the previous answer, for follow-ups.
+ */
 final class ChatHandler {
   private final Answerer answerer;
 
@@ -14,6 +17,6 @@ final class ChatHandler {
 
   void handle(Context ctx) {
     JsonNode body = JsonBodies.object(ctx);
-    ctx.json(answerer.answer(JsonBodies.requiredString(body, "message")));
+    ctx.json(answerer.answer(JsonBodies.requiredString(body, "message"), JsonBodies.optionalString(body, "context")));
   }
 }

@@ -21,6 +21,10 @@ public final class HttpApp {
   private HttpApp() {}
 
   public static Javalin create(Answerer answerer) {
+    return create(answerer, HttpOptions.defaults());
+  }
+
+  public static Javalin create(Answerer answerer, HttpOptions options) {
     ObjectMapper mapper = Json.mapper();
     ChatHandler chat = new ChatHandler(answerer);
     FaqHandler faq = new FaqHandler(answerer);
@@ -37,6 +41,7 @@ public final class HttpApp {
       config.routes.get("/api/faq/{id}", faq::handle);
       config.routes.get("/api/search", search::handle);
       config.routes.get("/health", health::handle);
+      options.extraRoutes().forEach(routes -> routes.accept(config));
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(InvalidMessageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

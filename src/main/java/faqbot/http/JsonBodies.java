@@ -59,6 +59,18 @@ final class JsonBodies {
     return value.asText();
   }
 
+  /** A string field that may be absent or null (then null). */
+  static String optionalString(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new ApiException(400, "\"" + field + "\" must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+    return value.asText();
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "unreadable";

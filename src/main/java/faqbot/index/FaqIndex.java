@@ -248,6 +248,11 @@ public final class FaqIndex implements AutoCloseable {
     }
 
     @Override
+    public List<Suggestion> suggest(String typed, int limit) {
+      return searcher.suggester.suggest(typed, limit);
+    }
+
+    @Override
     public String model() {
       return searcher.model;
     }

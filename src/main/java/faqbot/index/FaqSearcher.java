@@ -39,6 +39,8 @@ final class FaqSearcher extends IndexSearcher {
   /** Embedding-cache key → vector, for reuse when the index is rebuilt. */
   final Map<String, float[]> vectorsByKey;
   final String model;
+  /** Suggests questions from the words typed so far; built with the searcher, for the same point in time. */
+  final Suggester suggester;
 
   FaqSearcher(IndexReader reader, String model) throws IOException {
     super(reader);
@@ -107,6 +109,7 @@ final class FaqSearcher extends IndexSearcher {
     }
     vectors = vecs.toArray(new float[0][]);
     vectorOwner = owners.stream().mapToInt(Integer::intValue).toArray();
+    suggester = new Suggester(corpus.entries());
   }
 
   /** Scores of the best {@code depth} entries for a query, by entry position. */

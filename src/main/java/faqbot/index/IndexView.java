@@ -32,6 +32,12 @@ public interface IndexView extends AutoCloseable {
    */
   float[] semanticScores(float[] queryVector);
 
+  /**
+   * Questions (and alternate phrasings) containing words that start with what the user has typed so far, for
+   * suggestions while typing; at most one per entry.
+   */
+  List<Suggestion> suggest(String typed, int limit);
+
   /** Names the sentence model that made the vectors, or null. */
   String model();
 
