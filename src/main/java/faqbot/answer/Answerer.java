@@ -26,17 +26,28 @@ public final class Answerer {
   private final SentenceEncoder encoder;
   private final Ranker ranker;
   private final Calibration calibration;
+  private final AnswerListener listener;
   private final LruCache<String, float[]> queryVectors = new LruCache<>(4096);
 
   public Answerer(FaqIndex index) {
-    this(index, Calibration.DEFAULT);
+    this(index, Calibration.DEFAULT, AnswerListener.NONE);
   }
 
   public Answerer(FaqIndex index, Calibration calibration) {
+    this(index, calibration, AnswerListener.NONE);
+  }
+
+  /** An answerer that tells {@code listener} about every message it answers through {@link #answer}. */
+  public Answerer(FaqIndex index, Calibration calibration, AnswerListener listener) {
     this.index = index;
     this.encoder = index.encoder();
     this.calibration = calibration;
     this.ranker = new Ranker(calibration);
+    this.listener = listener;
+  }
+
+  private static final class LoggerHolder {
+    static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Answerer.class);
   }
 
   /** Answers a message on its own. */
@@ -54,6 +65,17 @@ public final class Answerer {
    */
   public Answer answer(String message, String contextToken) {
     String text = normalize(message);
+    Answer answer = answerInContext(text, contextToken);
+    try {
+      listener.answered(text, answer);
+    } catch (RuntimeException e) {
+      // Recording is secondary: the person asking still gets the answer.
+      LoggerHolder.LOG.warn("could not record an answer: {}", e.toString());
+    }
+    return answer;
+  }
+
+  private Answer answerInContext(String text, String contextToken) {
     ConversationContext context =
         contextToken == null || contextToken.isBlank() ? null : ContextTokens.decode(contextToken);
     try (IndexView view = index.acquire()) {

@@ -3,6 +3,10 @@ package faqbot.answer;
 import faqbot.corpus.Corpora;
 import faqbot.corpus.CorpusFingerprint;
 import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.Journal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
 import faqbot.index.FaqIndex;
@@ -19,11 +23,24 @@ public final class Bot implements AutoCloseable {
   private final SentenceEncoder encoder;
   private final Answerer answerer;
 
-  private Bot(Path corpus, FaqIndex index, SentenceEncoder encoder, Calibration calibration) {
+  private Bot(Path corpus, FaqIndex index, SentenceEncoder encoder, Calibration calibration, Journal journal) {
     this.corpus = corpus;
     this.index = index;
     this.encoder = encoder;
-    this.answerer = new Answerer(index, calibration);
+    this.answerer = new Answerer(index, calibration, recordDeclined(journal));
+  }
+
+  /** Keeps every question the bot declined in the journal, so editors see what to write next. */
+  private static AnswerListener recordDeclined(Journal journal) {
+    return (message, answer) -> {
+      if (!answer.matched()) {
+        try {
+          journal.append(FeedbackRecord.declined(message, "chat"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
   }
 
   /**
@@ -38,10 +55,16 @@ public final class Bot implements AutoCloseable {
 
   public static Bot open(Path corpus, Path indexFolder, boolean semantic, Calibration calibration,
       Consumer<BuildReport> onBuild) {
+    return open(corpus, indexFolder, semantic, calibration, Journal.NONE, onBuild);
+  }
+
+  /** Opens the bot on a corpus, keeping the questions it declines in {@code journal}. */
+  public static Bot open(Path corpus, Path indexFolder, boolean semantic, Calibration calibration, Journal journal,
+      Consumer<BuildReport> onBuild) {
     SentenceEncoder encoder = semantic ? OnnxSentenceEncoder.load() : null;
     try {
       FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, indexFolder, encoder, onBuild);
-      return new Bot(corpus, index, encoder, calibration);
+      return new Bot(corpus, index, encoder, calibration, journal);
     } catch (RuntimeException e) {
       if (encoder != null) {
         encoder.close();

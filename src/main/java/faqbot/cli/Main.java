@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         IndexCommand.class,
         CheckCommand.class,
         EvalCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,69 @@
+package faqbot.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileJournalTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void appendsRecordsThatReadBack() throws IOException {
+    Path file = dir.resolve("sub/journal.jsonl");
+    try (FileJournal journal = FileJournal.open(file)) {
+      journal.append(FeedbackRecord.feedback("What is X?", "x", true, "widget"));
+      journal.append(FeedbackRecord.declined("banana bread", "api"));
+    }
+    FileJournal.Contents contents = FileJournal.read(file);
+    assertThat(contents.tornTail()).isFalse();
+    assertThat(contents.records()).extracting(FeedbackRecord::type).containsExactly("feedback", "declined");
+    assertThat(contents.records().get(0).helpful()).isTrue();
+    assertThat(Files.readString(file)).doesNotContain("\"helpful\":null");
+  }
+
+  @Test
+  void skipsATornTailWhenReadingAndCutsItWhenReopening() throws IOException {
+    Path file = dir.resolve("journal.jsonl");
+    try (FileJournal journal = FileJournal.open(file)) {
+      journal.append(FeedbackRecord.declined("first", "api"));
+    }
+    Files.writeString(file, "{\"type\":\"declined\",\"question\":\"tor", StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    FileJournal.Contents torn = FileJournal.read(file);
+    assertThat(torn.tornTail()).isTrue();
+    assertThat(torn.records()).extracting(FeedbackRecord::question).containsExactly("first");
+
+    try (FileJournal journal = FileJournal.open(file)) {
+      journal.append(FeedbackRecord.declined("second", "api"));
+    }
+    FileJournal.Contents repaired = FileJournal.read(file);
+    assertThat(repaired.tornTail()).isFalse();
+    assertThat(repaired.badLines()).isEmpty();
+    assertThat(repaired.records()).extracting(FeedbackRecord::question).containsExactly("first", "second");
+  }
+
+  @Test
+  void reportsButSkipsADamagedLineInTheMiddle() throws IOException {
+    Path file = dir.resolve("journal.jsonl");
+    Files.writeString(file, "{\"type\":\"declined\",\"question\":\"a\"}\nnot json\n{\"type\":\"declined\",\"question\":\"b\"}\n");
+    FileJournal.Contents contents = FileJournal.read(file);
+    assertThat(contents.badLines()).containsExactly(2);
+    assertThat(contents.records()).hasSize(2);
+  }
+
+  @Test
+  void boundsVeryLongQuestions() throws IOException {
+    Path file = dir.resolve("journal.jsonl");
+    try (FileJournal journal = FileJournal.open(file)) {
+      journal.append(FeedbackRecord.declined("q".repeat(50_000), "api"));
+    }
+    assertThat(FileJournal.read(file).records().get(0).question()).hasSize(FileJournal.MAX_QUESTION_CHARS);
+  }
+}

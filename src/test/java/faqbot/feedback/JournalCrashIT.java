@@ -1,0 +1,92 @@
+package faqbot.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kills a real child process (SIGKILL) while it writes, again and again, and checks nothing acknowledged is lost. */
+class JournalCrashIT {
+  private static final int KILLS = 20;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void everyAcknowledgedRecordSurvivesKillMinusNine() throws Exception {
+    Path file = dir.resolve("journal.jsonl");
+    Set<String> acknowledged = new HashSet<>();
+    Random random = new Random(20261127);
+    for (int run = 1; run <= KILLS; run++) {
+      Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+          JournalWriterMain.class.getName(), file.toString(), Integer.toString(run))
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      List<String> acks = new ArrayList<>();
+      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      Thread reader = new Thread(() -> {
+        try {
+          for (String line = out.readLine(); line != null; line = out.readLine()) {
+            synchronized (acks) {
+              acks.add(line);
+            }
+          }
+        } catch (java.io.IOException e) {
+          // The pipe closes when the child dies.
+        }
+      });
+      reader.start();
+      // Let it get going, then kill it at a random moment of its writing.
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (size(acks) == 0 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(5);
+      }
+      Thread.sleep(random.nextInt(300));
+      child.destroyForcibly();
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      reader.join(10_000);
+      synchronized (acks) {
+        assertThat(acks).as("run %d wrote nothing", run).isNotEmpty();
+        for (String ack : acks) {
+          if (ack.startsWith("ack ")) {
+            acknowledged.add("run " + run + " record " + ack.substring(4));
+          }
+        }
+      }
+      FileJournal.Contents contents = FileJournal.read(file);
+      assertThat(contents.badLines()).as("run %d", run).isEmpty();
+      Set<String> kept = new HashSet<>();
+      contents.records().forEach(r -> kept.add(r.question()));
+      assertThat(kept).as("after run %d", run).containsAll(acknowledged);
+    }
+    // After all the crashes the journal still opens, takes records, and reads whole.
+    try (FileJournal journal = FileJournal.open(file)) {
+      journal.append(FeedbackRecord.declined("after the crashes", "test"));
+    }
+    FileJournal.Contents last = FileJournal.read(file);
+    assertThat(last.tornTail()).isFalse();
+    assertThat(last.badLines()).isEmpty();
+    assertThat(last.records().get(last.records().size() - 1).question()).isEqualTo("after the crashes");
+    assertThat(acknowledged).hasSizeGreaterThan(KILLS);
+  }
+
+  private static int size(List<String> list) {
+    synchronized (list) {
+      return list.size();
+    }
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
