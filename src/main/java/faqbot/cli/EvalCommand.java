@@ -44,8 +44,9 @@ final class EvalCommand implements Callable<Integer> {
       description = "Queries: TSV with a header line; first column the id, last column the text.")
   Path queries;
 
-  @Option(names = "--qrels", required = true, paramLabel = "FILE",
-      description = "Judgments in TREC format (qid 0 docid rel). Queries without one are out of scope.")
+  @Option(names = "--qrels", paramLabel = "FILE",
+      description = "Judgments in TREC format (qid 0 docid rel). Queries without one are out of scope; without"
+          + " --qrels, every query is (to measure how often the bot declines questions from elsewhere).")
   Path qrels;
 
   @Option(names = "--json", description = "Print one JSON object with the figures.")
@@ -73,7 +74,7 @@ final class EvalCommand implements Callable<Integer> {
           "--perturb takes 'typos', got '" + perturb + "'");
     }
     List<Query> questions = EvalFiles.queries(queries);
-    Map<String, Map<String, Integer>> judgments = EvalFiles.qrels(qrels);
+    Map<String, Map<String, Integer>> judgments = qrels == null ? Map.of() : EvalFiles.qrels(qrels);
     if (perturb != null) {
       TypoPerturber typos = new TypoPerturber(seed);
       questions = questions.stream().map(q -> new Query(q.id(), typos.perturb(q.id(), q.text()))).toList();
