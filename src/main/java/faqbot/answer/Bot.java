@@ -1,6 +1,9 @@
 package faqbot.answer;
 
 import faqbot.corpus.Corpora;
+import faqbot.corpus.Corpus;
+import java.util.ArrayList;
+import java.util.List;
 import faqbot.corpus.CorpusFingerprint;
 import faqbot.embed.OnnxSentenceEncoder;
 import faqbot.feedback.FeedbackRecord;
@@ -22,6 +25,11 @@ public final class Bot implements AutoCloseable {
   private final FaqIndex index;
   private final SentenceEncoder encoder;
   private final Answerer answerer;
+  private final java.util.concurrent.locks.ReentrantLock reloadLock = new java.util.concurrent.locks.ReentrantLock();
+  private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong reloadFailures = new java.util.concurrent.atomic.AtomicLong();
+  private volatile ReloadStatus lastReload;
+  private static final String STALE = "does not parse now; ";
 
   private Bot(Path corpus, FaqIndex index, SentenceEncoder encoder, Calibration calibration, Journal journal) {
     this.corpus = corpus;
@@ -77,11 +85,96 @@ public final class Bot implements AutoCloseable {
     return answerer;
   }
 
-  /** Reads the corpus again and rebuilds the index from it, whether or not it changed; answers switch at once. */
+  /**
+   * Reads the corpus again and swaps in a fresh index of it, whether or not it changed; searches in flight finish
+   * on the old index, new ones see the new. A file that no longer parses keeps serving its last good entries (with
+   * a warning in the report), so an editor's slip never takes an answer away.
+   */
   public BuildReport reindex() {
-    // Fingerprint first: an edit made during the build then makes the index look stale, never current.
-    String fingerprint = CorpusFingerprint.of(corpus);
-    return index.rebuild(Corpora.load(corpus), fingerprint);
+    reloadLock.lock();
+    try {
+      // Fingerprint first: an edit made during the build then makes the index look stale, never current.
+      String fingerprint = CorpusFingerprint.of(corpus);
+      Corpus fresh = Corpora.load(corpus);
+      Corpus merged = keepLastGood(fresh);
+      BuildReport report = index.rebuild(merged, fingerprint);
+      reloads.incrementAndGet();
+      lastReload = new ReloadStatus(java.time.Instant.now().toString(), true, report.entries(),
+          (int) merged.problems().stream().filter(faqbot.corpus.CorpusProblem::isError).count(),
+          staleFiles(merged), null);
+      return report;
+    } catch (RuntimeException e) {
+      reloadFailures.incrementAndGet();
+      lastReload = new ReloadStatus(java.time.Instant.now().toString(), false, answerer.size(), 0, List.of(),
+          e.getMessage());
+      throw e;
+    } finally {
+      reloadLock.unlock();
+    }
+  }
+
+  /** Rebuilds the index when the corpus on disk differs from what it was built from; says whether it did. */
+  public boolean reloadIfChanged() {
+    if (isCurrent()) {
+      return false;
+    }
+    reindex();
+    return true;
+  }
+
+  private Corpus keepLastGood(Corpus fresh) {
+    java.util.Set<String> broken = new java.util.HashSet<>();
+    for (faqbot.corpus.CorpusProblem p : fresh.problems()) {
+      if (p.isError()) {
+        broken.add(p.file());
+      }
+    }
+    if (broken.isEmpty()) {
+      return fresh;
+    }
+    List<faqbot.corpus.FaqEntry> entries = new ArrayList<>(fresh.entries());
+    List<faqbot.corpus.CorpusProblem> problems = new ArrayList<>(fresh.problems());
+    try (faqbot.index.IndexView view = index.acquire()) {
+      for (faqbot.corpus.FaqEntry old : view.entries()) {
+        if (broken.contains(old.file()) && fresh.byId(old.id()).isEmpty()) {
+          entries.add(old);
+          problems.add(faqbot.corpus.CorpusProblem.warning(old.file(), 0,
+              STALE + "the last good version of this entry (\"" + old.question() + "\") is still served"));
+        }
+      }
+    }
+    return Corpus.of(entries, problems);
+  }
+
+  private static List<String> staleFiles(Corpus corpus) {
+    return corpus.problems().stream().filter(p -> p.message().startsWith(STALE))
+        .map(faqbot.corpus.CorpusProblem::file).distinct().toList();
+  }
+
+  /**
+   * How the last reload went.
+   *
+   * @param at         when it ended
+   * @param ok         whether the new index is serving
+   * @param entries    how many entries are served
+   * @param errors     how many corpus files had errors
+   * @param staleFiles files that failed to parse and whose last good entries are still served
+   * @param failure    why the reload failed, or null
+   */
+  public record ReloadStatus(String at, boolean ok, int entries, int errors, List<String> staleFiles,
+      String failure) {}
+
+  /** How the last reload went, or null when there was none since start. */
+  public ReloadStatus lastReload() {
+    return lastReload;
+  }
+
+  public long reloads() {
+    return reloads.get();
+  }
+
+  public long reloadFailures() {
+    return reloadFailures.get();
   }
 
   /** Whether the index was built from the corpus as it is now on disk. */
