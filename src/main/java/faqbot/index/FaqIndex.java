@@ -134,7 +134,7 @@ public final class FaqIndex implements AutoCloseable {
     try {
       Files.createDirectories(folder);
       try (Directory dir = FSDirectory.open(folder)) {
-        Map<String, float[]> cache = encoder == null ? Map.of() : cachedVectors(dir, encoder.modelId());
+        Map<String, float[]> cache = encoder == null ? Map.of() : cachedVectors(dir);
         List<PendingVector> pending = vectorsToWrite(corpus, encoder);
         int embedded = embed(pending, cache, encoder);
         try (IndexWriter writer = openWriter(dir)) {
@@ -293,13 +293,13 @@ public final class FaqIndex implements AutoCloseable {
     }
   }
 
-  private static Map<String, float[]> cachedVectors(Directory dir, String model) {
+  private static Map<String, float[]> cachedVectors(Directory dir) {
     try {
       if (!DirectoryReader.indexExists(dir)) {
         return Map.of();
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        return new FaqSearcher(reader, model).vectorsByKey;
+        return FaqSearcher.vectorsByKey(reader);
       }
     } catch (IOException | RuntimeException e) {
       // A damaged old index only costs the cache: everything is embedded again.

@@ -36,8 +36,6 @@ final class FaqSearcher extends IndexSearcher {
   private final Map<Integer, Integer> ordinalByDoc;
   final float[][] vectors;
   final int[] vectorOwner;
-  /** Embedding-cache key → vector, for reuse when the index is rebuilt. */
-  final Map<String, float[]> vectorsByKey;
   final String model;
   /** Suggests questions from the words typed so far; built with the searcher, for the same point in time. */
   final Suggester suggester;
@@ -84,7 +82,6 @@ final class FaqSearcher extends IndexSearcher {
 
     List<float[]> vecs = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
-    vectorsByKey = new HashMap<>();
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
@@ -100,7 +97,6 @@ final class FaqSearcher extends IndexSearcher {
         Document d = stored.document(doc);
         Integer owner = ordinalById.get(d.get(Fields.VECTOR_OWNER));
         float[] vector = values.vectorValue().clone();
-        vectorsByKey.put(d.get(Fields.VECTOR_KEY), vector);
         if (owner != null) {
           vecs.add(vector);
           owners.add(owner);
@@ -110,6 +106,27 @@ final class FaqSearcher extends IndexSearcher {
     vectors = vecs.toArray(new float[0][]);
     vectorOwner = owners.stream().mapToInt(Integer::intValue).toArray();
     suggester = new Suggester(corpus.entries());
+  }
+
+  /** Embedding-cache key → vector of every vector in an index, for reuse when it is rebuilt. */
+  static Map<String, float[]> vectorsByKey(IndexReader reader) throws IOException {
+    Map<String, float[]> byKey = new HashMap<>();
+    java.util.Set<String> keyField = java.util.Set.of(Fields.VECTOR_KEY);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
+      if (values == null) {
+        continue;
+      }
+      Bits live = r.getLiveDocs();
+      StoredFields stored = r.storedFields();
+      for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          byKey.put(stored.document(doc, keyField).get(Fields.VECTOR_KEY), values.vectorValue().clone());
+        }
+      }
+    }
+    return byKey;
   }
 
   /** Scores of the best {@code depth} entries for a query, by entry position. */
