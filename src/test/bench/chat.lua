@@ -1,0 +1,65 @@
+-- wrk script: POST /api/chat with a mix of repeated and distinct questions, and a latency/error summary.
+-- MODE (env): "mixed" (default: 70 % from a small set of popular questions, 30 % never asked before),
+-- "repeated" (popular questions only) or "distinct" (every question new).
+local popular = {
+  "What is inner alignment?", "how can an AI game its reward", "What is AI alignment?",
+  "could a model pretend to be aligned during training", "why would an AI resist being switched off",
+  "what is a mesa optimizer", "What is RLHF?", "what is the orthogonality thesis",
+  "why is alignment hard", "what is interpretability", "What is Goodhart's law?",
+  "what is corrigibility", "how fast could AI takeoff be", "what is a reward model",
+  "What's a good recipe for banana bread?", "what is the paperclip maximizer",
+  "what is instrumental convergence", "what is scalable oversight", "what is AI governance",
+  "can we keep a dangerous AI in a box"}
+local stems = {"could you explain", "I keep hearing about", "in simple words,", "quick question:",
+  "help me understand", "what do people mean by"}
+local topics = {"deceptive alignment", "reward hacking", "goal misgeneralization", "distributional shift",
+  "red teaming", "constitutional AI", "superposition in neural nets", "eliciting latent knowledge",
+  "AI control", "model organisms", "sycophancy", "situational awareness", "the alignment tax",
+  "inverse reinforcement learning", "value learning", "the stop button problem"}
+local mode = os.getenv("MODE") or "mixed"
+local counter = 0
+local thread_id = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", thread_id)
+  thread_id = thread_id + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  math.randomseed(1000 + id)
+  errors = 0
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+local function question()
+  counter = counter + 1
+  local distinct = mode == "distinct" or (mode == "mixed" and math.random() < 0.3)
+  if distinct then
+    return string.format("%s %s? (%d-%d)", stems[math.random(#stems)], topics[math.random(#topics)], id, counter)
+  end
+  return popular[math.random(#popular)]
+end
+
+function request()
+  return wrk.format(nil, "/api/chat", nil, '{"message": "' .. question() .. '"}')
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    errors = errors + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local non200 = 0
+  for _, t in ipairs(threads) do
+    non200 = non200 + (t:get("errors") or 0)
+  end
+  local socket = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d seconds=%.1f rps=%.1f p50_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, non200, socket))
+end
