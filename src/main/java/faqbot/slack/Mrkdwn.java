@@ -1,0 +1,126 @@
+package faqbot.slack;
+
+import faqbot.corpus.Marks;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text to and from Slack's {@code mrkdwn}: escaping, reading what users typed, and cutting at clean places. */
+final class Mrkdwn {
+  private static final Pattern SPECIAL = Pattern.compile("<([@#!])([^>|]*)(?:\\|([^>]*))?>");
+  private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^>|]*)(?:\\|([^>]*))?>");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?…][\"'”’)\\]]*(?=\\s)");
+  private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|]+");
+
+  private Mrkdwn() {}
+
+  /** Escapes the three characters Slack reserves for its own markup, so text shows as written. */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** Corpus text (with {@code <u>} marks for links the export dropped) as mrkdwn: marks removed, then escaped. */
+  static String fromCorpus(String text) {
+    return escape(Marks.strip(text));
+  }
+
+  /** A link in mrkdwn, or just the escaped label when the URL is not one that can be written safely. */
+  static String link(String url, String label) {
+    String shown = escape(label).replace("|", "\u2223");
+    if (url == null || !SAFE_URL.matcher(url).matches()) {
+      return shown;
+    }
+    return "<" + url.replace("&", "&amp;") + "|" + shown + ">";
+  }
+
+  /** Whether {@code url} can be written inside {@code <…>} as is. */
+  static boolean safeUrl(String url) {
+    return url != null && SAFE_URL.matcher(url).matches();
+  }
+
+  /**
+   * What a user typed, as plain text: mentions of users, channels and groups removed or named, links replaced by
+   * their label, and Slack's escapes undone.
+   */
+  static String fromSlack(String text) {
+    if (text == null) {
+      return "";
+    }
+    Matcher m = SPECIAL.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String kind = m.group(1);
+      String label = m.group(3);
+      String replacement = switch (kind) {
+        case "#" -> label != null && !label.isEmpty() ? "#" + label : "";
+        default -> ""; // user mentions (mostly of the bot itself) and @here/@channel say nothing about the question
+      };
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    Matcher links = LINK.matcher(out.toString());
+    StringBuilder plain = new StringBuilder();
+    while (links.find()) {
+      String label = links.group(2) != null && !links.group(2).isEmpty() ? links.group(2) : links.group(1);
+      links.appendReplacement(plain, Matcher.quoteReplacement(label));
+    }
+    links.appendTail(plain);
+    return plain.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip();
+  }
+
+  /**
+   * The longest start of {@code text} of at most {@code limit} characters that ends at a clean place: a paragraph
+   * break, else a line break, else the end of a sentence, else a space; only cut mid-word when nothing else fits,
+   * and never inside an escape like {@code &amp;}. Returns the whole text when it fits.
+   */
+  static String cut(String text, int limit) {
+    if (text.length() <= limit) {
+      return text;
+    }
+    if (limit <= 0) {
+      return "";
+    }
+    String window = text.substring(0, limit + 1); // one past the limit: a boundary right at it counts
+    int floor = limit / 2;
+    int at = window.lastIndexOf("\n\n", limit);
+    if (at < floor) {
+      at = window.lastIndexOf('\n', limit);
+    }
+    if (at < floor) {
+      at = -1;
+      Matcher m = SENTENCE_END.matcher(window);
+      while (m.find()) {
+        if (m.end() <= limit) {
+          at = m.end();
+        }
+      }
+    }
+    if (at < floor) {
+      at = window.lastIndexOf(' ', limit);
+    }
+    if (at < floor) {
+      at = limit;
+      int amp = text.lastIndexOf('&', at - 1);
+      if (amp >= 0 && amp > at - 5 && text.indexOf(';', amp) >= at) {
+        at = amp; // do not split an escape
+      }
+      // nor a surrogate pair
+      if (at > 0 && Character.isHighSurrogate(text.charAt(at - 1))) {
+        at--;
+      }
+    }
+    return text.substring(0, at).stripTrailing();
+  }
+
+  /** Plain text cut to at most {@code limit} characters, with an ellipsis when cut. */
+  static String clip(String text, int limit) {
+    String plain = text.strip();
+    if (plain.length() <= limit) {
+      return plain;
+    }
+    String head = cut(plain, limit - 1);
+    if (head.isEmpty()) {
+      head = plain.substring(0, limit - 1);
+    }
+    return head + "\u2026";
+  }
+}
