@@ -1,9 +1,16 @@
 package faqbot.cli;
 
 import faqbot.answer.Bot;
+import faqbot.feedback.FileJournal;
 import faqbot.http.HttpApp;
+import faqbot.http.HttpOptions;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -34,24 +41,49 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--keywords-only", description = "Rank by keywords alone, without the sentence model.")
   boolean keywordsOnly;
 
+  @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+      description = "An origin (like https://example.org) whose pages may embed the widget and call the API;"
+          + " repeat for more (default: none, only pages served from this server).")
+  List<String> allowOrigins = new ArrayList<>();
+
+  @Option(names = "--journal", paramLabel = "FILE",
+      description = "Where the widget's feedback is appended (default: journal/<host name>.jsonl).")
+  Path journal;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int listenOn = port();
-    Bot bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
-        report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()));
-    Javalin app = HttpApp.create(bot.answerer());
+    List<String> origins = origins();
+    Path journalFile = journal != null ? journal : Locations.home().resolve("journal").resolve(replicaName() + ".jsonl");
+    FileJournal feedback;
+    try {
+      feedback = FileJournal.open(journalFile);
+    } catch (IOException e) {
+      throw new UserError("cannot open the journal " + journalFile + ": " + rootMessage(e));
+    }
+    Bot bot;
+    try {
+      bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
+          report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()));
+    } catch (RuntimeException e) {
+      closeQuietly(feedback);
+      throw e;
+    }
+    Javalin app = HttpApp.create(bot.answerer(), new HttpOptions(origins, List.of(), feedback));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       bot.close();
+      closeQuietly(feedback);
       stopped.countDown();
     }, "faqbot-shutdown"));
     try {
       app.start(host, listenOn);
     } catch (RuntimeException e) {
       bot.close();
+      closeQuietly(feedback);
       throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + rootMessage(e));
     }
     String shown = "0.0.0.0".equals(host) ? "localhost" : host;
@@ -60,6 +92,37 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return Main.OK;
+  }
+
+  /** The --allow-origin values, checked and written as browsers send them. */
+  private List<String> origins() {
+    List<String> out = new ArrayList<>();
+    for (String origin : allowOrigins) {
+      try {
+        out.add(HttpOptions.origin(origin));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--allow-origin: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** This machine's name, as a file name: each replica keeps its own journal file, and the files merge. */
+  private static String replicaName() {
+    try {
+      String name = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
+      return name.isBlank() || name.startsWith(".") ? "serve" : name;
+    } catch (IOException e) {
+      return "serve";
+    }
+  }
+
+  private static void closeQuietly(FileJournal journal) {
+    try {
+      journal.close();
+    } catch (IOException e) {
+      // Every append was already forced to disk; nothing is lost.
+    }
   }
 
   private int port() {

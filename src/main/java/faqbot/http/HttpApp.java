@@ -8,13 +8,21 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the HTTP face of the bot: the JSON API, unstarted, so tests and the command line start it their way. */
+/**
+ * Creates the HTTP face of the bot, unstarted, so tests and the command line start it their way: the JSON API, the
+ * embeddable chat widget ({@code /widget.js}) and a demo page that embeds it ({@code /}).
+ */
 public final class HttpApp {
   /** The largest request body accepted; a chat message is at most a few kilobytes. */
   public static final long MAX_BODY_BYTES = 64 * 1024;
+
+  /** The routes a page of another origin may call (when allowed): each answers its CORS preflight. */
+  static final List<String> API_ROUTES =
+      List.of("/api/chat", "/api/faq/{id}", "/api/search", "/api/suggest", "/api/feedback");
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
 
@@ -30,6 +38,12 @@ public final class HttpApp {
     FaqHandler faq = new FaqHandler(answerer);
     SearchHandler search = new SearchHandler(answerer);
     HealthHandler health = new HealthHandler(answerer);
+    SuggestHandler suggest = new SuggestHandler(answerer);
+    FeedbackHandler feedback = new FeedbackHandler(answerer, options.journal());
+    SecurityHeaders security = new SecurityHeaders();
+    Cors cors = new Cors(options.allowedOrigins());
+    Asset widget = Asset.widget();
+    Asset demoPage = Asset.demoPage();
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.startupWatcherEnabled = false;
@@ -37,10 +51,22 @@ public final class HttpApp {
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(mapper, false));
 
+      config.routes.before(security::handle);
+      config.routes.before("/api/*", cors::handle);
+
       config.routes.post("/api/chat", chat::handle);
       config.routes.get("/api/faq/{id}", faq::handle);
       config.routes.get("/api/search", search::handle);
+      config.routes.get("/api/suggest", suggest::handle);
+      config.routes.post("/api/feedback", feedback::handle);
       config.routes.get("/health", health::handle);
+      config.routes.get("/widget.js", widget::handle);
+      config.routes.head("/widget.js", widget::handle);
+      config.routes.get("/", demoPage::handle);
+      config.routes.head("/", demoPage::handle);
+      for (String api : API_ROUTES) {
+        config.routes.options(api, cors::preflight);
+      }
       options.extraRoutes().forEach(routes -> routes.accept(config));
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

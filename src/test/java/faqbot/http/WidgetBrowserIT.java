@@ -1,0 +1,555 @@
+package faqbot.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faqbot.answer.Bot;
+import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.Journal;
+import faqbot.testing.Fixtures;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chat widget in a real headless Chromium, against the real server on the bundled corpus: what a reader sees
+ * and can do with mouse and keyboard, that hostile text from a message or from the corpus stays text, and that the
+ * host page's CSS cannot reach into the widget. Needs /usr/bin/chromium and /usr/bin/chromedriver (Debian's
+ * chromium and chromium-driver); skipped where they are missing, unless FAQBOT_REQUIRE_BROWSER=1 (as CI sets it).
+ * Nothing leaves this machine: the browser talks only to servers on 127.0.0.1, with its background services off.
+ */
+class WidgetBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String XSS_MESSAGE = "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>";
+
+  private static final RecordingJournal journal = new RecordingJournal();
+  private static Javalin app;
+  private static ChromeDriverService service;
+  private static ChromeDriver driver;
+  private static Path profile;
+  private static final List<Runnable> cleanups = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws IOException {
+    requireBrowser();
+    app = HttpApp.create(Fixtures.bundledBot().answerer(), new HttpOptions(List.of(), List.of(), journal)).start(0);
+
+    profile = Files.createTempDirectory("faqbot-chromium-");
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--no-default-browser-check", "--disable-default-apps",
+        "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--disable-extensions",
+        "--no-proxy-server", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (app != null) {
+      app.stop();
+    }
+    if (profile != null) {
+      Fixtures.deleteTree(profile);
+    }
+  }
+
+  @BeforeEach
+  void forgetEarlierConsoleMessages() {
+    driver.manage().logs().get(LogType.BROWSER);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    cleanups.forEach(Runnable::run);
+    cleanups.clear();
+    if (driver != null) {
+      driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+  }
+
+  // ---------------------------------------------------------------- a conversation
+
+  @Test
+  void answersFollowsARelatedQuestionAndTakesFeedback() throws IOException {
+    journal.clear();
+    SearchContext widget = openDemoPage();
+    WebElement launcher = widget.findElement(By.cssSelector("button.launcher"));
+    assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("false");
+    assertThat(launcher.getAttribute("aria-controls")).isEqualTo("fb-panel");
+    launcher.click();
+    assertThat(panelOpen(widget)).isTrue();
+    assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("true");
+    assertThat(focused()).as("focus moves to the input on open").isEqualTo("input");
+    WebElement log = widget.findElement(By.cssSelector("[role=log]"));
+    assertThat(log.getAttribute("aria-live")).isEqualTo("polite");
+
+    WebElement answer = ask(widget, "What is inner alignment?");
+    assertThat(answer.getText()).contains("Inner alignment is the problem of making sure")
+        .contains("Video: The OTHER AI Alignment Problem: Mesa-Optimizers and Inner Alignment")
+        .doesNotContain("<u>").doesNotContain("Inner alignment asks");
+    assertThat(answer.findElements(By.cssSelector("u"))).extracting(WebElement::getText)
+        .contains("Stochastic Gradient Descent", "gradient hacking");
+    assertThat(answer.findElement(By.cssSelector("details summary")).getText()).isEqualTo("Sources (17)");
+    List<String> related = answer.findElements(By.cssSelector(".chips button")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(related).hasSize(5).contains("What are mesa-optimizers?");
+    screenshot("widget.png");
+
+    WebElement mesa = answer.findElements(By.cssSelector(".chips button")).stream()
+        .filter(b -> b.getText().equals("What are mesa-optimizers?")).findFirst().orElseThrow();
+    mesa.click();
+    WebElement next = waitForBotMessage(widget, 2);
+    assertThat(next.getText()).contains("A mesa-optimizer is a trained model that is itself an optimizer");
+    assertThat(lastUserMessage(widget)).isEqualTo("What are mesa-optimizers?");
+
+    WebElement thumbsUp = next.findElement(By.cssSelector(".rate button[aria-label='Yes, helpful']"));
+    assertThat(thumbsUp.getText()).isEqualTo("\uD83D\uDC4D");
+    assertThat(next.getText()).contains("Was this helpful?");
+    thumbsUp.click();
+    until(d -> next.getText().contains("Thanks for your feedback!"));
+    assertThat(thumbsUp.getAttribute("aria-pressed")).isEqualTo("true");
+    js("arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
+    screenshot("widget-feedback.png");
+    assertThat(journal.records()).singleElement().satisfies(r -> {
+      assertThat(r.type()).isEqualTo(FeedbackRecord.FEEDBACK);
+      assertThat(r.answerId()).isEqualTo("what-are-mesa-optimizers");
+      assertThat(r.helpful()).isTrue();
+      assertThat(r.question()).isEqualTo("What are mesa-optimizers?");
+      assertThat(r.channel()).isEqualTo("widget");
+    });
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void suggestsQuestionsWhileTypingAndPicksOneWithTheKeyboard() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement input = widget.findElement(By.cssSelector("input"));
+    assertThat(input.getAttribute("role")).isEqualTo("combobox");
+    input.sendKeys("mesa");
+    WebElement listbox = widget.findElement(By.cssSelector("[role=listbox]"));
+    until(d -> listbox.isDisplayed() && !options(widget).isEmpty());
+    assertThat(input.getAttribute("aria-expanded")).isEqualTo("true");
+    assertThat(input.getAttribute("aria-controls")).isEqualTo(listbox.getAttribute("id"));
+    List<String> offered = options(widget).stream().map(WebElement::getText).toList();
+    assertThat(offered).isNotEmpty().hasSizeLessThanOrEqualTo(5)
+        .allSatisfy(q -> assertThat(q.toLowerCase()).contains("mesa"));
+
+    input.sendKeys(Keys.ARROW_DOWN);
+    WebElement first = options(widget).get(0);
+    assertThat(first.getAttribute("aria-selected")).isEqualTo("true");
+    assertThat(input.getAttribute("aria-activedescendant")).isEqualTo(first.getAttribute("id"));
+    input.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_UP);
+    assertThat(input.getAttribute("aria-activedescendant")).isEqualTo(first.getAttribute("id"));
+    input.sendKeys(Keys.ENTER);
+
+    WebElement answer = waitForBotMessage(widget, 1);
+    assertThat(lastUserMessage(widget)).isEqualTo(offered.get(0));
+    assertThat(answer.getText()).contains("Here is what the FAQ says");
+    assertThat(listbox.isDisplayed()).isFalse();
+    assertThat(input.getAttribute("value")).isEmpty();
+  }
+
+  @Test
+  void declinesAnOffTopicQuestionAndOffersTheClosestOnes() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement declined = ask(widget, "What's a good recipe for banana bread?");
+    assertThat(declined.getText()).contains("Sorry, I don't have an answer to that").contains("Did you mean");
+    assertThat(declined.findElements(By.cssSelector(".rate"))).isEmpty();
+    List<WebElement> offered = declined.findElements(By.cssSelector(".chips button"));
+    assertThat(offered).hasSizeBetween(1, 5);
+    String question = offered.get(0).getText();
+    offered.get(0).click();
+    WebElement answer = waitForBotMessage(widget, 2);
+    assertThat(answer.getText()).contains("Here is what the FAQ says on \u201c" + question + "\u201d");
+    assertThat(lastUserMessage(widget)).isEqualTo(question);
+  }
+
+  @Test
+  void showsAnApiErrorPolitely() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement input = widget.findElement(By.cssSelector("input"));
+    // Past the input's own maxlength, as a script or an old browser could send it.
+    js("arguments[0].value = arguments[1];", input, "why ".repeat(300));
+    widget.findElement(By.cssSelector("button.send")).click();
+    WebElement error = new WebDriverWait(driver, WAIT)
+        .until(d -> widget.findElements(By.cssSelector(".msg.err")).stream().findFirst().orElse(null));
+    assertThat(error.getText()).startsWith("Sorry").contains("1000").doesNotContain("{").doesNotContain("\"error\"");
+  }
+
+  // ---------------------------------------------------------------- hostile text
+
+  @Test
+  void aHostileMessageIsShownAsText() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement reply = ask(widget, XSS_MESSAGE);
+    assertThat(lastUserMessage(widget)).isEqualTo(XSS_MESSAGE);
+    assertThat(reply.getText()).isNotBlank();
+    pause(500); // time for any injected handler to have run
+    assertNotPwned(widget);
+  }
+
+  @Test
+  void hostileCorpusTextIsShownAsText() throws IOException {
+    Path dir = Files.createTempDirectory("faqbot-hostile-");
+    cleanups.add(() -> Fixtures.deleteTree(dir));
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("hostile.txt"), String.join("\n",
+        "Question: What does the hostile entry say?",
+        "",
+        "\u25a0 <script>window.__pwned=1</script> The video",
+        "",
+        "This answer has <u>a marked phrase</u> and <img src=x onerror=window.__pwned=1> in it.",
+        "",
+        "> A quote with <script>window.__pwned=1</script> inside.",
+        "",
+        "- a bullet with <b onmouseover=window.__pwned=1>bold</b> markup",
+        "- another <u>marked</u> bullet",
+        "",
+        "Related",
+        "",
+        "- What is the other <svg onload=window.__pwned=1> entry?",
+        "",
+        "Sources",
+        "",
+        "- Someone, A. (Jan 2024) A paper <img src=x onerror=window.__pwned=1> https://example.org/paper",
+        "- javascript:window.__pwned=1",
+        ""), StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("other.txt"), String.join("\n",
+        "Question: What is the other <svg onload=window.__pwned=1> entry?",
+        "",
+        "The other entry, with <iframe src=javascript:window.__pwned=1></iframe> in it.",
+        ""), StandardCharsets.UTF_8);
+    Bot hostile = Bot.open(corpus, dir.resolve("index"), true, r -> { });
+    cleanups.add(0, hostile::close);
+    Javalin server = HttpApp.create(hostile.answerer(), new HttpOptions(List.of(), List.of(), Journal.NONE)).start(0);
+    cleanups.add(0, server::stop);
+
+    SearchContext widget = openPage("http://127.0.0.1:" + server.port() + "/");
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement answer = ask(widget, "What does the hostile entry say?");
+    String text = answer.getText();
+    assertThat(text).contains("<script>window.__pwned=1</script> The video")
+        .contains("This answer has a marked phrase and <img src=x onerror=window.__pwned=1> in it.")
+        .contains("A quote with <script>window.__pwned=1</script> inside.")
+        .contains("a bullet with <b onmouseover=window.__pwned=1>bold</b> markup");
+    assertThat(answer.findElements(By.cssSelector("u"))).extracting(WebElement::getText)
+        .containsExactly("a marked phrase", "marked");
+    assertThat(answer.findElements(By.cssSelector("blockquote"))).hasSize(1);
+    assertThat(answer.findElements(By.cssSelector("ul li"))).hasSize(2);
+
+    answer.findElement(By.cssSelector("details summary")).click();
+    List<WebElement> links = answer.findElements(By.cssSelector("details a"));
+    assertThat(links).as("only the http(s) source is a link").hasSize(1);
+    WebElement link = links.get(0);
+    assertThat(link.getAttribute("href")).isEqualTo("https://example.org/paper");
+    assertThat(link.getAttribute("target")).isEqualTo("_blank");
+    assertThat(link.getAttribute("rel")).isEqualTo("noopener noreferrer");
+    assertThat(link.getText()).contains("<img src=x onerror=window.__pwned=1>");
+    assertThat(answer.findElements(By.cssSelector("details li")).get(1).getText())
+        .isEqualTo("javascript:window.__pwned=1");
+
+    WebElement related = answer.findElement(By.cssSelector(".chips button"));
+    assertThat(related.getText()).isEqualTo("What is the other <svg onload=window.__pwned=1> entry?");
+    related.click();
+    WebElement other = waitForBotMessage(widget, 2);
+    assertThat(other.getText()).contains("<iframe src=javascript:window.__pwned=1></iframe>");
+    pause(500);
+    assertNotPwned(widget);
+  }
+
+  // ---------------------------------------------------------------- keyboard, layout, isolation
+
+  @Test
+  void escapeClosesThePanelAndFocusReturnsToTheLauncher() {
+    SearchContext widget = openDemoPage();
+    WebElement launcher = widget.findElement(By.cssSelector("button.launcher"));
+    launcher.sendKeys(Keys.ENTER);
+    assertThat(panelOpen(widget)).isTrue();
+    assertThat(focused()).isEqualTo("input");
+    WebElement input = widget.findElement(By.cssSelector("input"));
+
+    // With suggestions showing, Escape first closes them, then the panel.
+    input.sendKeys("mesa");
+    until(d -> !options(widget).isEmpty());
+    input.sendKeys(Keys.ESCAPE);
+    assertThat(widget.findElement(By.cssSelector("[role=listbox]")).isDisplayed()).isFalse();
+    assertThat(panelOpen(widget)).isTrue();
+    input.sendKeys(Keys.ESCAPE);
+    assertThat(panelOpen(widget)).isFalse();
+    assertThat(launcher.getAttribute("aria-expanded")).isEqualTo("false");
+    assertThat(focused()).as("focus returns to the launcher").isEqualTo("launcher");
+
+    // The close button does the same.
+    launcher.sendKeys(Keys.ENTER);
+    assertThat(panelOpen(widget)).isTrue();
+    widget.findElement(By.cssSelector("button[aria-label=Close]")).click();
+    assertThat(panelOpen(widget)).isFalse();
+    assertThat(focused()).isEqualTo("launcher");
+  }
+
+  @Test
+  void focusIsVisible() {
+    SearchContext widget = openDemoPage();
+    WebElement launcher = widget.findElement(By.cssSelector("button.launcher"));
+    launcher.sendKeys(Keys.ENTER);
+    widget.findElement(By.cssSelector("input")).sendKeys(Keys.TAB);
+    assertThat(focused()).isEqualTo("send");
+    String outline = (String) js("const s = getComputedStyle(arguments[0]);"
+        + " return s.outlineStyle + ' ' + s.outlineWidth", widget.findElement(By.cssSelector("button.send")));
+    assertThat(outline).as("the focused send button's outline").startsWith("solid").doesNotEndWith(" 0px");
+  }
+
+  @Test
+  void fillsTheScreenOnASmallScreen() throws IOException {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    ask(widget, "What is inner alignment?");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> box = (Map<String, Object>) js("const r = arguments[0].getBoundingClientRect();"
+        + " return {x: r.left, y: r.top, w: r.width, h: r.height, vw: innerWidth, vh: innerHeight};",
+        widget.findElement(By.cssSelector(".panel")));
+    assertThat(number(box.get("x"))).isZero();
+    assertThat(number(box.get("y"))).isZero();
+    assertThat(number(box.get("w"))).isEqualTo(number(box.get("vw")));
+    assertThat(number(box.get("h"))).isEqualTo(number(box.get("vh")));
+    screenshot("widget-small-screen.png");
+  }
+
+  @Test
+  void theHostPagesCssDoesNotReachIntoTheWidget() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    ask(widget, "What is inner alignment?");
+    Map<String, String> before = widgetStyles();
+    assertThat(before.get("panel position")).isEqualTo("fixed");
+    assertThat(before.get("launcher border-radius")).isEqualTo("50%");
+
+    // A constructed sheet, so that the demo page's strict style-src cannot block it; a <style> element too.
+    js("const css = '* { color: red !important; font-size: 40px } faqbot-widget { display: none !important }"
+        + " button, p, input { font-family: monospace !important; background: yellow !important }';"
+        + "const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+        + "document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];"
+        + "const style = document.createElement('style'); style.textContent = css; document.head.appendChild(style);");
+    assertThat(js("return getComputedStyle(document.querySelector('main p')).fontSize")).as("the hostile CSS applies")
+        .isEqualTo("40px");
+    assertThat(js("return getComputedStyle(document.querySelector('main p')).color")).isEqualTo("rgb(255, 0, 0)");
+
+    assertThat(widgetStyles()).isEqualTo(before);
+    assertThat(widget.findElement(By.cssSelector(".panel")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void anotherSitesPageUsesTheApiWhenItsOriginIsAllowed() throws IOException {
+    Javalin site = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.routes.get("/", ctx -> ctx.html("<!doctype html><title>Another site</title><p>A host page</p>"
+          + "<script src=\"" + ctx.queryParam("widget") + "\" data-title=\"Help desk\" data-theme=\"dark\""
+          + " data-position=\"bottom-left\" data-open data-placeholder=\"Your question here\" async></script>"));
+    }).start(0);
+    cleanups.add(site::stop);
+    String siteOrigin = "http://127.0.0.1:" + site.port();
+
+    // Allowed: the widget loaded from the FAQ server talks to it from the other site's page.
+    Javalin allowing = HttpApp.create(Fixtures.bundledBot().answerer(),
+        new HttpOptions(List.of(siteOrigin), List.of(), Journal.NONE)).start(0);
+    cleanups.add(0, allowing::stop);
+    SearchContext widget = openPage(siteOrigin + "/?widget=http://127.0.0.1:" + allowing.port() + "/widget.js");
+    assertThat(panelOpen(widget)).as("data-open").isTrue();
+    assertThat(widget.findElement(By.cssSelector("h2")).getText()).isEqualTo("Help desk");
+    assertThat(widget.findElement(By.cssSelector("input")).getAttribute("placeholder")).isEqualTo("Your question here");
+    assertThat(widget.findElement(By.cssSelector(".fb")).getAttribute("class")).contains("dark").contains("left");
+    WebElement launcher = widget.findElement(By.cssSelector("button.launcher"));
+    assertThat(launcher.getRect().getX()).as("bottom-left").isLessThan(100);
+    WebElement answer = ask(widget, "What is inner alignment?");
+    assertThat(answer.getText()).contains("Inner alignment is the problem");
+    screenshot("widget-dark-left.png");
+
+    // Not allowed: the browser keeps the answer from the page, and the widget says so politely.
+    Javalin refusing = HttpApp.create(Fixtures.bundledBot().answerer()).start(0);
+    cleanups.add(0, refusing::stop);
+    SearchContext refused = openPage(siteOrigin + "/?widget=http://127.0.0.1:" + refusing.port() + "/widget.js");
+    WebElement input = refused.findElement(By.cssSelector("input"));
+    input.sendKeys("What is inner alignment?", Keys.ENTER);
+    WebElement error = new WebDriverWait(driver, WAIT)
+        .until(d -> refused.findElements(By.cssSelector(".msg.err")).stream().findFirst().orElse(null));
+    assertThat(error.getText()).startsWith("Sorry").contains("cannot be reached");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static void requireBrowser() {
+    List<String> missing = new ArrayList<>();
+    for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(tool)) {
+        missing.add(tool.toString());
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    String message = "the browser tests need " + String.join(" and ", missing)
+        + " (Debian: apt-get install chromium chromium-driver)";
+    if ("1".equals(System.getenv("FAQBOT_REQUIRE_BROWSER"))) {
+      throw new AssertionError(message + ", and FAQBOT_REQUIRE_BROWSER=1 says they must run");
+    }
+    Assumptions.abort("skipped: " + message);
+  }
+
+  private static SearchContext openDemoPage() {
+    return openPage("http://127.0.0.1:" + app.port() + "/");
+  }
+
+  /** Loads a page and returns the widget's shadow root once the widget is there. */
+  private static SearchContext openPage(String url) {
+    driver.get(url);
+    WebElement host = new WebDriverWait(driver, WAIT)
+        .until(d -> d.findElements(By.cssSelector("faqbot-widget")).stream().findFirst().orElse(null));
+    return host.getShadowRoot();
+  }
+
+  private static boolean panelOpen(SearchContext widget) {
+    return widget.findElement(By.cssSelector(".panel")).isDisplayed();
+  }
+
+  /** Types a question, sends it, and returns the bot's answer to it. */
+  private static WebElement ask(SearchContext widget, String question) {
+    int before = widget.findElements(By.cssSelector(".msg.bot")).size();
+    WebElement input = widget.findElement(By.cssSelector("input"));
+    input.sendKeys(question);
+    widget.findElement(By.cssSelector("button.send")).click();
+    return waitForBotMessage(widget, before + 1);
+  }
+
+  /** Waits until the widget shows {@code count} bot answers, and returns the last. */
+  private static WebElement waitForBotMessage(SearchContext widget, int count) {
+    return new WebDriverWait(driver, WAIT).until(d -> {
+      List<WebElement> messages = widget.findElements(By.cssSelector(".msg.bot"));
+      return messages.size() >= count ? messages.get(count - 1) : null;
+    });
+  }
+
+  private static String lastUserMessage(SearchContext widget) {
+    List<WebElement> mine = widget.findElements(By.cssSelector(".msg.me"));
+    return mine.get(mine.size() - 1).getText();
+  }
+
+  private static List<WebElement> options(SearchContext widget) {
+    return widget.findElements(By.cssSelector("[role=listbox] [role=option]"));
+  }
+
+  /** What has the focus inside the widget: "input", "launcher", another class name, or "none". */
+  private static String focused() {
+    return (String) js("const w = document.querySelector('faqbot-widget');"
+        + "const a = w && document.activeElement === w ? w.shadowRoot.activeElement : null;"
+        + "return !a ? 'none' : a.tagName === 'INPUT' ? 'input' : a.className;");
+  }
+
+  private static void assertNotPwned(SearchContext widget) {
+    assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
+    assertThat(widget.findElements(By.cssSelector("img, script, svg[onload], iframe, b"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector("img, iframe"))).isEmpty();
+  }
+
+  /** Computed styles of the widget's parts that page CSS would most likely change. */
+  private static Map<String, String> widgetStyles() {
+    Map<String, String> styles = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    Map<String, String> read = (Map<String, String>) js(
+        "const root = document.querySelector('faqbot-widget').shadowRoot; const out = {};"
+            + "const parts = {launcher: '.launcher', panel: '.panel', title: 'h2', answer: '.msg.bot p:not(.reply)',"
+            + " input: 'input', send: '.send', chip: '.chip', log: '[role=log]'};"
+            + "for (const [name, sel] of Object.entries(parts)) { const s = getComputedStyle(root.querySelector(sel));"
+            + " for (const p of ['color', 'font-size', 'font-family', 'background-color', 'display', 'position',"
+            + " 'border-radius', 'width']) out[name + ' ' + p] = s.getPropertyValue(p); }"
+            + "return out;");
+    styles.putAll(read);
+    return styles;
+  }
+
+  private static void assertNoConsoleErrors() {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage().contains("favicon.ico")) {
+        errors.add(entry.getLevel() + " " + entry.getMessage());
+      }
+    }
+    assertThat(errors).as("the browser console (CSP violations, script errors)").isEmpty();
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private static <T> void until(Function<WebDriver, T> condition) {
+    new WebDriverWait(driver, WAIT).until(condition::apply);
+  }
+
+  private static double number(Object value) {
+    return ((Number) value).doubleValue();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
