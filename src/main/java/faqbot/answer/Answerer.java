@@ -199,6 +199,16 @@ public final class Answerer {
     }
   }
 
+  /** Questions whose sentence vector came from the cache, since start. */
+  public long cacheHits() {
+    return queryVectors.hits();
+  }
+
+  /** Questions that had to be embedded, since start. */
+  public long cacheMisses() {
+    return queryVectors.misses();
+  }
+
   /** Whether answers use sentence vectors (otherwise keywords only). */
   public boolean semantic() {
     return encoder != null;

@@ -1,6 +1,14 @@
 package faqbot.cli;
 
 import faqbot.answer.Bot;
+import faqbot.answer.CorpusWatcher;
+import faqbot.http.Backend;
+import faqbot.http.Limits;
+import faqbot.slack.SlackFace;
+import io.javalin.config.JavalinConfig;
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import faqbot.feedback.FileJournal;
 import faqbot.http.HttpApp;
 import faqbot.http.HttpOptions;
@@ -50,12 +58,30 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where the widget's feedback is appended (default: journal/<host name>.jsonl).")
   Path journal;
 
+  @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "10",
+      description = "API requests a second each client may make on average, in bursts of 4 x N (0 turns the limit"
+          + " off; default ${DEFAULT-VALUE}).")
+  double rateLimit;
+
+  @Option(names = "--trust-proxy",
+      description = "Take the client's address from X-Forwarded-For (only behind a proxy that sets it).")
+  boolean trustProxy;
+
+  @Option(names = "--no-watch", description = "Do not watch the corpus folder for changes.")
+  boolean noWatch;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int listenOn = port();
     List<String> origins = origins();
+    if (rateLimit < 0 || rateLimit > 100_000) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--rate-limit must be 0 (off) to 100000 requests a second, got " + rateLimit);
+    }
+    Limits limits = Limits.defaults().withRate(rateLimit).withTrustProxy(trustProxy);
+    String adminToken = adminToken();
     Path journalFile = journal != null ? journal : Locations.home().resolve("journal").resolve(replicaName() + ".jsonl");
     FileJournal feedback;
     try {
@@ -63,35 +89,74 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot open the journal " + journalFile + ": " + rootMessage(e));
     }
-    Bot bot;
+    Backend backend = Backend.starting();
+    List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
     try {
-      bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
-          report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()));
-    } catch (RuntimeException e) {
+      SlackFace.fromEnv(System.getenv(), backend::answerer, feedback).ifPresent(extraRoutes::add);
+    } catch (IllegalArgumentException e) {
       closeQuietly(feedback);
-      throw e;
+      throw new UserError("Slack is misconfigured: " + e.getMessage());
     }
-    Javalin app = HttpApp.create(bot.answerer(), new HttpOptions(origins, List.of(), feedback));
+    Javalin app = HttpApp.create(backend, new HttpOptions(origins, extraRoutes, feedback, limits, adminToken));
+    AtomicReference<Bot> opened = new AtomicReference<>();
+    AtomicReference<CorpusWatcher> watching = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
-      bot.close();
+      closeQuietly(watching.get());
+      Bot bot = opened.get();
+      if (bot != null) {
+        bot.close();
+      }
       closeQuietly(feedback);
       stopped.countDown();
     }, "faqbot-shutdown"));
     try {
       app.start(host, listenOn);
     } catch (RuntimeException e) {
-      bot.close();
       closeQuietly(feedback);
       throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + rootMessage(e));
     }
-    String shown = "0.0.0.0".equals(host) ? "localhost" : host;
-    out.println("faqbot is serving " + bot.answerer().size() + " entries at http://" + shown + ":" + app.port()
-        + "/ (Ctrl-C stops it)");
+    String url = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port() + "/";
+    err.println("faqbot: listening at " + url + "; opening the index of " + locations.corpus() + " ...");
+    err.flush();
+    Bot bot;
+    try {
+      bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
+          report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()));
+    } catch (RuntimeException e) {
+      app.stop();
+      closeQuietly(feedback);
+      throw e;
+    }
+    opened.set(bot);
+    backend.ready(bot);
+    if (!noWatch && Files.isDirectory(locations.corpus())) {
+      try {
+        watching.set(CorpusWatcher.start(bot));
+      } catch (IOException e) {
+        err.println("faqbot: cannot watch " + locations.corpus() + " for changes (" + e.getMessage()
+            + "); use POST /admin/reload after editing it");
+      }
+    }
+    out.println("faqbot is serving " + bot.answerer().size() + " entries at " + url + " (Ctrl-C stops it)"
+        + (extraRoutes.isEmpty() ? "" : "; Slack is on"));
     out.flush();
     stopped.await();
     return Main.OK;
+  }
+
+  /** The admin token from FAQBOT_ADMIN_TOKEN, or null (then POST /admin/reload is off). */
+  private String adminToken() {
+    String token = System.getenv("FAQBOT_ADMIN_TOKEN");
+    if (token == null || token.isBlank()) {
+      return null;
+    }
+    if (token.strip().length() < 16) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "FAQBOT_ADMIN_TOKEN must be at least 16 characters long");
+    }
+    return token.strip();
   }
 
   /** The --allow-origin values, checked and written as browsers send them. */
@@ -117,11 +182,14 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static void closeQuietly(FileJournal journal) {
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
     try {
-      journal.close();
-    } catch (IOException e) {
-      // Every append was already forced to disk; nothing is lost.
+      closeable.close();
+    } catch (Exception e) {
+      // Closing at shutdown: every journal append was already forced to disk, so nothing is lost.
     }
   }
 

@@ -1,18 +1,17 @@
 package faqbot.http;
 
-import faqbot.answer.Answerer;
 import io.javalin.http.Context;
 
 /** {@code GET /api/faq/{id}}: one entry, with its related questions resolved. */
 final class FaqHandler {
-  private final Answerer answerer;
+  private final Backend backend;
 
-  FaqHandler(Answerer answerer) {
-    this.answerer = answerer;
+  FaqHandler(Backend backend) {
+    this.backend = backend;
   }
 
   void handle(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(answerer.entry(id).orElseThrow(() -> new ApiException(404, "no entry has the id '" + id + "'")));
+    ctx.json(backend.answerer().entry(id).orElseThrow(() -> new ApiException(404, "no entry has the id '" + id + "'")));
   }
 }

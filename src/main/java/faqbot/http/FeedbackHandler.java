@@ -21,12 +21,14 @@ final class FeedbackHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedbackHandler.class);
 
-  private final Answerer answerer;
+  private final Backend backend;
   private final Journal journal;
+  private final HttpMetrics metrics;
 
-  FeedbackHandler(Answerer answerer, Journal journal) {
-    this.answerer = answerer;
+  FeedbackHandler(Backend backend, Journal journal, HttpMetrics metrics) {
+    this.backend = backend;
     this.journal = journal;
+    this.metrics = metrics;
   }
 
   record Recorded(boolean recorded) {}
@@ -34,7 +36,7 @@ final class FeedbackHandler {
   void handle(Context ctx) {
     JsonNode body = JsonBodies.object(ctx);
     String answerId = JsonBodies.requiredString(body, "answerId");
-    if (answerer.entry(answerId).isEmpty()) {
+    if (backend.answerer().entry(answerId).isEmpty()) {
       throw new ApiException(400, "\"answerId\" '" + shorten(answerId) + "' is not the id of any entry");
     }
     JsonNode helpful = body.get("helpful");
@@ -56,6 +58,7 @@ final class FeedbackHandler {
       LOG.error("cannot append feedback to the journal", e);
       throw new ApiException(503, "the feedback cannot be recorded right now; try again later");
     }
+    metrics.feedback(helpful.booleanValue());
     ctx.status(201).json(new Recorded(true));
   }
 

@@ -1,19 +1,36 @@
 package faqbot.http;
 
-import faqbot.answer.Answerer;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import faqbot.answer.Bot;
 import io.javalin.http.Context;
 
-/** {@code GET /health}: whether the server is up, and how many entries it knows. */
+/**
+ * {@code GET /health}: the server is alive (always 200 while it runs), whether it is ready, how many entries it
+ * serves, and how the last corpus reload went. {@code GET /ready}: 200 once the index is open, 503 before.
+ */
 final class HealthHandler {
-  private final Answerer answerer;
+  private final Backend backend;
 
-  HealthHandler(Answerer answerer) {
-    this.answerer = answerer;
+  HealthHandler(Backend backend) {
+    this.backend = backend;
   }
 
-  record Health(String status, int entries, boolean semantic) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Health(String status, boolean ready, Integer entries, Boolean semantic, Bot.ReloadStatus lastReload) {}
 
-  void handle(Context ctx) {
-    ctx.json(new Health("ok", answerer.size(), answerer.semantic()));
+  record Ready(boolean ready) {}
+
+  void health(Context ctx) {
+    if (!backend.isReady()) {
+      ctx.json(new Health("ok", false, null, null, null));
+      return;
+    }
+    ctx.json(new Health("ok", true, backend.answerer().size(), backend.answerer().semantic(),
+        backend.bot().map(Bot::lastReload).orElse(null)));
+  }
+
+  void ready(Context ctx) {
+    boolean ready = backend.isReady();
+    ctx.status(ready ? 200 : 503).json(new Ready(ready));
   }
 }

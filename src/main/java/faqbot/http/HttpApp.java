@@ -25,6 +25,8 @@ public final class HttpApp {
       List.of("/api/chat", "/api/faq/{id}", "/api/search", "/api/suggest", "/api/feedback");
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+  /** One line per request, with its latency; its own logger so operators can route or silence it. */
+  private static final Logger REQUESTS = LoggerFactory.getLogger("faqbot.requests");
 
   private HttpApp() {}
 
@@ -33,13 +35,20 @@ public final class HttpApp {
   }
 
   public static Javalin create(Answerer answerer, HttpOptions options) {
+    return create(Backend.of(answerer), options);
+  }
+
+  /** The HTTP face over a backend that may still be opening its index (then the API answers 503 until ready). */
+  public static Javalin create(Backend backend, HttpOptions options) {
     ObjectMapper mapper = Json.mapper();
-    ChatHandler chat = new ChatHandler(answerer);
-    FaqHandler faq = new FaqHandler(answerer);
-    SearchHandler search = new SearchHandler(answerer);
-    HealthHandler health = new HealthHandler(answerer);
-    SuggestHandler suggest = new SuggestHandler(answerer);
-    FeedbackHandler feedback = new FeedbackHandler(answerer, options.journal());
+    HttpMetrics metrics = new HttpMetrics(backend);
+    Limits.Enforcer limits = new Limits.Enforcer(options.limits(), metrics);
+    ChatHandler chat = new ChatHandler(backend, metrics, options.journal());
+    FaqHandler faq = new FaqHandler(backend);
+    SearchHandler search = new SearchHandler(backend);
+    HealthHandler health = new HealthHandler(backend);
+    SuggestHandler suggest = new SuggestHandler(backend);
+    FeedbackHandler feedback = new FeedbackHandler(backend, options.journal(), metrics);
     SecurityHeaders security = new SecurityHeaders();
     Cors cors = new Cors(options.allowedOrigins());
     Asset widget = Asset.widget();
@@ -50,16 +59,29 @@ public final class HttpApp {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(mapper, false));
+      config.requestLogger.http((ctx, millis) -> {
+        String route = route(ctx);
+        metrics.request(ctx.method().name(), route, ctx.status().getCode(), millis);
+        REQUESTS.info("{} {} {} {} ms", ctx.method().name(), ctx.path(), ctx.status().getCode(),
+            String.format(java.util.Locale.ROOT, "%.1f", millis));
+      });
 
       config.routes.before(security::handle);
       config.routes.before("/api/*", cors::handle);
+      config.routes.before("/api/*", limits::rateLimit);
 
-      config.routes.post("/api/chat", chat::handle);
+      config.routes.post("/api/chat", limits.bounded(chat::handle));
       config.routes.get("/api/faq/{id}", faq::handle);
-      config.routes.get("/api/search", search::handle);
+      config.routes.get("/api/search", limits.bounded(search::handle));
       config.routes.get("/api/suggest", suggest::handle);
       config.routes.post("/api/feedback", feedback::handle);
-      config.routes.get("/health", health::handle);
+      config.routes.get("/health", health::health);
+      config.routes.get("/ready", health::ready);
+      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+          .result(metrics.scrape()));
+      if (options.adminToken() != null) {
+        config.routes.post("/admin/reload", new AdminHandler(backend, options.adminToken())::reload);
+      }
       config.routes.get("/widget.js", widget::handle);
       config.routes.head("/widget.js", widget::handle);
       config.routes.get("/", demoPage::handle);
@@ -69,7 +91,10 @@ public final class HttpApp {
       }
       options.extraRoutes().forEach(routes -> routes.accept(config));
 
-      config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(ApiException.class, (e, ctx) -> {
+        e.headers().forEach(ctx::header);
+        error(ctx, e.status(), e.getMessage());
+      });
       config.routes.exception(InvalidMessageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e, ctx)));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -84,6 +109,16 @@ public final class HttpApp {
       });
       config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
     });
+  }
+
+  /** The route template a request matched (never the raw path, to keep metric labels few), or "unmatched". */
+  private static String route(Context ctx) {
+    try {
+      io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+      return endpoint == null ? "unmatched" : endpoint.path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
   }
 
   /** Javalin's own refusals, in the API's words. */

@@ -13,12 +13,24 @@ import java.util.function.Consumer;
  *                       without a default port); {@code *} is refused
  * @param extraRoutes    more routes to register on the same server (the Slack face adds its own this way)
  * @param journal        where feedback is kept
+ * @param limits         request rates and the bound on answering work
+ * @param adminToken     the bearer token {@code POST /admin/reload} requires, or null to turn that route off
  */
-public record HttpOptions(List<String> allowedOrigins, List<Consumer<JavalinConfig>> extraRoutes, Journal journal) {
+public record HttpOptions(List<String> allowedOrigins, List<Consumer<JavalinConfig>> extraRoutes, Journal journal,
+    Limits limits, String adminToken) {
   public HttpOptions {
     allowedOrigins = allowedOrigins.stream().map(Cors::normalize).distinct().toList();
     java.util.Objects.requireNonNull(journal, "journal (use Journal.NONE to keep nothing)");
+    java.util.Objects.requireNonNull(limits, "limits");
     extraRoutes = List.copyOf(extraRoutes);
+    if (adminToken != null && adminToken.length() < 16) {
+      throw new IllegalArgumentException("the admin token must be at least 16 characters long");
+    }
+  }
+
+  /** Options without a per-client rate limit or admin route (for tests and embedding). */
+  public HttpOptions(List<String> allowedOrigins, List<Consumer<JavalinConfig>> extraRoutes, Journal journal) {
+    this(allowedOrigins, extraRoutes, journal, Limits.defaults().withRate(0), null);
   }
 
   public static HttpOptions defaults() {

@@ -1,6 +1,5 @@
 package faqbot.http;
 
-import faqbot.answer.Answerer;
 import faqbot.answer.Candidate;
 import io.javalin.http.Context;
 import java.util.List;
@@ -10,10 +9,10 @@ final class SearchHandler {
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 50;
 
-  private final Answerer answerer;
+  private final Backend backend;
 
-  SearchHandler(Answerer answerer) {
-    this.answerer = answerer;
+  SearchHandler(Backend backend) {
+    this.backend = backend;
   }
 
   record Result(String id, String question, double confidence) {}
@@ -26,7 +25,7 @@ final class SearchHandler {
       throw new ApiException(400, "the query parameter 'q' is missing or empty");
     }
     int limit = limit(ctx.queryParam("limit"));
-    List<Result> results = answerer.search(q, limit).stream()
+    List<Result> results = backend.answerer().search(q, limit).stream()
         .map((Candidate c) -> new Result(c.entry().id(), c.entry().question(), c.confidence()))
         .toList();
     ctx.json(new Results(q, results));

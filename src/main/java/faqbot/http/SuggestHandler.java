@@ -10,10 +10,10 @@ final class SuggestHandler {
   static final int DEFAULT_LIMIT = 5;
   static final int MAX_LIMIT = 10;
 
-  private final Answerer answerer;
+  private final Backend backend;
 
-  SuggestHandler(Answerer answerer) {
-    this.answerer = answerer;
+  SuggestHandler(Backend backend) {
+    this.backend = backend;
   }
 
   record Suggestions(String query, List<Suggestion> suggestions) {}
@@ -28,7 +28,7 @@ final class SuggestHandler {
           + Answerer.MAX_MESSAGE_CHARS);
     }
     int limit = limit(ctx.queryParam("limit"));
-    ctx.json(new Suggestions(q, answerer.suggest(q, limit)));
+    ctx.json(new Suggestions(q, backend.answerer().suggest(q, limit)));
   }
 
   static int limit(String raw) {

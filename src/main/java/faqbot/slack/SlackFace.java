@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class SlackFace {
   private static final Logger LOG = LoggerFactory.getLogger(SlackFace.class);
 
   private final SlackSettings settings;
-  private final Answerer answerer;
+  private final Supplier<Answerer> answerer;
   private final Journal journal;
   private final ObjectMapper json = new ObjectMapper();
   private final RequestVerifier verifier;
@@ -64,6 +65,10 @@ public final class SlackFace {
   private final ThreadPoolExecutor workers;
 
   SlackFace(SlackSettings settings, Answerer answerer, Journal journal, Clock clock) {
+    this(settings, () -> answerer, journal, clock);
+  }
+
+  SlackFace(SlackSettings settings, Supplier<Answerer> answerer, Journal journal, Clock clock) {
     this.settings = settings;
     this.answerer = answerer;
     this.journal = journal == null ? Journal.NONE : journal;
@@ -88,6 +93,15 @@ public final class SlackFace {
    * @throws IllegalArgumentException when a Slack variable is set to something unusable
    */
   public static Optional<Consumer<JavalinConfig>> fromEnv(Map<String, String> env, Answerer answerer,
+      Journal journal) {
+    return fromEnv(env, () -> answerer, journal);
+  }
+
+  /**
+   * The same, for a server that starts before its index is open: {@code answerer} is asked for the answerer at
+   * each request, and may throw while the bot is still starting (that request is then logged and dropped).
+   */
+  public static Optional<Consumer<JavalinConfig>> fromEnv(Map<String, String> env, Supplier<Answerer> answerer,
       Journal journal) {
     return SlackSettings.fromEnv(env).map(settings -> {
       if (settings.botToken() == null) {
@@ -155,7 +169,7 @@ public final class SlackFace {
     boolean accepted = submit(() -> {
       ObjectNode reply;
       try {
-        reply = reply(answerer.answer(question), question);
+        reply = reply(answerer.get().answer(question), question);
       } catch (RuntimeException e) {
         LOG.error("answering a slash command failed", e);
         reply = messages.notice(FAILED);
@@ -259,7 +273,7 @@ public final class SlackFace {
     boolean accepted = submit(() -> {
       ObjectNode reply;
       try {
-        reply = reply(answerer.answer(question), question);
+        reply = reply(answerer.get().answer(question), question);
       } catch (RuntimeException e) {
         LOG.error("answering a message failed", e);
         reply = messages.notice(FAILED);
@@ -321,12 +335,12 @@ public final class SlackFace {
     boolean accepted = submit(() -> {
       ObjectNode reply;
       try {
-        Optional<EntryView> entry = value.id() == null ? Optional.empty() : answerer.entry(value.id());
+        Optional<EntryView> entry = value.id() == null ? Optional.empty() : answerer.get().entry(value.id());
         if (entry.isPresent()) {
           reply = messages.answer(SlackMessages.Shown.of(entry.get()), entry.get().question());
         } else {
           String question = Answerer.normalize(value.question());
-          reply = reply(answerer.answer(question), question);
+          reply = reply(answerer.get().answer(question), question);
         }
       } catch (RuntimeException e) {
         LOG.error("answering a button click failed", e);
@@ -370,7 +384,7 @@ public final class SlackFace {
     String text = message.path("text").asText("");
     if (original == null) {
       // An ephemeral message comes without its blocks: show the same answer again, without the buttons.
-      Optional<EntryView> entry = answerer.entry(value.id());
+      Optional<EntryView> entry = answerer.get().entry(value.id());
       if (entry.isPresent()) {
         ObjectNode rebuilt = messages.answer(SlackMessages.Shown.of(entry.get()), value.question());
         original = (ArrayNode) rebuilt.get("blocks");

@@ -1,0 +1,85 @@
+package faqbot.http;
+
+import faqbot.answer.Answer;
+import faqbot.answer.Bot;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * The server's metrics in Prometheus's format, for {@code GET /metrics}: requests and their latency per route and
+ * status, answers given and declined, feedback, the query-vector cache, the index, reloads, refusals, and the JVM.
+ */
+final class HttpMetrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter answered;
+  private final Counter declined;
+  private final Counter helpful;
+  private final Counter unhelpful;
+
+  HttpMetrics(Backend backend) {
+    answered = Counter.builder("faqbot.answers").tag("outcome", "answered")
+        .description("Messages answered with an entry").register(registry);
+    declined = Counter.builder("faqbot.answers").tag("outcome", "declined")
+        .description("Messages the bot declined to answer").register(registry);
+    helpful = Counter.builder("faqbot.feedback").tag("helpful", "true").description("Feedback received")
+        .register(registry);
+    unhelpful = Counter.builder("faqbot.feedback").tag("helpful", "false").description("Feedback received")
+        .register(registry);
+    Gauge.builder("faqbot.ready", backend, b -> b.isReady() ? 1 : 0)
+        .description("1 once the index is open").register(registry);
+    Gauge.builder("faqbot.index.entries", backend, b -> b.isReady() ? b.answerer().size() : Double.NaN)
+        .description("Entries the index serves").register(registry);
+    FunctionCounter.builder("faqbot.query.cache.hits", backend,
+            b -> b.isReady() ? b.answerer().cacheHits() : 0)
+        .description("Questions whose sentence vector came from the cache").register(registry);
+    FunctionCounter.builder("faqbot.query.cache.misses", backend,
+            b -> b.isReady() ? b.answerer().cacheMisses() : 0)
+        .description("Questions that had to be embedded").register(registry);
+    FunctionCounter.builder("faqbot.reloads", backend, b -> b.bot().map(Bot::reloads).orElse(0L))
+        .description("Corpus reloads that swapped in a new index").register(registry);
+    FunctionCounter.builder("faqbot.reload.failures", backend, b -> b.bot().map(Bot::reloadFailures).orElse(0L))
+        .description("Corpus reloads that failed (the old index kept serving)").register(registry);
+    Gauge.builder("faqbot.corpus.stale.files", backend,
+            b -> b.bot().map(Bot::lastReload).map(r -> (double) r.staleFiles().size()).orElse(0.0))
+        .description("Corpus files that do not parse and whose last good entries are still served")
+        .register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  void request(String method, String route, int status, float millis) {
+    Timer.builder("faqbot.http.requests").description("HTTP requests by route and status")
+        .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+        .publishPercentileHistogram(false)
+        .register(registry)
+        .record(Duration.ofNanos((long) (millis * 1_000_000)));
+  }
+
+  void answer(Answer answer) {
+    (answer.matched() ? answered : declined).increment();
+  }
+
+  void feedback(boolean wasHelpful) {
+    (wasHelpful ? helpful : unhelpful).increment();
+  }
+
+  void rejected(String reason) {
+    Counter.builder("faqbot.http.rejected").description("Requests refused to protect the server")
+        .tag("reason", reason).register(registry).increment();
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+}

@@ -1,0 +1,97 @@
+package faqbot.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Map;
+
+/**
+ * Protects the server from more than it can do: a per-client request rate on the API (429 with Retry-After) and a
+ * bound on answering work in progress (503 with Retry-After), so overload gives a fast, clear refusal instead of
+ * latency without bound.
+ *
+ * @param perClientPerSecond API requests a second each client may make on average; 0 turns the limit off
+ * @param burst              how many requests a client may make at once
+ * @param concurrentAnswers  answers computed at once (each keeps a core busy)
+ * @param queuedAnswers      answers that may wait for one of those
+ * @param queueWaitMillis    how long one may wait
+ * @param trustProxy         whether to take the client's address from X-Forwarded-For (only behind a proxy that
+ *                           sets it)
+ */
+public record Limits(double perClientPerSecond, int burst, int concurrentAnswers, int queuedAnswers,
+    long queueWaitMillis, boolean trustProxy) {
+
+  /** Limits for this machine: answers at once = its cores, a queue of 256 that waits at most 2 s, 10 req/s each. */
+  public static Limits defaults() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new Limits(10, 40, cores, 256, 2_000, false);
+  }
+
+  public Limits {
+    if (perClientPerSecond < 0) {
+      throw new IllegalArgumentException("the rate limit must be 0 (off) or more, got " + perClientPerSecond);
+    }
+  }
+
+  /** The same limits with another per-client rate (0 turns it off). */
+  public Limits withRate(double perSecond) {
+    return new Limits(perSecond, Math.max(1, (int) Math.ceil(perSecond * 4)), concurrentAnswers, queuedAnswers,
+        queueWaitMillis, trustProxy);
+  }
+
+  public Limits withTrustProxy(boolean trust) {
+    return new Limits(perClientPerSecond, burst, concurrentAnswers, queuedAnswers, queueWaitMillis, trust);
+  }
+
+  /** The running state of these limits for one server. */
+  static final class Enforcer {
+    private final RateLimiter rate;
+    private final Admission admission;
+    private final boolean trustProxy;
+    private final HttpMetrics metrics;
+
+    Enforcer(Limits limits, HttpMetrics metrics) {
+      this.rate = limits.perClientPerSecond() > 0 ? new RateLimiter(limits.perClientPerSecond(), limits.burst()) : null;
+      this.admission = new Admission(limits.concurrentAnswers(), limits.queuedAnswers(), limits.queueWaitMillis());
+      this.trustProxy = limits.trustProxy();
+      this.metrics = metrics;
+    }
+
+    /** A before-handler for the API: refuses a client over its rate. */
+    void rateLimit(Context ctx) {
+      if (rate == null || "OPTIONS".equals(ctx.method().name())) {
+        return;
+      }
+      long wait = rate.acquire(client(ctx), System.nanoTime());
+      if (wait > 0) {
+        metrics.rejected("rate_limited");
+        throw new ApiException(429, "too many requests from this client; try again in " + wait + " s",
+            Map.of("Retry-After", Long.toString(wait)));
+      }
+    }
+
+    /** Wraps a handler that computes answers so that only so many run at once. */
+    Handler bounded(Handler handler) {
+      return ctx -> {
+        if (!admission.enter()) {
+          metrics.rejected("overloaded");
+          throw new ApiException(503, "the server is busy; try again in a moment", Map.of("Retry-After", "1"));
+        }
+        try {
+          handler.handle(ctx);
+        } finally {
+          admission.leave();
+        }
+      };
+    }
+
+    private String client(Context ctx) {
+      if (trustProxy) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+          return forwarded.split(",")[0].strip();
+        }
+      }
+      return ctx.ip();
+    }
+  }
+}
