@@ -95,7 +95,10 @@ public final class Answerer {
       }
       List<Candidate> ranked = rank(view, text);
       if (context != null && context.question() != null && FollowUps.leansOnContext(text)) {
-        List<Candidate> together = rank(view, context.question() + " " + text);
+        // Read together with the previous question; the entry just shown is what the follow-up builds on, not its
+        // answer, so it steps aside.
+        List<Candidate> together = rank(view, context.question() + " " + text).stream()
+            .filter(c -> !c.entry().id().equals(context.entryId())).toList();
         if (!together.isEmpty() && (ranked.isEmpty() || together.get(0).confidence() > ranked.get(0).confidence())) {
           ranked = together;
         }

@@ -116,4 +116,36 @@ class AnswererTest {
     });
     assertThat(answerer.entry("no-such-entry")).isEmpty();
   }
+
+  @Test
+  void followsUpOnWhatWasJustShown() {
+    Answer first = answerer.answer("What is inner alignment?");
+    Answer picked = answerer.answer("2", first.context());
+    assertThat(picked.answer().id()).isEqualTo(first.related().get(1).id());
+    assertThat(picked.confidence()).isEqualTo(1.0);
+
+    Answer more = answerer.answer("tell me more", first.context());
+    assertThat(more.answer().id()).isEqualTo(first.related().get(0).id());
+
+    Answer likely = answerer.answer("and how likely is it?", first.context());
+    assertThat(likely.answer().id()).isEqualTo("what-is-the-likelihood-of-inner-misalignment");
+
+    Answer outOfRange = answerer.answer("9", first.context());
+    assertThat(outOfRange.matched()).isFalse();
+    assertThat(outOfRange.reply()).contains("pick one from 1 to 5");
+    assertThat(outOfRange.alternatives()).extracting(Answer.Alternative::id)
+        .containsExactlyElementsOf(first.related().stream().map(Answer.Link::id).toList());
+  }
+
+  @Test
+  void readsANumberWithoutContextAsAnOrdinaryMessage() {
+    assertThat(answerer.answer("2").matched()).isFalse();
+  }
+
+  @Test
+  void refusesAContextTokenItDidNotIssue() {
+    assertThatThrownBy(() -> answerer.answer("2", "not-a-token")).isInstanceOf(InvalidMessageException.class)
+        .hasMessageContaining("context token");
+    assertThatThrownBy(() -> answerer.answer("2", "c1.!!!")).isInstanceOf(InvalidMessageException.class);
+  }
 }
