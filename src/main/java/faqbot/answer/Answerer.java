@@ -21,6 +21,11 @@ public final class Answerer {
   public static final int ALTERNATIVES = 3;
   /** How many closest questions are offered when nothing matches. */
   public static final int SUGGESTIONS = 5;
+  /**
+   * The least confidence a question needs to be offered when the bot declines: below it, offering "the closest"
+   * questions to something the FAQ does not cover at all (a recipe, the weather) would only look foolish.
+   */
+  public static final double SUGGESTION_FLOOR = 0.1;
 
   private final FaqIndex index;
   private final SentenceEncoder encoder;
@@ -121,8 +126,9 @@ public final class Answerer {
 
   private Answer decide(IndexView view, List<Candidate> ranked, String message) {
     if (ranked.isEmpty() || !calibration.accepts(ranked.get(0))) {
-      return declined(ranked, message, ranked.isEmpty()
-          ? "Sorry, I don't have an answer to that."
+      List<Candidate> close = ranked.stream().filter(c -> c.confidence() >= SUGGESTION_FLOOR).toList();
+      return declined(close, ranked.isEmpty() ? 0 : ranked.get(0).confidence(), message, close.isEmpty()
+          ? "Sorry, I don't have an answer to that: it does not seem to be something this FAQ covers."
           : "Sorry, I don't have an answer to that. These are the closest questions I know:");
     }
     Candidate best = ranked.get(0);
@@ -131,12 +137,11 @@ public final class Answerer {
         + "\u201d", alternatives(ranked, 1, ALTERNATIVES));
   }
 
-  private Answer declined(List<Candidate> ranked, String message, String reply) {
-    List<Answer.Alternative> closest = alternatives(ranked, 0, SUGGESTIONS);
-    double confidence = ranked.isEmpty() ? 0 : ranked.get(0).confidence();
+  private Answer declined(List<Candidate> offered, double confidence, String message, String reply) {
+    List<Answer.Alternative> closest = alternatives(offered, 0, SUGGESTIONS);
     ConversationContext next = new ConversationContext(null, message,
         closest.stream().map(Answer.Alternative::id).toList());
-    return new Answer(false, confidence, closest.isEmpty() ? "Sorry, I don't have an answer to that." : reply, null,
+    return new Answer(false, confidence, reply, null,
         List.of(), List.of(), closest, ContextTokens.encode(next));
   }
 
@@ -156,13 +161,13 @@ public final class Answerer {
       List<Candidate> shown = offered.stream().filter(java.util.Objects::nonNull)
           .map(id -> view.corpus().byId(id)).flatMap(Optional::stream)
           .map(e -> new Candidate(e, 0, -1, 0, 0)).toList();
-      return declined(shown, context.question(), "There is no question " + choice + " in the list; pick one from 1 to "
-          + offered.size() + ":");
+      return declined(shown, 0, context.question(), "There is no question " + choice
+          + " in the list; pick one from 1 to " + offered.size() + ":");
     }
     String id = offered.get(choice - 1);
     Optional<FaqEntry> entry = id == null ? Optional.empty() : view.corpus().byId(id);
     if (entry.isEmpty()) {
-      return declined(List.of(), context.question(), "Sorry, question " + choice + " has no answer here yet.");
+      return declined(List.of(), 0, context.question(), "Sorry, question " + choice + " has no answer here yet.");
     }
     return shownAnswer(view, entry.get(), 1.0, "Here is what the FAQ says on \u201c" + entry.get().question()
         + "\u201d", List.of());

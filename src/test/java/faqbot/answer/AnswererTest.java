@@ -86,9 +86,10 @@ class AnswererTest {
     assertThat(answer.answer()).isNull();
     assertThat(answer.related()).isEmpty();
     assertThat(answer.sources()).isEmpty();
-    assertThat(answer.reply()).startsWith("Sorry, I don't have an answer to that.");
+    assertThat(answer.reply()).startsWith("Sorry, I don't have an answer to that");
     assertThat(answer.confidence()).isLessThan(Calibration.DEFAULT.threshold());
-    assertThat(answer.alternatives()).hasSizeLessThanOrEqualTo(Answerer.SUGGESTIONS);
+    assertThat(answer.alternatives()).hasSizeLessThanOrEqualTo(Answerer.SUGGESTIONS)
+        .allSatisfy(a -> assertThat(a.confidence()).isGreaterThanOrEqualTo(Answerer.SUGGESTION_FLOOR));
   }
 
   @Test
@@ -135,6 +136,21 @@ class AnswererTest {
     assertThat(outOfRange.reply()).contains("pick one from 1 to 5");
     assertThat(outOfRange.alternatives()).extracting(Answer.Alternative::id)
         .containsExactlyElementsOf(first.related().stream().map(Answer.Link::id).toList());
+  }
+
+  @Test
+  void offersNoQuestionsForSomethingFarFromEveryEntry() {
+    Answer answer = answerer.answer("what's the best pizza in Naples?");
+    assertThat(answer.matched()).isFalse();
+    assertThat(answer.alternatives()).isEmpty();
+    assertThat(answer.reply()).contains("does not seem to be something this FAQ covers");
+  }
+
+  @Test
+  void offersTheClosestQuestionsForANearMiss() {
+    Answer answer = answerer.answer("How do I fine-tune Llama on my own data?");
+    assertThat(answer.matched()).isFalse();
+    assertThat(answer.alternatives()).isNotEmpty();
   }
 
   @Test
