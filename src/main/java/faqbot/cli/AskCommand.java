@@ -5,6 +5,7 @@ import faqbot.answer.Answerer;
 import faqbot.answer.Bot;
 import faqbot.answer.Json;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Asks the FAQ one question and prints the answer, its related questions and its sources. */
+/**
+ * Asks the FAQ one question and prints the answer, its related questions and its sources: from a local index, or
+ * from a running server with {@code --server}.
+ */
 @Command(name = "ask", description = "Ask one question and print the answer.")
 final class AskCommand implements Callable<Integer> {
   @Spec
@@ -23,11 +27,16 @@ final class AskCommand implements Callable<Integer> {
   @Mixin
   Locations locations;
 
-  @Option(names = "--json", description = "Print exactly the JSON the HTTP API returns.")
+  @Option(names = "--json", description = "Print exactly the JSON the HTTP API returns (with --server: the server's).")
   boolean json;
 
   @Option(names = "--keywords-only", description = "Rank by keywords alone, without the sentence model.")
   boolean keywordsOnly;
+
+  @Option(names = "--server", paramLabel = "URL", description = {
+      "Ask a faqbot server instead of a local index,",
+      "at URL, like http://localhost:" + ServeCommand.DEFAULT_PORT + " (see 'faqbot serve')."})
+  String server;
 
   @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question (quote it, or give it as words).")
   List<String> words;
@@ -36,8 +45,22 @@ final class AskCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    // Refuse a bad question before the slow part: loading the model and opening the index.
+    URI url = server == null ? null : RemoteClient.parseServer(server, spec.commandLine());
+    if (url != null) {
+      RemoteClient.refuseLocalOptions(locations, keywordsOnly, spec.commandLine());
+    }
+    // Refuse a bad question before the slow part: loading the model and opening the index, or the call.
     String question = Answerer.normalize(String.join(" ", words));
+    if (url != null) {
+      RemoteClient.Reply reply = new RemoteClient(url).answer(question, null);
+      if (json) {
+        out.println(reply.json());
+      } else {
+        new AnswerPrinter(out, Terminal.layout()).print(reply.answer());
+      }
+      out.flush();
+      return Main.OK;
+    }
     try (Bot bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
         report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()))) {
       Answer answer = bot.answerer().answer(question);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Answers questions from a curated FAQ: on the command line, over HTTP, in a web widget and in Slack.",
     subcommands = {
         AskCommand.class,
+        ChatCommand.class,
         ServeCommand.class,
         IndexCommand.class,
         CheckCommand.class,
@@ -56,6 +57,16 @@ public final class Main implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+    // Bad usage: the message, a suggestion when there is one ("Did you mean …"), then always the usage.
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine c = e.getCommandLine();
+      PrintWriter w = c.getErr();
+      w.println(e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+      c.usage(w);
+      w.flush();
+      return USAGE;
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter w = commandLine.getErr();
       if (e instanceof InvalidMessageException || e instanceof CommandLine.ParameterException) {

@@ -42,6 +42,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     }
     // Keep the tokenizer library from ever trying to download anything.
     System.setProperty("ai.djl.offline", "true");
+    useWritableCache();
     try {
       return new OnnxSentenceEncoder(threadsPerCall);
     } catch (OrtException | IOException e) {
@@ -65,6 +66,25 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
     }
     wantsTokenTypes = session.getInputNames().contains("token_type_ids");
+  }
+
+  /**
+   * The tokenizer unpacks its native library into a cache folder, by default under the user's home; where the home
+   * cannot be written (a locked-down service account), use a folder under the system's temporary one instead.
+   */
+  private static void useWritableCache() {
+    if (System.getenv("DJL_CACHE_DIR") != null || System.getProperty("DJL_CACHE_DIR") != null) {
+      return;
+    }
+    java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home", ""));
+    java.nio.file.Path cache = home.resolve(".djl.ai");
+    boolean writable = java.nio.file.Files.isDirectory(cache) ? java.nio.file.Files.isWritable(cache)
+        : java.nio.file.Files.isWritable(home);
+    if (!writable) {
+      System.setProperty("DJL_CACHE_DIR",
+          java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "faqbot-djl-" + System.getProperty("user.name",
+              "user")).toString());
+    }
   }
 
   private static InputStream resource(String name) {
