@@ -32,17 +32,7 @@ final class SearchHandler {
   }
 
   static int limit(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(raw.strip());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // Reported below with the allowed range.
-    }
-    throw new ApiException(400, "'limit' must be a whole number from 1 to " + MAX_LIMIT + ", got '" + raw + "'");
+    return QueryParams.limit(raw, DEFAULT_LIMIT, MAX_LIMIT);
   }
+
 }

@@ -82,27 +82,13 @@ final class FaqSearcher extends IndexSearcher {
 
     List<float[]> vecs = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      LeafReader r = leaf.reader();
-      FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
-      if (values == null) {
-        continue;
+    forEachVector(reader, Fields.VECTOR_OWNER, (ownerId, vector) -> {
+      Integer owner = ordinalById.get(ownerId);
+      if (owner != null) {
+        vecs.add(vector);
+        owners.add(owner);
       }
-      Bits live = r.getLiveDocs();
-      StoredFields stored = r.storedFields();
-      for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        Document d = stored.document(doc);
-        Integer owner = ordinalById.get(d.get(Fields.VECTOR_OWNER));
-        float[] vector = values.vectorValue().clone();
-        if (owner != null) {
-          vecs.add(vector);
-          owners.add(owner);
-        }
-      }
-    }
+    });
     vectors = vecs.toArray(new float[0][]);
     vectorOwner = owners.stream().mapToInt(Integer::intValue).toArray();
     suggester = new Suggester(corpus.entries());
@@ -111,7 +97,14 @@ final class FaqSearcher extends IndexSearcher {
   /** Embedding-cache key → vector of every vector in an index, for reuse when it is rebuilt. */
   static Map<String, float[]> vectorsByKey(IndexReader reader) throws IOException {
     Map<String, float[]> byKey = new HashMap<>();
-    java.util.Set<String> keyField = java.util.Set.of(Fields.VECTOR_KEY);
+    forEachVector(reader, Fields.VECTOR_KEY, byKey::put);
+    return byKey;
+  }
+
+  /** Calls {@code each} with one stored field and the vector of every live vector document. */
+  private static void forEachVector(IndexReader reader, String field, java.util.function.BiConsumer<String, float[]> each)
+      throws IOException {
+    java.util.Set<String> wanted = java.util.Set.of(field);
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
@@ -122,11 +115,10 @@ final class FaqSearcher extends IndexSearcher {
       StoredFields stored = r.storedFields();
       for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
         if (live == null || live.get(doc)) {
-          byKey.put(stored.document(doc, keyField).get(Fields.VECTOR_KEY), values.vectorValue().clone());
+          each.accept(stored.document(doc, wanted).get(field), values.vectorValue().clone());
         }
       }
     }
-    return byKey;
   }
 
   /** Scores of the best {@code depth} entries for a query, by entry position. */

@@ -167,13 +167,7 @@ public final class SlackFace {
       return;
     }
     boolean accepted = submit(() -> {
-      ObjectNode reply;
-      try {
-        reply = reply(answerer.get().answer(question), question);
-      } catch (RuntimeException e) {
-        LOG.error("answering a slash command failed", e);
-        reply = messages.notice(FAILED);
-      }
+      ObjectNode reply = replyOrNotice(question, "a slash command");
       reply.put("response_type", settings.inChannel() ? "in_channel" : "ephemeral");
       client.respond(responseUrl, reply);
     });
@@ -271,13 +265,7 @@ public final class SlackFace {
       return;
     }
     boolean accepted = submit(() -> {
-      ObjectNode reply;
-      try {
-        reply = reply(answerer.get().answer(question), question);
-      } catch (RuntimeException e) {
-        LOG.error("answering a message failed", e);
-        reply = messages.notice(FAILED);
-      }
+      ObjectNode reply = replyOrNotice(question, "a message");
       client.postMessage(inThread(reply, channel, thread));
     });
     if (!accepted) {
@@ -415,6 +403,16 @@ public final class SlackFace {
   }
 
   // ------------------------------------------------------------------ answers
+
+  /** The reply to a question, or a short notice when answering failed (logged, naming {@code what} was answered). */
+  private ObjectNode replyOrNotice(String question, String what) {
+    try {
+      return reply(answerer.get().answer(question), question);
+    } catch (RuntimeException e) {
+      LOG.error("answering {} failed", what, e);
+      return messages.notice(FAILED);
+    }
+  }
 
   /** The message for an answer, journalling a declined question. */
   private ObjectNode reply(Answer answer, String asked) {

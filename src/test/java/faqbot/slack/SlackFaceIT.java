@@ -185,7 +185,7 @@ class SlackFaceIT {
   @Test
   void slashCommandThatMatchesNothingOffersTheClosestQuestionsAndIsJournalled() throws Exception {
     requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
-        SlackRequests.slashCommand("what is the best recipe for banana bread?", slack.responseUrl("commands/y")));
+        SlackRequests.slashCommand("How do I fine-tune Llama on my own data?", slack.responseUrl("commands/y")));
     SlashCommandResponse answer = BlockKit.commandResponse(slack.next(WAIT).body());
     assertThat(BlockKit.allText(answer.getBlocks())).contains("Sorry");
     assertThat(answer.getBlocks()).noneMatch(HeaderBlock.class::isInstance);
@@ -194,7 +194,7 @@ class SlackFaceIT {
     assertThat(journal).anySatisfy(r -> {
       assertThat(r.type()).isEqualTo(FeedbackRecord.DECLINED);
       assertThat(r.channel()).isEqualTo("slack");
-      assertThat(r.question()).isEqualTo("what is the best recipe for banana bread?");
+      assertThat(r.question()).isEqualTo("How do I fine-tune Llama on my own data?");
     });
   }
 
@@ -376,7 +376,7 @@ class SlackFaceIT {
   @Test
   void anOfferedQuestionButtonAsksThatQuestion() throws Exception {
     requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
-        SlackRequests.slashCommand("what is the best recipe for banana bread?", slack.responseUrl("commands/q")));
+        SlackRequests.slashCommand("How do I fine-tune Llama on my own data?", slack.responseUrl("commands/q")));
     SlashCommandResponse declined = BlockKit.commandResponse(slack.next(WAIT).body());
     List<ButtonElement> offered = BlockKit.buttons(declined.getBlocks());
     assertThat(offered).isNotEmpty().allSatisfy(b -> assertThat(b.getActionId()).startsWith(SlackMessages.ASK_OFFERED));
