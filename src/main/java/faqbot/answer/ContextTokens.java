@@ -11,8 +11,13 @@ import java.util.Base64;
  * ask for. It is checked strictly on the way in.
  */
 public final class ContextTokens {
-  /** The longest token accepted; a real one is a few hundred characters. */
-  public static final int MAX_LENGTH = 4096;
+  /**
+   * The longest token accepted. Most are a few hundred characters, but the server must accept every token it issues:
+   * a question of {@link Answerer#MAX_MESSAGE_CHARS} characters takes up to 6 bytes each in JSON (3 in UTF-8, 6 when
+   * escaped), and 21 ids of up to 255 characters (what a file name gives) some 5,400 more; in base64 that is under
+   * 15,300 characters.
+   */
+  public static final int MAX_LENGTH = 16_384;
   private static final String VERSION = "c1.";
   private static final int MAX_OFFERED = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +50,8 @@ public final class ContextTokens {
     try {
       byte[] json = Base64.getUrlDecoder().decode(token.substring(VERSION.length()));
       ConversationContext context = JSON.readValue(new String(json, StandardCharsets.UTF_8), ConversationContext.class);
-      if (context.offered().size() > MAX_OFFERED
+      if (context == null // the JSON "null"
+          || context.offered().size() > MAX_OFFERED
           || context.question() != null && context.question().length() > Answerer.MAX_MESSAGE_CHARS) {
         throw new InvalidMessageException("the context token is not one this server issued");
       }

@@ -201,14 +201,19 @@ public final class CorpusParser {
           sources.add(SourceParser.parse(item));
         }
       }
+      String id = Slugs.slug(stem());
+      if (id.isEmpty()) {
+        error(0, "has a name without ASCII letters or digits, so it gives no id: rename the file (the id, used in"
+            + " links, is made from the name)");
+      }
       boolean failed = problems.stream().anyMatch(CorpusProblem::isError);
       if (sources.isEmpty() && !failed) {
         warn(0, "has no sources");
       }
-      if (question == null) {
+      if (question == null || id.isEmpty()) {
         return null;
       }
-      return new FaqEntry(Slugs.slug(stem()), question, alternates, tags, video, blocks, related,
+      return new FaqEntry(id, question, alternates, tags, video, blocks, related,
           editors.toString().strip(), sources, shownAs);
     }
 

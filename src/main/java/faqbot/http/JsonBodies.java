@@ -19,12 +19,20 @@ final class JsonBodies {
 
   /** The body as a JSON object, after checking its content type. */
   static JsonNode object(Context ctx) {
-    String type = ctx.contentType();
+    return parse(ctx.contentType(), ctx.bodyAsBytes());
+  }
+
+  /**
+   * A body with this content type as a JSON object: what {@link #object(Context)} does, without the request.
+   *
+   * @return an {@link com.fasterxml.jackson.databind.node.ObjectNode}
+   * @throws ApiException with a 4xx status when the body is not one JSON object sent as JSON
+   */
+  static JsonNode parse(String type, byte[] bytes) {
     if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
       throw new ApiException(415, "send the body as JSON with 'Content-Type: application/json' (got "
           + (type == null ? "no content type" : "'" + type + "'") + ")");
     }
-    byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length == 0) {
       throw new ApiException(400, "the body is empty; send a JSON object like {\"message\": \"What is AI alignment?\"}");
     }
