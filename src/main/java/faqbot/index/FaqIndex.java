@@ -230,15 +230,21 @@ public final class FaqIndex implements AutoCloseable {
 
     @Override
     public boolean hasVectors() {
-      return searcher.vectors.length > 0;
+      return searcher.vectorCount > 0;
     }
 
     @Override
     public float[] semanticScores(float[] queryVector) {
       float[] best = new float[searcher.corpus.size()];
       Arrays.fill(best, -1f);
-      for (int i = 0; i < searcher.vectors.length; i++) {
-        float score = Vectors.dot(queryVector, searcher.vectors[i]);
+      if (searcher.vectorCount > 0 && queryVector.length != searcher.dimension) {
+        throw new IllegalArgumentException("a query vector of " + queryVector.length + " dimensions cannot be compared"
+            + " with this index's " + searcher.dimension);
+      }
+      float[] all = searcher.vectors;
+      int d = searcher.dimension;
+      for (int i = 0; i < searcher.vectorCount; i++) {
+        float score = Vectors.dot(queryVector, all, i * d);
         int owner = searcher.vectorOwner[i];
         if (score > best[owner]) {
           best[owner] = score;

@@ -34,7 +34,10 @@ final class FaqSearcher extends IndexSearcher {
   final Corpus corpus;
   /** Lucene doc id → entry position, for turning hits into entries. */
   private final Map<Integer, Integer> ordinalByDoc;
-  final float[][] vectors;
+  /** Every vector, one after another in one array (rows of {@code dimension}), so scoring walks memory in order. */
+  final float[] vectors;
+  final int dimension;
+  final int vectorCount;
   final int[] vectorOwner;
   final String model;
   /** Suggests questions from the words typed so far; built with the searcher, for the same point in time. */
@@ -89,7 +92,12 @@ final class FaqSearcher extends IndexSearcher {
         owners.add(owner);
       }
     });
-    vectors = vecs.toArray(new float[0][]);
+    vectorCount = vecs.size();
+    dimension = vecs.isEmpty() ? 0 : vecs.get(0).length;
+    vectors = new float[vectorCount * dimension];
+    for (int i = 0; i < vectorCount; i++) {
+      System.arraycopy(vecs.get(i), 0, vectors, i * dimension, dimension);
+    }
     vectorOwner = owners.stream().mapToInt(Integer::intValue).toArray();
     suggester = new Suggester(corpus.entries());
   }
