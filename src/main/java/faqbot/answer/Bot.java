@@ -5,7 +5,7 @@ import faqbot.corpus.Corpus;
 import java.util.ArrayList;
 import java.util.List;
 import faqbot.corpus.CorpusFingerprint;
-import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.LazyEncoder;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.Journal;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class Bot implements AutoCloseable {
   /** Opens the bot on a corpus, keeping the questions it declines in {@code journal}. */
   public static Bot open(Path corpus, Path indexFolder, boolean semantic, Calibration calibration, Journal journal,
       Consumer<BuildReport> onBuild) {
-    SentenceEncoder encoder = semantic ? OnnxSentenceEncoder.load() : null;
+    SentenceEncoder encoder = semantic ? LazyEncoder.bgeSmall() : null;
     try {
       FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, indexFolder, encoder, onBuild);
       return new Bot(corpus, index, encoder, calibration, journal);
@@ -83,6 +83,14 @@ public final class Bot implements AutoCloseable {
 
   public Answerer answerer() {
     return answerer;
+  }
+
+  /** Loads the sentence model now (it loads on first use otherwise), so the first question is not the slow one. */
+  public void warmUp() {
+    if (encoder instanceof LazyEncoder lazy) {
+      lazy.model();
+    }
+    answerer.search("warm-up question", 1);
   }
 
   /**

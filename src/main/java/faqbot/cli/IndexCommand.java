@@ -3,7 +3,7 @@ package faqbot.cli;
 import faqbot.corpus.Corpora;
 import faqbot.corpus.Corpus;
 import faqbot.corpus.CorpusFingerprint;
-import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.LazyEncoder;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
 import faqbot.index.FaqIndex;
@@ -33,7 +33,8 @@ final class IndexCommand implements Callable<Integer> {
     String fingerprint = CorpusFingerprint.of(locations.corpus());
     Corpus corpus = Corpora.load(locations.corpus());
     BuildReport report;
-    try (SentenceEncoder encoder = keywordsOnly ? null : OnnxSentenceEncoder.load()) {
+    // Lazily: an unchanged corpus takes every vector from the old index and never loads the model.
+    try (SentenceEncoder encoder = keywordsOnly ? null : LazyEncoder.bgeSmall()) {
       report = FaqIndex.build(corpus, fingerprint, locations.index(), encoder);
     }
     Reports.build(out, report, locations.corpus().toString(), locations.index().toString());

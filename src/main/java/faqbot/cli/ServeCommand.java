@@ -130,6 +130,7 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     opened.set(bot);
+    bot.warmUp();
     backend.ready(bot);
     if (!noWatch && Files.isDirectory(locations.corpus())) {
       try {

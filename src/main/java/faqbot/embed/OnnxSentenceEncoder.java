@@ -23,7 +23,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   public static final String MODEL_ID = "bge-small-en-v1.5-q";
   private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
   private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
-  private static final int DIMENSION = 384;
+  static final int DIMENSION = 384;
   private static final int MAX_TOKENS = 512;
 
   private final OrtEnvironment environment;
