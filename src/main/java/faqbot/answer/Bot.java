@@ -69,7 +69,11 @@ public final class Bot implements AutoCloseable {
   /** Opens the bot on a corpus, keeping the questions it declines in {@code journal}. */
   public static Bot open(Path corpus, Path indexFolder, boolean semantic, Calibration calibration, Journal journal,
       Consumer<BuildReport> onBuild) {
-    SentenceEncoder encoder = semantic ? LazyEncoder.bgeSmall() : null;
+    LazyEncoder encoder = semantic ? LazyEncoder.bgeSmall() : null;
+    if (encoder != null) {
+      // Questions need the model anyway: load it while the index opens.
+      encoder.preload();
+    }
     try {
       FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, indexFolder, encoder, onBuild);
       return new Bot(corpus, index, encoder, calibration, journal);

@@ -111,9 +111,14 @@ final class ServeCommand implements Callable<Integer> {
       closeQuietly(feedback);
       stopped.countDown();
     }, "faqbot-shutdown"));
+    // Open the index (and load the model) while the server starts listening: both take a while.
+    java.util.concurrent.CompletableFuture<Bot> opening = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
+            report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString())));
     try {
       app.start(host, listenOn);
     } catch (RuntimeException e) {
+      opening.thenAccept(Bot::close);
       closeQuietly(feedback);
       throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + rootMessage(e));
     }
@@ -122,12 +127,11 @@ final class ServeCommand implements Callable<Integer> {
     err.flush();
     Bot bot;
     try {
-      bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
-          report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()));
-    } catch (RuntimeException e) {
+      bot = opening.join();
+    } catch (java.util.concurrent.CompletionException e) {
       app.stop();
       closeQuietly(feedback);
-      throw e;
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     opened.set(bot);
     bot.warmUp();

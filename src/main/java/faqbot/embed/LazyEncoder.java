@@ -57,6 +57,22 @@ public final class LazyEncoder implements SentenceEncoder {
     return model;
   }
 
+  /**
+   * Starts loading the model on a background thread, so it loads while the caller does other work (opening the
+   * index); a later {@link #embed} waits for it. A failure shows again, with its cause, at the first use.
+   */
+  public void preload() {
+    Thread thread = new Thread(() -> {
+      try {
+        model();
+      } catch (RuntimeException e) {
+        // Reported where the model is used.
+      }
+    }, "faqbot-model-loader");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** Whether the model has been loaded. */
   public boolean isLoaded() {
     return loaded != null;
