@@ -1,6 +1,6 @@
 -- wrk script: POST /api/chat with a mix of repeated and distinct questions, and a latency/error summary.
--- MODE (env): "mixed" (default: 70 % from a small set of popular questions, 30 % never asked before),
--- "repeated" (popular questions only) or "distinct" (every question new).
+-- MODE (env): "mixed" (default: popular questions, the most popular asked most, with a share DISTINCT, default
+-- 0.1, of questions never asked before), "repeated" (popular questions only) or "distinct" (every question new).
 local popular = {
   "What is inner alignment?", "how can an AI game its reward", "What is AI alignment?",
   "could a model pretend to be aligned during training", "why would an AI resist being switched off",
@@ -17,6 +17,9 @@ local topics = {"deceptive alignment", "reward hacking", "goal misgeneralization
   "AI control", "model organisms", "sycophancy", "situational awareness", "the alignment tax",
   "inverse reinforcement learning", "value learning", "the stop button problem"}
 local mode = os.getenv("MODE") or "mixed"
+local distinct_share = tonumber(os.getenv("DISTINCT") or "0.1")
+local zipf_total = 0
+for k = 1, #popular do zipf_total = zipf_total + 1 / k end
 local counter = 0
 local thread_id = 0
 local threads = {}
@@ -36,11 +39,17 @@ end
 
 local function question()
   counter = counter + 1
-  local distinct = mode == "distinct" or (mode == "mixed" and math.random() < 0.3)
+  local distinct = mode == "distinct" or (mode == "mixed" and math.random() < distinct_share)
   if distinct then
     return string.format("%s %s? (%d-%d)", stems[math.random(#stems)], topics[math.random(#topics)], id, counter)
   end
-  return popular[math.random(#popular)]
+  -- Zipf-like: question k is asked about 1/k as often as the first.
+  local r = math.random() * zipf_total
+  for k = 1, #popular do
+    r = r - 1 / k
+    if r <= 0 then return popular[k] end
+  end
+  return popular[#popular]
 end
 
 function request()

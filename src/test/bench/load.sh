@@ -5,7 +5,8 @@
 # Usage: src/test/bench/load.sh [URL] [SECONDS] [CONNECTIONS]     (default http://localhost:7070 60 64)
 # Optional, for the mixed run:
 #   RELOADS=N with FAQBOT_ADMIN_TOKEN set: N corpus reloads (POST /admin/reload) spread over the run;
-#   SERVER_PID=pid: the server's resident memory (RSS) sampled every second, first and last and peak printed.
+#   SERVER_PID=pid: the server's resident memory (RSS) sampled every second, first and last and peak printed;
+#   DISTINCT=0.3: the share of never-asked questions in the mixed run (default 0.1).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 url="${1:-http://localhost:7070}"
@@ -49,7 +50,7 @@ if [ -n "${RELOADS:-}" ]; then
   [ -n "${FAQBOT_ADMIN_TOKEN:-}" ] || { echo "load.sh: RELOADS needs FAQBOT_ADMIN_TOKEN" >&2; exit 1; }
   reloads "$RELOADS" & reloader=$!
 fi
-run chat-mixed chat.lua MODE=mixed
+run chat-mixed chat.lua MODE=mixed DISTINCT="${DISTINCT:-0.1}"
 if [ -n "${RELOADS:-}" ]; then wait "$reloader"; cat /tmp/faqbot-load-reloads.txt; fi
 run health health.lua
 run chat-repeated chat.lua MODE=repeated

@@ -33,6 +33,12 @@ public final class Answerer {
   private final Calibration calibration;
   private final AnswerListener listener;
   private final LruCache<String, float[]> queryVectors = new LruCache<>(4096);
+  /**
+   * Whole answers to messages asked on their own, by index version and message: FAQ traffic repeats its popular
+   * questions, and a repeated one is then answered without ranking. A rebuilt index has a new version, so no
+   * answer outlives the index it came from.
+   */
+  private final LruCache<String, Answer> answers = new LruCache<>(4096);
 
   public Answerer(FaqIndex index) {
     this(index, Calibration.DEFAULT, AnswerListener.NONE);
@@ -70,13 +76,18 @@ public final class Answerer {
    */
   public Answer answer(String message, String contextToken) {
     String text = normalize(message);
-    Answer answer = answerInContext(text, contextToken);
-    try {
-      listener.answered(text, answer);
-    } catch (RuntimeException e) {
-      // Recording is secondary: the person asking still gets the answer.
-      LoggerHolder.LOG.warn("could not record an answer: {}", e.toString());
+    Answer answer;
+    if (contextToken == null || contextToken.isBlank()) {
+      long version;
+      try (IndexView view = index.acquire()) {
+        version = view.version();
+      }
+      answer = answers.get(version + "\n" + text, key -> answerInContext(text, null));
+    } else {
+      answer = answerInContext(text, contextToken);
     }
+    // Recording is secondary: the person asking gets the answer even when it fails.
+    notify(text, answer);
     return answer;
   }
 
@@ -207,6 +218,34 @@ public final class Answerer {
     }
   }
 
+  /**
+   * The answer to a message asked on its own, when it is already in the answer cache for the current index; empty
+   * otherwise. Nothing is computed, so a server can serve these without queueing them behind real work.
+   */
+  public Optional<Answer> cached(String message) {
+    String text;
+    try {
+      text = normalize(message);
+    } catch (InvalidMessageException e) {
+      return Optional.empty();
+    }
+    long version;
+    try (IndexView view = index.acquire()) {
+      version = view.version();
+    }
+    Optional<Answer> answer = answers.peek(version + "\n" + text);
+    answer.ifPresent(a -> notify(text, a));
+    return answer;
+  }
+
+  private void notify(String text, Answer answer) {
+    try {
+      listener.answered(text, answer);
+    } catch (RuntimeException e) {
+      LoggerHolder.LOG.warn("could not record an answer: {}", e.toString());
+    }
+  }
+
   /** Questions whose sentence vector came from the cache, since start. */
   public long cacheHits() {
     return queryVectors.hits();
@@ -215,6 +254,11 @@ public final class Answerer {
   /** Questions that had to be embedded, since start. */
   public long cacheMisses() {
     return queryVectors.misses();
+  }
+
+  /** Messages answered from the answer cache, since start. */
+  public long answerCacheHits() {
+    return answers.hits();
   }
 
   /** Whether answers use sentence vectors (otherwise keywords only). */

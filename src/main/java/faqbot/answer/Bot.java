@@ -43,7 +43,7 @@ public final class Bot implements AutoCloseable {
     return (message, answer) -> {
       if (!answer.matched()) {
         try {
-          journal.append(FeedbackRecord.declined(message, "chat"));
+          journal.note(FeedbackRecord.declined(message, "chat"));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

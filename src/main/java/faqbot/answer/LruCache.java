@@ -38,6 +38,15 @@ final class LruCache<K, V> {
     return value;
   }
 
+  /** The cached value, without computing one; counts as a hit when there is one. */
+  synchronized java.util.Optional<V> peek(K key) {
+    V value = map.get(key);
+    if (value != null) {
+      hits++;
+    }
+    return java.util.Optional.ofNullable(value);
+  }
+
   synchronized long hits() {
     return hits;
   }

@@ -83,6 +83,17 @@ public final class FileJournal implements Journal, AutoCloseable {
     }
   }
 
+  @Override
+  public void note(FeedbackRecord record) throws IOException {
+    byte[] line = line(record);
+    synchronized (this) {
+      ByteBuffer buffer = ByteBuffer.wrap(line);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
+  }
+
   private static byte[] line(FeedbackRecord record) {
     FeedbackRecord bounded = record.question() != null && record.question().length() > MAX_QUESTION_CHARS
         ? new FeedbackRecord(record.type(), record.time(), record.question().substring(0, MAX_QUESTION_CHARS),

@@ -1,41 +1,92 @@
 package faqbot.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.Answer;
+import faqbot.answer.Json;
+import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.Journal;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/chat}: answers {@code {"message": "…", "context": "…"?}} with the best entry, or the closest
  * questions. {@code context} is the token of the previous answer, for follow-ups.
+ *
+ * <p>A question already in the answerer's cache is answered at once, without waiting for a turn at the bounded
+ * answering work, from JSON kept for it; only questions that need the model queue.
  */
 final class ChatHandler {
   /** The channel declined questions asked over the API (and so from the widget) are recorded under. */
   static final String CHANNEL = "web";
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
+  private static final ObjectMapper JSON = Json.mapper();
+  private static final int SERIALIZED = 1024;
 
   private final Backend backend;
   private final HttpMetrics metrics;
-  private final faqbot.feedback.Journal journal;
+  private final Journal journal;
+  private final Limits.Enforcer limits;
+  /** The JSON of recent answers, reused while the answerer hands back the very same answer object. */
+  private final Map<String, Serialized> serialized = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Serialized> eldest) {
+      return size() > SERIALIZED;
+    }
+  };
 
-  ChatHandler(Backend backend, HttpMetrics metrics, faqbot.feedback.Journal journal) {
+  private record Serialized(Answer answer, byte[] json) {}
+
+  ChatHandler(Backend backend, HttpMetrics metrics, Journal journal, Limits.Enforcer limits) {
     this.backend = backend;
     this.metrics = metrics;
     this.journal = journal;
+    this.limits = limits;
   }
 
-  void handle(Context ctx) {
+  void handle(Context ctx) throws Exception {
     JsonNode body = JsonBodies.object(ctx);
     String message = JsonBodies.requiredString(body, "message");
-    Answer answer = backend.answerer().answer(message, JsonBodies.optionalString(body, "context"));
+    String context = JsonBodies.optionalString(body, "context");
+    Optional<Answer> cached = context == null ? backend.answerer().cached(message) : Optional.empty();
+    if (cached.isPresent()) {
+      respond(ctx, message, cached.get());
+      return;
+    }
+    limits.bounded(c -> respond(c, message, backend.answerer().answer(message, context))).handle(ctx);
+  }
+
+  private void respond(Context ctx, String message, Answer answer) throws JsonProcessingException {
     metrics.answer(answer);
     if (!answer.matched()) {
-      // Editors learn from these what to write next; losing one costs the asker nothing, so it does not fail the reply.
+      // Editors learn from these what to write next; nobody waits for them, so they are not forced to disk.
       try {
-        journal.append(faqbot.feedback.FeedbackRecord.declined(message, CHANNEL));
-      } catch (java.io.IOException e) {
+        journal.note(FeedbackRecord.declined(message, CHANNEL));
+      } catch (IOException e) {
         LOG.warn("could not journal a declined question: {}", e.toString());
       }
     }
-    ctx.json(answer);
+    byte[] json = json(message, answer);
+    ctx.contentType("application/json").result(json);
+  }
+
+  private byte[] json(String message, Answer answer) throws JsonProcessingException {
+    synchronized (serialized) {
+      Serialized known = serialized.get(message);
+      if (known != null && known.answer() == answer) {
+        return known.json();
+      }
+    }
+    byte[] json = JSON.writeValueAsBytes(answer);
+    synchronized (serialized) {
+      serialized.put(message, new Serialized(answer, json));
+    }
+    return json;
   }
 }

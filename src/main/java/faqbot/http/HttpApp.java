@@ -43,7 +43,7 @@ public final class HttpApp {
     ObjectMapper mapper = Json.mapper();
     HttpMetrics metrics = new HttpMetrics(backend);
     Limits.Enforcer limits = new Limits.Enforcer(options.limits(), metrics);
-    ChatHandler chat = new ChatHandler(backend, metrics, options.journal());
+    ChatHandler chat = new ChatHandler(backend, metrics, options.journal(), limits);
     FaqHandler faq = new FaqHandler(backend);
     SearchHandler search = new SearchHandler(backend);
     HealthHandler health = new HealthHandler(backend);
@@ -70,7 +70,7 @@ public final class HttpApp {
       config.routes.before("/api/*", cors::handle);
       config.routes.before("/api/*", limits::rateLimit);
 
-      config.routes.post("/api/chat", limits.bounded(chat::handle));
+      config.routes.post("/api/chat", chat::handle);
       config.routes.get("/api/faq/{id}", faq::handle);
       config.routes.get("/api/search", limits.bounded(search::handle));
       config.routes.get("/api/suggest", suggest::handle);

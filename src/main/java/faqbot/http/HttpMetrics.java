@@ -44,6 +44,9 @@ final class HttpMetrics {
     FunctionCounter.builder("faqbot.query.cache.misses", backend,
             b -> b.isReady() ? b.answerer().cacheMisses() : 0)
         .description("Questions that had to be embedded").register(registry);
+    FunctionCounter.builder("faqbot.answer.cache.hits", backend,
+            b -> b.isReady() ? b.answerer().answerCacheHits() : 0)
+        .description("Messages answered whole from the answer cache").register(registry);
     FunctionCounter.builder("faqbot.reloads", backend, b -> b.bot().map(Bot::reloads).orElse(0L))
         .description("Corpus reloads that swapped in a new index").register(registry);
     FunctionCounter.builder("faqbot.reload.failures", backend, b -> b.bot().map(Bot::reloadFailures).orElse(0L))

@@ -259,6 +259,11 @@ public final class FaqIndex implements AutoCloseable {
     }
 
     @Override
+    public long version() {
+      return ((org.apache.lucene.index.DirectoryReader) searcher.getIndexReader()).getVersion();
+    }
+
+    @Override
     public String model() {
       return searcher.model;
     }

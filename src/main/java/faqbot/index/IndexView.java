@@ -38,6 +38,9 @@ public interface IndexView extends AutoCloseable {
    */
   List<Suggestion> suggest(String typed, int limit);
 
+  /** Identifies the point in time of this view: it changes whenever a rebuild is swapped in. */
+  long version();
+
   /** Names the sentence model that made the vectors, or null. */
   String model();
 

@@ -420,7 +420,7 @@ public final class SlackFace {
       return messages.answer(SlackMessages.Shown.of(answer), asked);
     }
     try {
-      journal.append(FeedbackRecord.declined(asked, CHANNEL));
+      journal.note(FeedbackRecord.declined(asked, CHANNEL));
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not journal a declined question: {}", e.toString());
     }
