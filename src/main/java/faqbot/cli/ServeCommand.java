@@ -101,25 +101,32 @@ final class ServeCommand implements Callable<Integer> {
     AtomicReference<Bot> opened = new AtomicReference<>();
     AtomicReference<CorpusWatcher> watching = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
+    // Open the index (and load the model) while the server starts listening: both take a while.
+    java.util.concurrent.CompletableFuture<Bot> opening = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
+            report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString())));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       closeQuietly(watching.get());
+      // Stopped while still opening: let the opening finish, so the model is never torn down half loaded.
       Bot bot = opened.get();
+      if (bot == null) {
+        try {
+          bot = opening.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          bot = null;
+        }
+      }
       if (bot != null) {
         bot.close();
       }
       closeQuietly(feedback);
       stopped.countDown();
     }, "faqbot-shutdown"));
-    // Open the index (and load the model) while the server starts listening: both take a while.
-    java.util.concurrent.CompletableFuture<Bot> opening = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-        Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
-            report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString())));
     try {
       app.start(host, listenOn);
     } catch (RuntimeException e) {
-      opening.thenAccept(Bot::close);
-      closeQuietly(feedback);
+      // The shutdown hook closes the bot once it has opened.
       throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + rootMessage(e));
     }
     String url = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port() + "/";

@@ -11,6 +11,7 @@ public final class LazyEncoder implements SentenceEncoder {
   private final int dimension;
   private final Supplier<SentenceEncoder> loader;
   private volatile SentenceEncoder loaded;
+  private volatile boolean closed;
 
   public LazyEncoder(String modelId, int dimension, Supplier<SentenceEncoder> loader) {
     this.modelId = modelId;
@@ -45,6 +46,9 @@ public final class LazyEncoder implements SentenceEncoder {
       synchronized (this) {
         model = loaded;
         if (model == null) {
+          if (closed) {
+            throw new IllegalStateException("the sentence model is closed");
+          }
           model = loader.get();
           if (!model.modelId().equals(modelId) || model.dimension() != dimension) {
             model.close();
@@ -78,11 +82,17 @@ public final class LazyEncoder implements SentenceEncoder {
     return loaded != null;
   }
 
+  /**
+   * Closes the model; when it is still loading on the preload thread, waits for that first, so the native runtime
+   * is never torn down in the middle of creating its session (which crashes the process).
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     SentenceEncoder model = loaded;
     if (model != null) {
       model.close();
+      loaded = null;
     }
   }
 }
