@@ -11,9 +11,9 @@
 
   var CSS = ':host{all:initial!important;position:fixed!important;z-index:2147483000!important}' +
     '.fb{--bg:#fff;--fg:#1d2430;--mute:#566070;--line:#d5dae3;--soft:#f1f4f8;--acc:#2456c9;--on:#fff;--me:#e4ecfc;' +
-    '--err:#a1261b;all:initial;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg)}' +
+    '--err:#a1261b;all:initial;color-scheme:light;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg)}' +
     '.dark{--bg:#171b22;--fg:#e8ecf2;--mute:#a4adbb;--line:#39414e;--soft:#232935;--acc:#86abff;--on:#0d1320;' +
-    '--me:#283652;--err:#ff9a8f}' +
+    '--me:#283652;--err:#ff9a8f;color-scheme:dark}' +
     '*{box-sizing:border-box;font:inherit;color:inherit}button{cursor:pointer}' +
     ':focus-visible{outline:3px solid var(--acc);outline-offset:2px}' +
     '.launcher,.panel{position:fixed;right:20px}.left .launcher,.left .panel{right:auto;left:20px}' +

@@ -410,6 +410,8 @@ class WidgetBrowserIT {
     assertThat(widget.findElement(By.cssSelector("h2")).getText()).isEqualTo("Help desk");
     assertThat(widget.findElement(By.cssSelector("input")).getAttribute("placeholder")).isEqualTo("Your question here");
     assertThat(widget.findElement(By.cssSelector(".fb")).getAttribute("class")).contains("dark").contains("left");
+    // The browser's own parts (scroll bars, the input's caret) follow the theme too.
+    assertThat(widget.findElement(By.cssSelector(".fb")).getCssValue("color-scheme")).isEqualTo("dark");
     WebElement launcher = widget.findElement(By.cssSelector("button.launcher"));
     assertThat(launcher.getRect().getX()).as("bottom-left").isLessThan(100);
     WebElement answer = ask(widget, "What is inner alignment?");
