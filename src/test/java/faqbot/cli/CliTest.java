@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.Answer;
 import faqbot.answer.EntryView;
 import faqbot.answer.Json;
+import faqbot.cli.CliRuns.Run;
 import faqbot.corpus.Block;
 import faqbot.corpus.Marks;
 import faqbot.corpus.Source;
 import faqbot.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,22 +53,11 @@ class CliTest {
     }
   }
 
-  /** What one run of the command line did. */
-  record Run(int exit, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
 
   private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-      exit = Main.run(args, o, e);
-    }
-    return new Run(exit, out.toString(), err.toString());
+    return CliRuns.run(args);
   }
+
 
   private static String[] withLocations(String command, String... rest) {
     List<String> args = new ArrayList<>(List.of(command, "--corpus", corpus.toString(), "--index", index.toString()));

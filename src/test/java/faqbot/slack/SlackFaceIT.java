@@ -3,6 +3,7 @@ package faqbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.events.payload.AppMentionPayload;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.events.payload.MessageBotPayload;
 import com.slack.api.app_backend.events.payload.MessagePayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -620,7 +621,7 @@ class SlackFaceIT {
     return SlackPayloads.direct(eventId, BOT_USER, user, text, ts);
   }
 
-  private static void envelope(Object payload, String eventId) {
+  private static void envelope(EventsApiPayload<?> payload, String eventId) {
     SlackPayloads.envelope(payload, eventId, BOT_USER);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.events.payload.AppMentionPayload;
 import com.slack.api.app_backend.events.payload.Authorization;
-import com.slack.api.app_backend.events.payload.MessageBotPayload;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.events.payload.MessagePayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.model.Message;
@@ -91,37 +91,22 @@ final class SlackPayloads {
   }
 
   /** The envelope Slack wraps every event in, naming the app's bot user in its authorizations. */
-  static void envelope(Object payload, String eventId, String botUser) {
+  static void envelope(EventsApiPayload<?> payload, String eventId, String botUser) {
     Authorization auth = new Authorization();
     auth.setTeamId("T0001");
     auth.setUserId(botUser);
     auth.setIsBot(true);
     auth.setIsEnterpriseInstall(false);
-    if (payload instanceof AppMentionPayload p) {
-      p.setToken("verification-token");
-      p.setTeamId("T0001");
-      p.setApiAppId("A123456");
-      p.setType("event_callback");
-      p.setAuthorizations(List.of(auth));
-      p.setEventId(eventId);
-      p.setEventTime((int) Instant.now().getEpochSecond());
-      p.setEventContext("4-eyJldCI6ImFwcF9tZW50aW9uIn0");
-    } else if (payload instanceof MessagePayload p) {
-      p.setToken("verification-token");
-      p.setTeamId("T0001");
-      p.setApiAppId("A123456");
-      p.setType("event_callback");
-      p.setAuthorizations(List.of(auth));
-      p.setEventId(eventId);
-      p.setEventTime((int) Instant.now().getEpochSecond());
-    } else if (payload instanceof MessageBotPayload p) {
-      p.setToken("verification-token");
-      p.setTeamId("T0001");
-      p.setApiAppId("A123456");
-      p.setType("event_callback");
-      p.setAuthorizations(List.of(auth));
-      p.setEventId(eventId);
-      p.setEventTime((int) Instant.now().getEpochSecond());
+    payload.setToken("verification-token");
+    payload.setTeamId("T0001");
+    payload.setApiAppId("A123456");
+    payload.setType("event_callback");
+    payload.setAuthorizations(List.of(auth));
+    payload.setEventId(eventId);
+    payload.setEventTime((int) Instant.now().getEpochSecond());
+    if (payload instanceof AppMentionPayload) {
+      payload.setEventContext("4-eyJldCI6ImFwcF9tZW50aW9uIn0");
     }
   }
+
 }
