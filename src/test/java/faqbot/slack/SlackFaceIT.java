@@ -590,14 +590,7 @@ class SlackFaceIT {
     requests.signed(SlackFace.EVENTS, SlackRequests.JSON, BlockKit.GSON.toJson(
         mention("EvAsk" + Math.abs(question.hashCode()), "<@" + BOT_USER + "> " + question, ts, null)));
     ChatPostMessageRequest post = BlockKit.postMessage(slack.next(WAIT).body());
-    Message message = new Message();
-    message.setType("message");
-    message.setUser(BOT_USER);
-    message.setBotId("B0OURS");
-    message.setText(post.getText());
-    message.setBlocks(post.getBlocks());
-    message.setTs("1700000200.000100");
-    message.setThreadTs(post.getThreadTs());
+    Message message = SlackPayloads.posted(post, BOT_USER, "1700000200.000100");
     return message;
   }
 

@@ -89,14 +89,7 @@ class SlackHttpAppIT {
     assertThat(call.header("Authorization")).isEqualTo("Bearer xoxb-http-app");
     ChatPostMessageRequest post = BlockKit.postMessage(call.body());
 
-    Message message = new Message();
-    message.setType("message");
-    message.setUser(BOT_USER);
-    message.setBotId("B0OURS");
-    message.setText(post.getText());
-    message.setBlocks(post.getBlocks());
-    message.setTs("1700000501.000100");
-    message.setThreadTs(post.getThreadTs());
+    Message message = SlackPayloads.posted(post, BOT_USER, "1700000501.000100");
     ButtonElement yes = BlockKit.buttons(post.getBlocks()).stream()
         .filter(b -> b.getActionId().equals(SlackMessages.FEEDBACK_YES)).findFirst().orElseThrow();
     String click = SlackPayloads.blockActions(message, yes, slack.responseUrl("actions/http"), false);

@@ -7,6 +7,7 @@ import com.slack.api.app_backend.events.payload.Authorization;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.events.payload.MessagePayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.event.AppMentionEvent;
@@ -88,6 +89,19 @@ final class SlackPayloads {
     envelope(payload, eventId, botUser);
     payload.setEvent(event);
     return payload;
+  }
+
+  /** The message Slack shows for what the bot posted with {@code chat.postMessage}, as a click reports it back. */
+  static Message posted(ChatPostMessageRequest post, String botUser, String ts) {
+    Message message = new Message();
+    message.setType("message");
+    message.setUser(botUser);
+    message.setBotId("B0OURS");
+    message.setText(post.getText());
+    message.setBlocks(post.getBlocks());
+    message.setTs(ts);
+    message.setThreadTs(post.getThreadTs());
+    return message;
   }
 
   /** The envelope Slack wraps every event in, naming the app's bot user in its authorizations. */
