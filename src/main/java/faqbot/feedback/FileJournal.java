@@ -72,24 +72,23 @@ public final class FileJournal implements Journal, AutoCloseable {
 
   @Override
   public void append(FeedbackRecord record) throws IOException {
-    byte[] line = line(record);
-    synchronized (this) {
-      ByteBuffer buffer = ByteBuffer.wrap(line);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      // Data only: the file's length is part of it, so a record that is read back after a crash was complete.
-      channel.force(false);
-    }
+    write(record, true);
   }
 
   @Override
   public void note(FeedbackRecord record) throws IOException {
-    byte[] line = line(record);
+    write(record, false);
+  }
+
+  private void write(FeedbackRecord record, boolean durably) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(line(record));
     synchronized (this) {
-      ByteBuffer buffer = ByteBuffer.wrap(line);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
+      }
+      if (durably) {
+        // Data only: the file's length is part of it, so a record that is read back after a crash was complete.
+        channel.force(false);
       }
     }
   }

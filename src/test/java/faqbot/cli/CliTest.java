@@ -53,11 +53,9 @@ class CliTest {
     }
   }
 
-
   private static Run run(String... args) {
     return CliRuns.run(args);
   }
-
 
   private static String[] withLocations(String command, String... rest) {
     List<String> args = new ArrayList<>(List.of(command, "--corpus", corpus.toString(), "--index", index.toString()));

@@ -590,8 +590,7 @@ class SlackFaceIT {
     requests.signed(SlackFace.EVENTS, SlackRequests.JSON, BlockKit.GSON.toJson(
         mention("EvAsk" + Math.abs(question.hashCode()), "<@" + BOT_USER + "> " + question, ts, null)));
     ChatPostMessageRequest post = BlockKit.postMessage(slack.next(WAIT).body());
-    Message message = SlackPayloads.posted(post, BOT_USER, "1700000200.000100");
-    return message;
+    return SlackPayloads.posted(post, BOT_USER, "1700000200.000100");
   }
 
   /** Clicks a button the way Slack reports it: a signed form with the block_actions payload as JSON. */
