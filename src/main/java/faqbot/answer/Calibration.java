@@ -37,7 +37,10 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     return new Calibration(bias, cosineWeight, leadWeight, keywordWeight, newThreshold);
   }
 
-  /** The ranked candidates with their confidences filled in; {@code keywordLead} is BM25's lead for the message. */
+  /**
+   * The ranked candidates, best first, with their confidences filled in, never rising down the list;
+   * {@code keywordLead} is BM25's lead for the message.
+   */
   List<Candidate> apply(List<Candidate> ranked, double keywordLead) {
     List<Candidate> out = new ArrayList<>(ranked.size());
     boolean semantic = ranked.stream().anyMatch(c -> c.semantic() > -1);
@@ -56,6 +59,9 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     for (int i = 0; i < Math.min(5, ranked.size()); i++) {
       keywordTotal += ranked.get(i).keyword();
     }
+    // An entry ranked lower is never rated above one ranked before it: the numbers are read down the list, and the
+    // logistic was fitted on first answers only, so where it disagrees with the ranking the ranking stands.
+    double ceiling = 1;
     for (Candidate c : ranked) {
       double confidence;
       if (semantic) {
@@ -65,7 +71,8 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
       } else {
         confidence = keywordTotal > 0 ? c.keyword() / keywordTotal : 0;
       }
-      out.add(new Candidate(c.entry(), c.score(), c.semantic(), c.keyword(), round(confidence)));
+      ceiling = Math.min(ceiling, round(confidence));
+      out.add(new Candidate(c.entry(), c.score(), c.semantic(), c.keyword(), ceiling));
     }
     return out;
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faqbot.corpus.Source;
 import faqbot.testing.Fixtures;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,6 +100,21 @@ class AnswererTest {
     assertThat(found).hasSize(5);
     assertThat(found.get(0).entry().id()).isEqualTo("what-are-mesa-optimizers");
     assertThat(found).allSatisfy(c -> assertThat(c.confidence()).isBetween(0.0, 1.0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"what's rlhf", "mesa optimzer", "How do I fine-tune Llama on my own data?",
+      "intro to making computer systems act in line with human intentions"})
+  void neverRatesAnEntryAboveOneRankedBeforeIt(String message) {
+    Answer answer = answerer.answer(message);
+    List<Double> shown = new ArrayList<>();
+    if (answer.matched()) {
+      shown.add(answer.confidence());
+    }
+    answer.alternatives().forEach(a -> shown.add(a.confidence()));
+    assertThat(shown).hasSizeGreaterThan(1).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(answerer.search(message, 10)).extracting(Candidate::confidence)
+        .isSortedAccordingTo(Comparator.reverseOrder());
   }
 
   @Test
