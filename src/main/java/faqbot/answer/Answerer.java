@@ -33,6 +33,8 @@ public final class Answerer {
   private final Calibration calibration;
   private final AnswerListener listener;
   private final LruCache<String, float[]> queryVectors = new LruCache<>(4096);
+  /** Misspelt words corrected toward the corpus's own words; keyword-only ranking stays plain BM25. */
+  private volatile VersionedSpelling spelling;
   /**
    * Whole answers to messages asked on their own, by index version and message: FAQ traffic repeats its popular
    * questions, and a repeated one is then answered without ranking. A rebuilt index has a new version, so no
@@ -267,9 +269,24 @@ public final class Answerer {
   }
 
   private List<Candidate> rank(IndexView view, String text) {
-    float[] vector = encoder == null ? null : queryVectors.get(text, encoder::embed);
-    return ranker.rank(view, text, vector);
+    if (encoder == null) {
+      return ranker.rank(view, text, null);
+    }
+    String corrected = spelling(view).correct(text);
+    return ranker.rank(view, corrected, queryVectors.get(corrected, encoder::embed));
   }
+
+  /** The spelling corrector for the view's corpus, built once per index version. */
+  private Spelling spelling(IndexView view) {
+    VersionedSpelling current = spelling;
+    if (current == null || current.version() != view.version()) {
+      current = new VersionedSpelling(view.version(), Spelling.of(view.entries(), encoder::knowsWord));
+      spelling = current;
+    }
+    return current.spelling();
+  }
+
+  private record VersionedSpelling(long version, Spelling spelling) {}
 
   /**
    * The message as it will be answered (whitespace and control characters collapsed), after checking it can be.

@@ -39,6 +39,11 @@ public final class LazyEncoder implements SentenceEncoder {
     return model().embed(text);
   }
 
+  @Override
+  public boolean knowsWord(String word) {
+    return model().knowsWord(word);
+  }
+
   /** Loads the model now, if it is not loaded yet (a server does this before taking its first question). */
   public SentenceEncoder model() {
     SentenceEncoder model = loaded;

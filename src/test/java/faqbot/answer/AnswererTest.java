@@ -103,6 +103,19 @@ class AnswererTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "intrumental convergance | instrumental convergence",
+      "explain reward hakcing | explain reward hacking",
+      "wat is corigibility | wat is corrigibility",
+      "Distribtional shift? | Distributional shift?"})
+  void answersAMisspeltQuestionAsIfItWereSpeltRight(String misspelt, String spelt) {
+    Answer corrected = answerer.answer(misspelt);
+    Answer right = answerer.answer(spelt);
+    assertThat(corrected.answer().id()).isEqualTo(right.answer().id());
+    assertThat(corrected.confidence()).isEqualTo(right.confidence());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"what's rlhf", "mesa optimzer", "How do I fine-tune Llama on my own data?",
       "intro to making computer systems act in line with human intentions"})
   void neverRatesAnEntryAboveOneRankedBeforeIt(String message) {

@@ -1,10 +1,13 @@
 package faqbot.bench;
 
 import faqbot.answer.Answer;
+import faqbot.answer.Answerer;
 import faqbot.answer.Bot;
+import faqbot.answer.Candidate;
 import faqbot.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,10 +56,19 @@ public class AnswerBenchmark {
     Fixtures.deleteTree(index);
   }
 
-  /** The same question again and again: the sentence vector is cached, so this is ranking and deciding only. */
+  /** The same question again and again: the whole answer comes from the answer cache. */
   @Benchmark
   public Answer repeatedQuestion() {
     return bot.answerer().answer(QUESTIONS[0]);
+  }
+
+  /**
+   * Ranking alone: the same question searched again and again, so its sentence vector comes from the cache and
+   * what is measured is spelling, BM25, scoring every vector, fusing and calibrating.
+   */
+  @Benchmark
+  public List<Candidate> rankingWithCachedVector() {
+    return bot.answerer().search(QUESTIONS[0], Answerer.SUGGESTIONS);
   }
 
   /** A question never seen before each time: embedding, ranking and deciding. */
