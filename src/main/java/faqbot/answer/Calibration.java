@@ -2,6 +2,8 @@ package faqbot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns ranking evidence into a confidence, 0 to 1, that an entry answers the message, and decides whether the
@@ -32,6 +34,52 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     }
   }
 
+  /**
+   * What the confidence in an entry is computed from.
+   *
+   * @param cosine      the entry's cosine with the message
+   * @param cosineLead  that cosine minus the best cosine of any other entry (negative when another is closer)
+   * @param keywordLead BM25's lead for the message, (best - second) / best
+   */
+  public record Evidence(double cosine, double cosineLead, double keywordLead) {}
+
+  /** The evidence for the first of a ranking made with sentence vectors, or empty when there is none. */
+  public static Optional<Evidence> evidenceForFirst(List<Candidate> ranked) {
+    if (ranked.isEmpty() || ranked.get(0).semantic() <= -1) {
+      return Optional.empty();
+    }
+    double[] bestTwo = bestTwo(ranked, Candidate::semantic);
+    double[] keywords = bestTwo(ranked, Candidate::keyword);
+    double keywordLead = keywords[0] > 0 ? (keywords[0] - Math.max(keywords[1], 0)) / keywords[0] : 0;
+    return Optional.of(evidence(ranked.get(0).semantic(), bestTwo, keywordLead));
+  }
+
+  /** The confidence the evidence gives, before any capping by the ranking. */
+  public double confidence(Evidence e) {
+    return logistic(bias + cosineWeight * e.cosine() + leadWeight * e.cosineLead() + keywordWeight * e.keywordLead());
+  }
+
+  private static Evidence evidence(double cosine, double[] bestTwo, double keywordLead) {
+    double closestOther = cosine == bestTwo[0] ? bestTwo[1] : bestTwo[0];
+    return new Evidence(cosine, cosine - closestOther, keywordLead);
+  }
+
+  /** The highest and second highest of a value over the candidates (-1 where there are fewer). */
+  private static double[] bestTwo(List<Candidate> ranked, ToDoubleFunction<Candidate> value) {
+    double best = -1;
+    double second = -1;
+    for (Candidate c : ranked) {
+      double v = value.applyAsDouble(c);
+      if (v > best) {
+        second = best;
+        best = v;
+      } else if (v > second) {
+        second = v;
+      }
+    }
+    return new double[] {best, second};
+  }
+
   /** The same calibration with another threshold. */
   public Calibration withThreshold(double newThreshold) {
     return new Calibration(bias, cosineWeight, leadWeight, keywordWeight, newThreshold);
@@ -45,16 +93,7 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     List<Candidate> out = new ArrayList<>(ranked.size());
     boolean semantic = ranked.stream().anyMatch(c -> c.semantic() > -1);
     // The two best cosines, to give each candidate its lead over the closest other entry.
-    double best = -1;
-    double second = -1;
-    for (Candidate c : ranked) {
-      if (c.semantic() > best) {
-        second = best;
-        best = c.semantic();
-      } else if (c.semantic() > second) {
-        second = c.semantic();
-      }
-    }
+    double[] bestTwo = bestTwo(ranked, Candidate::semantic);
     double keywordTotal = 0;
     for (int i = 0; i < Math.min(5, ranked.size()); i++) {
       keywordTotal += ranked.get(i).keyword();
@@ -65,9 +104,7 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     for (Candidate c : ranked) {
       double confidence;
       if (semantic) {
-        double closestOther = c.semantic() == best ? second : best;
-        double lead = c.semantic() - closestOther;
-        confidence = logistic(bias + cosineWeight * c.semantic() + leadWeight * lead + keywordWeight * keywordLead);
+        confidence = confidence(evidence(c.semantic(), bestTwo, keywordLead));
       } else {
         confidence = keywordTotal > 0 ? c.keyword() / keywordTotal : 0;
       }

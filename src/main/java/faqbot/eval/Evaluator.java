@@ -1,6 +1,7 @@
 package faqbot.eval;
 
 import faqbot.answer.Answerer;
+import faqbot.answer.Calibration;
 import faqbot.answer.Candidate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,12 @@ public final class Evaluator {
     this.answerer = answerer;
   }
 
-  /** What happened to one query, for reports and calibration. */
+  /**
+   * What happened to one query, for reports and calibration; {@code evidence} is what the confidence in the first
+   * entry was computed from, null without sentence vectors.
+   */
   public record Outcome(Query query, boolean inScope, boolean matched, double confidence, List<Candidate> top,
-      double averagePrecision, double millis) {}
+      Calibration.Evidence evidence, double averagePrecision, double millis) {}
 
   /**
    * Evaluates queries; a query with no judgment is out of scope, and the right response to it is no answer.
@@ -60,7 +64,7 @@ public final class Evaluator {
       }
       List<Candidate> top = ranked.ranking().subList(0, Math.min(3, ranked.ranking().size()));
       each.accept(new Outcome(query, !relevant.isEmpty(), ranked.answer().matched(), ranked.answer().confidence(),
-          List.copyOf(top), ap, millis[q]));
+          List.copyOf(top), Calibration.evidenceForFirst(ranked.ranking()).orElse(null), ap, millis[q]));
     }
     int outOfScope = queries.size() - inScope;
     return new EvalReport(queries.size(), inScope, outOfScope,

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.Answerer;
-import faqbot.corpus.Corpora;
 import faqbot.embed.OnnxSentenceEncoder;
 import faqbot.embed.SentenceEncoder;
-import faqbot.index.FaqIndex;
-import faqbot.testing.Fixtures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +25,19 @@ import org.junit.jupiter.api.TestFactory;
  */
 class QualityIT {
   private static final Path PINS = Path.of("src/test/resources/eval/pins.json");
-  private static final Path BUNDLED = Path.of("src/test/resources/eval/bundled");
 
   private static SentenceEncoder encoder;
-  private static final Map<Path, FaqIndex> indexes = new HashMap<>();
-  private static final List<Path> folders = new ArrayList<>();
+  private static EvalRuns runs;
 
   @BeforeAll
   static void loadModel() {
     encoder = OnnxSentenceEncoder.load();
+    runs = new EvalRuns(encoder);
   }
 
   @AfterAll
   static void closeAll() {
-    indexes.values().forEach(FaqIndex::close);
-    folders.forEach(Fixtures::deleteTree);
+    runs.close();
     encoder.close();
   }
 
@@ -59,23 +51,14 @@ class QualityIT {
     return tests.stream();
   }
 
-  private static void check(JsonNode run) throws IOException {
-    Path corpus = resolve(run.get("corpus").asText());
-    List<Query> queries = EvalFiles.queries(resolve(run.get("queries").asText()));
-    if (run.has("kind")) {
-      queries = only(resolve(run.get("queries").asText()), run.get("kind").asText(), queries);
-    }
-    if (run.has("perturb")) {
-      TypoPerturber typos = new TypoPerturber(run.get("seed").asLong());
-      queries = queries.stream().map(q -> new Query(q.id(), typos.perturb(q.id(), q.text()))).toList();
-    }
-    Map<String, Map<String, Integer>> qrels = run.has("qrels") ? EvalFiles.qrels(resolve(run.get("qrels").asText()))
-        : Map.of();
-    EvalReport report = new Evaluator(new Answerer(index(corpus))).run(queries, qrels, o -> { });
+  private static void check(JsonNode pinned) throws IOException {
+    EvalRuns.Run run = EvalRuns.read(pinned);
+    EvalReport report = new Evaluator(new Answerer(runs.index(run.corpus()))).run(run.queries(), run.qrels(),
+        o -> { });
     JsonNode figures = new ObjectMapper().valueToTree(report);
-    System.out.println(run.get("name").asText() + ": " + figures);
-    bounds(run, "min", figures, true);
-    bounds(run, "max", figures, false);
+    System.out.println(run.name() + ": " + figures);
+    bounds(pinned, "min", figures, true);
+    bounds(pinned, "max", figures, false);
   }
 
   private static void bounds(JsonNode run, String which, JsonNode figures, boolean atLeast) {
@@ -94,38 +77,5 @@ class QualityIT {
             pin.getValue().asDouble());
       }
     }
-  }
-
-  /** The queries of one kind (second column of the bundled set). */
-  private static List<Query> only(Path file, String kind, List<Query> queries) throws IOException {
-    Map<String, String> kinds = new HashMap<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      String[] columns = line.split("\t");
-      if (columns.length >= 3) {
-        kinds.put(columns[0], columns[1]);
-      }
-    }
-    return queries.stream().filter(q -> kind.equals(kinds.get(q.id()))).toList();
-  }
-
-  private static Path resolve(String path) {
-    if (path.startsWith("shared/")) {
-      return Fixtures.sharedDatasets().resolve(path.substring("shared/".length()));
-    }
-    if (path.startsWith("bundled/")) {
-      return BUNDLED.resolve(path.substring("bundled/".length()));
-    }
-    return Path.of(path);
-  }
-
-  private static FaqIndex index(Path corpus) throws IOException {
-    FaqIndex index = indexes.get(corpus);
-    if (index == null) {
-      Path folder = Files.createTempDirectory("faqbot-quality-");
-      folders.add(folder);
-      index = FaqIndex.openOrBuild(corpus, Corpora::load, folder, encoder, r -> { });
-      indexes.put(corpus, index);
-    }
-    return index;
   }
 }
