@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Fits the confidence's logistic weights on labelled runs and shows what they and the weights in use decide.
@@ -25,6 +26,16 @@ public final class CalibrationFit {
   private CalibrationFit() {}
 
   public static void main(String[] args) throws Exception {
+    try {
+      fit(args);
+    } catch (TestAbortedException e) {
+      // The shared datasets are missing: say where they were looked for, without a stack trace.
+      System.err.println("calibrate: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void fit(String[] args) throws Exception {
     Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/eval/calibration.json");
     List<Labelled> labelled = new ArrayList<>();
     List<String> names = new ArrayList<>();
