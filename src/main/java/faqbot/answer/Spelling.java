@@ -47,15 +47,23 @@ public final class Spelling {
       count(e.question(), counts);
       e.alternates().forEach(a -> count(a, counts));
       e.tags().forEach(t -> count(t, counts));
-      count(e.plainText(), counts);
+      count(e.text(), counts);
     }
     return new Spelling(counts, modelKnows);
   }
 
+  /** Counts the runs of ASCII letters, lower-cased; a plain loop, as this runs before a command's first answer. */
   private static void count(String text, Map<String, Integer> counts) {
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+      if (letter && start < 0) {
+        start = i;
+      } else if (!letter && start >= 0) {
+        counts.merge(text.substring(start, i).toLowerCase(Locale.ROOT), 1, Integer::sum);
+        start = -1;
+      }
     }
   }
 

@@ -6,15 +6,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the quantized bge-small-en-v1.5 sentence model in process with ONNX Runtime: no service, no network.
@@ -34,8 +30,6 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTokenTypes;
-  /** The whole words of the tokenizer's vocabulary (not word pieces), about 22,000 common English words. */
-  private final Set<String> words;
 
   /** Loads the model with one ONNX Runtime thread per call. */
   public static OnnxSentenceEncoder load() {
@@ -72,19 +66,6 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
     }
     wantsTokenTypes = session.getInputNames().contains("token_type_ids");
-    try (InputStream in = resource(TOKENIZER_RESOURCE)) {
-      words = wholeWords(new ObjectMapper().readTree(in).path("model").path("vocab"));
-    }
-  }
-
-  private static Set<String> wholeWords(JsonNode vocabulary) {
-    Set<String> out = new HashSet<>();
-    vocabulary.fieldNames().forEachRemaining(token -> {
-      if (token.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-        out.add(token);
-      }
-    });
-    return Set.copyOf(out);
   }
 
   /**
@@ -126,7 +107,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
   @Override
   public boolean knowsWord(String word) {
-    return words.contains(word);
+    // A word of the vocabulary comes out as one token; any other is cut into word pieces ("opt", "##im", "##zer").
+    return tokenizer.encode(word, false, false).getTokens().length == 1;
   }
 
   @Override

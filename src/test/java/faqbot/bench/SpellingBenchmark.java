@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /** Correcting a message's spelling against the bundled corpus's words, before it is embedded and ranked. */
@@ -37,15 +38,20 @@ public class SpellingBenchmark {
       "why would an AI resist being switched off",
       "what is a mesa optimizer"};
 
+  private OnnxSentenceEncoder encoder;
   private Spelling spelling;
   private final AtomicLong counter = new AtomicLong();
 
   @Setup(Level.Trial)
   public void build() {
-    // Only the model's vocabulary is used; it is read with the model.
-    try (OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load()) {
-      spelling = Spelling.of(Corpora.load(Fixtures.corpus()).entries(), encoder::knowsWord);
-    }
+    // The model's tokenizer says which words it knows.
+    encoder = OnnxSentenceEncoder.load();
+    spelling = Spelling.of(Corpora.load(Fixtures.corpus()).entries(), encoder::knowsWord);
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    encoder.close();
   }
 
   /** A message with one misspelt word, as people type them. */
