@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Corrects a message's misspelt words toward the words the corpus uses, before it is ranked.
  *
- * <p>A word is left alone when it is short, when the corpus uses it, or when the sentence model knows it (alone or
- * with a common prefix or suffix: "preload", "subscribers"). Otherwise, if one letter dropped, doubled, swapped or
+ * <p>A word is left alone when it is short, when the corpus uses it, or when the sentence model knows it, alone or
+ * with a common prefix or suffix ("preload", "subscribers"; also "AGIs" where the corpus says "AGI"). Otherwise, if one letter dropped, doubled, swapped or
  * changed turns it into a word of the corpus with the same first letter, it becomes that word; the one that also
  * keeps the last letter, then the one the corpus uses most, wins. The model reads an unknown word as scraps of word
  * pieces ("optimzer"), which moves its vector far more than the typo moves the meaning. Measured in
@@ -29,7 +30,7 @@ public final class Spelling {
   private static final List<String> SUFFIXES = List.of("", "s", "es", "ed", "d", "ing", "able", "er", "ers", "ly",
       "ness", "ment", "ments", "al", "ful", "less", "ity", "ize", "ized", "izes");
   /** Contractions written without their apostrophe, which the model's vocabulary lacks. */
-  private static final List<String> CONTRACTIONS = List.of("dont", "cant", "wont", "isnt", "doesnt", "didnt",
+  private static final Set<String> CONTRACTIONS = Set.of("dont", "cant", "wont", "isnt", "doesnt", "didnt",
       "whats", "hows", "wasnt", "arent", "shouldnt", "couldnt", "wouldnt", "youre", "thats", "theyre");
 
   private final Map<String, Integer> corpusWords;
@@ -108,7 +109,10 @@ public final class Spelling {
     return best == null ? word : inCaseOf(word, best);
   }
 
-  /** Whether the model knows the word, or a word it knows with a common prefix and suffix around it. */
+  /**
+   * Whether the model knows the word, or it is a word the model or the corpus knows with a common prefix or suffix
+   * around it ("preload"; "AGIs" where the corpus says "AGI").
+   */
   private boolean known(String word) {
     if (modelKnows.test(word) || CONTRACTIONS.contains(word)) {
       return true;
@@ -123,7 +127,7 @@ public final class Spelling {
           continue;
         }
         String stem = rest.substring(0, rest.length() - suffix.length());
-        if (stem.length() >= 3 && modelKnows.test(stem)) {
+        if (stem.length() >= 3 && (corpusWords.containsKey(stem) || modelKnows.test(stem))) {
           return true;
         }
       }

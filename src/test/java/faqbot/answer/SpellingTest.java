@@ -11,8 +11,10 @@ class SpellingTest {
   private static final Set<String> MODEL_WORDS = Set.of("what", "is", "a", "the", "load", "subscribe", "sew",
       "among", "auth");
   private final Spelling spelling = new Spelling(
-      Map.of("optimizer", 5, "covid", 40, "symptoms", 12, "should", 30, "among", 2, "amount", 9, "directory", 1,
-          "directly", 8, "gradient", 3, "grades", 50),
+      Map.ofEntries(Map.entry("optimizer", 5), Map.entry("covid", 40), Map.entry("symptoms", 12),
+          Map.entry("should", 30), Map.entry("among", 2), Map.entry("amount", 9), Map.entry("directory", 1),
+          Map.entry("directly", 8), Map.entry("gradient", 3), Map.entry("grades", 50), Map.entry("agi", 5),
+          Map.entry("ages", 9)),
       MODEL_WORDS::contains);
 
   @Test
@@ -34,6 +36,8 @@ class SpellingTest {
     assertThat(spelling.correct("what is among auth")).isEqualTo("what is among auth");
     // Known words with a common prefix or suffix, and contractions written without their apostrophe.
     assertThat(spelling.correct("preload subscribers dont")).isEqualTo("preload subscribers dont");
+    // A corpus word with a suffix is no typo: "AGIs" must not become "AGES".
+    assertThat(spelling.correct("AGIs")).isEqualTo("AGIs");
   }
 
   @Test
