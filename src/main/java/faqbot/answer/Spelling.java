@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * Corrects a message's misspelt words toward the words the corpus uses, before it is ranked.
  *
  * <p>A word is left alone when it is short, when the corpus uses it, or when the sentence model knows it, alone or
- * with a common prefix or suffix ("preload", "subscribers"; also "AGIs" where the corpus says "AGI"). Otherwise, if one letter dropped, doubled, swapped or
- * changed turns it into a word of the corpus with the same first letter, it becomes that word; the one that also
- * keeps the last letter, then the one the corpus uses most, wins. The model reads an unknown word as scraps of word
+ * with a common prefix or suffix ("preload", "subscribers"; also "AGIs" where the corpus says "AGI"). Otherwise,
+ * if one letter dropped, doubled, swapped or changed turns it into a word of the corpus with the same first letter,
+ * it becomes that word; the one that also keeps the last letter, then the one the corpus uses most, wins. The model reads an unknown word as scraps of word
  * pieces ("optimzer"), which moves its vector far more than the typo moves the meaning. Measured in
  * docs/quality.md.
  */
@@ -114,7 +114,7 @@ public final class Spelling {
    * around it ("preload"; "AGIs" where the corpus says "AGI").
    */
   private boolean known(String word) {
-    if (modelKnows.test(word) || CONTRACTIONS.contains(word)) {
+    if (CONTRACTIONS.contains(word) || modelKnows.test(word)) {
       return true;
     }
     for (String prefix : PREFIXES) {
