@@ -48,10 +48,12 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     if (ranked.isEmpty() || ranked.get(0).semantic() <= -1) {
       return Optional.empty();
     }
-    double[] bestTwo = bestTwo(ranked, Candidate::semantic);
-    double[] keywords = bestTwo(ranked, Candidate::keyword);
-    double keywordLead = keywords[0] > 0 ? (keywords[0] - Math.max(keywords[1], 0)) / keywords[0] : 0;
-    return Optional.of(evidence(ranked.get(0).semantic(), bestTwo, keywordLead));
+    float[] keywords = new float[ranked.size()];
+    for (int i = 0; i < keywords.length; i++) {
+      keywords[i] = (float) ranked.get(i).keyword();
+    }
+    return Optional.of(evidence(ranked.get(0).semantic(), bestTwo(ranked, Candidate::semantic),
+        Ranker.lead(keywords)));
   }
 
   /** The confidence the evidence gives, before any capping by the ranking. */

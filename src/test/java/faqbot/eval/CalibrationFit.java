@@ -83,7 +83,7 @@ public final class CalibrationFit {
         Calibration a = fitted.withThreshold(threshold);
         Calibration b = inUse.withThreshold(threshold);
         System.out.println(String.format(Locale.ROOT, "  %-50s %7d  %-16s  %-16s  %-16s", name, own.size(),
-            both(own, a, b, Outcome.RIGHT), both(own, a, b, Outcome.WRONG), both(own, a, b, Outcome.DECLINED)));
+            both(own, a, b, Decision.RIGHT), both(own, a, b, Decision.WRONG), both(own, a, b, Decision.DECLINED)));
       }
     }
   }
@@ -92,13 +92,13 @@ public final class CalibrationFit {
     return own.stream().mapToDouble(l -> c.confidence(l.evidence())).average().orElse(Double.NaN);
   }
 
-  private enum Outcome { RIGHT, WRONG, DECLINED }
+  private enum Decision { RIGHT, WRONG, DECLINED }
 
-  private static String both(List<Labelled> own, Calibration a, Calibration b, Outcome kind) {
+  private static String both(List<Labelled> own, Calibration a, Calibration b, Decision kind) {
     return String.format(Locale.ROOT, "%5.1f | %5.1f %%", share(own, a, kind), share(own, b, kind));
   }
 
-  private static double share(List<Labelled> own, Calibration c, Outcome kind) {
+  private static double share(List<Labelled> own, Calibration c, Decision kind) {
     long n = own.stream().filter(l -> {
       boolean answers = c.confidence(l.evidence()) >= c.threshold();
       return switch (kind) {
