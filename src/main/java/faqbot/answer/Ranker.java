@@ -2,6 +2,7 @@ package faqbot.answer;
 
 import faqbot.corpus.FaqEntry;
 import faqbot.index.IndexView;
+import faqbot.index.SemanticScores;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,11 +34,12 @@ final class Ranker {
     List<FaqEntry> entries = view.entries();
     int n = entries.size();
     float[] keyword = view.keywordScores(message, KEYWORD_DEPTH);
-    float[] semantic = queryVector != null && view.hasVectors() ? view.semanticScores(queryVector) : null;
+    SemanticScores meaning = queryVector != null && view.hasVectors() ? view.semanticScores(queryVector) : null;
+    float[] semantic = meaning == null ? null : meaning.best();
     double keywordLead = lead(keyword);
     double weight = semantic == null ? 1 : KEYWORD_BASE + KEYWORD_LEAD * keywordLead;
     double[] kw = scaled(keyword, 0);
-    double[] sem = semantic == null ? new double[n] : scaled(semantic, Float.NaN);
+    double[] sem = meaning == null ? new double[n] : scaled(meaning.support(), Float.NaN);
     List<Candidate> ranked = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       if (semantic == null && keyword[i] <= 0) {

@@ -27,10 +27,10 @@ public interface IndexView extends AutoCloseable {
   boolean hasVectors();
 
   /**
-   * For each entry, the highest cosine between the query vector and the entry's vectors (its question, each
-   * alternate phrasing, and its question with its answer); -1 where an entry has no vector.
+   * For each entry, how close the query vector is to the entry's vectors (its question, each alternate phrasing,
+   * its question with its answer, its opening paragraph and passages of a long answer).
    */
-  float[] semanticScores(float[] queryVector);
+  SemanticScores semanticScores(float[] queryVector);
 
   /**
    * Questions (and alternate phrasings) containing words that start with what the user has typed so far, for

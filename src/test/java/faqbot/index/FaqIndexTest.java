@@ -1,11 +1,14 @@
 package faqbot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import faqbot.corpus.Corpora;
 import faqbot.corpus.CorpusFingerprint;
+import faqbot.corpus.FaqEntry;
 import faqbot.embed.OnnxSentenceEncoder;
 import faqbot.embed.SentenceEncoder;
+import faqbot.embed.Vectors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,9 +65,29 @@ class FaqIndexTest {
       float[] keyword = view.keywordScores("puncture", 10);
       assertThat(keyword[0]).isPositive();
       assertThat(keyword[1]).isZero();
-      float[] semantic = view.semanticScores(encoder.embed("my kitty is hungry, what should I give her?"));
+      float[] semantic = view.semanticScores(encoder.embed("my kitty is hungry, what should I give her?")).best();
       assertThat(semantic[1]).isGreaterThan(semantic[0]);
       assertThat(view.keywordScores("AND OR ( \" * ? :", 10)).containsOnly(0f);
+    }
+  }
+
+  @Test
+  void blendsAnEntrysTwoClosestTextsIntoItsSupport() throws IOException {
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus(), Corpora::load, dir.resolve("index"), encoder, b -> {});
+         IndexView view = index.acquire()) {
+      String message = "what should a young cat be fed";
+      float[] query = encoder.embed(message);
+      SemanticScores scores = view.semanticScores(query);
+      // The cat entry has three vectors: its question, its alternate phrasing, its question with its answer.
+      FaqEntry cats = view.entries().get(1);
+      double[] cosines = java.util.stream.Stream.of(cats.question(), cats.alternates().get(0),
+              cats.question() + "\n\n" + cats.plainText())
+          .mapToDouble(text -> Vectors.dot(query, encoder.embed(text)))
+          .map(c -> -c).sorted().map(c -> -c).toArray();
+      assertThat(scores.best()[1]).isCloseTo((float) cosines[0], within(1e-5f));
+      assertThat(scores.support()[1])
+          .isCloseTo((float) ((cosines[0] + 0.3 * cosines[1]) / 1.3), within(1e-5f))
+          .isLessThan(scores.best()[1]);
     }
   }
 
