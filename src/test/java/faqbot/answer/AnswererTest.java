@@ -69,7 +69,9 @@ class AnswererTest {
           + " | what-is-corrigibility",
       "understanding what is going on inside a neural network's decisions | what-is-interpretability",
       "training a chatbot with a reward learned from human preference comparisons"
-          + " | what-is-reinforcement-learning-from-human-feedback-rlhf"})
+          + " | what-is-reinforcement-learning-from-human-feedback-rlhf",
+      // Written blind with five others after the entry gained plain-language phrasings; 4 of the 6 come first.
+      "explain to a beginner the problem of getting AI to act in our interests | what-is-ai-alignment"})
   void findsEachRequiredQuestionFromAParaphrase(String paraphrase, String id) {
     Answer answer = answerer.answer(paraphrase);
     assertThat(answer.matched()).as("confidence %s", answer.confidence()).isTrue();
