@@ -8,9 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks the entries for a message by fusing meaning (sentence-vector cosine) with words (BM25).
+ * Ranks the entries for a message by fusing meaning (sentence-vector cosines) with words (BM25).
  *
- * <p>Both scores are scaled to 0..1 over the corpus and mixed. The weight of the words grows with how clearly
+ * <p>Meaning is each entry's support (its two closest vectors blended, see {@link SemanticScores}); the
+ * confidence is computed afterwards from its single closest cosine. Both scores are scaled to 0..1 over the corpus and mixed. The weight of the words grows with how clearly
  * BM25 singles out one entry: a rare word the message shares with only one answer ("CoinRun", "SmartVault") is
  * strong evidence that a small sentence model blurs, while words spread thinly over many entries are not.
  * Measured on three corpora in docs/quality.md.
