@@ -3,12 +3,15 @@ package faqbot.answer;
 import faqbot.corpus.Corpus;
 import faqbot.corpus.FaqEntry;
 import faqbot.corpus.RelatedQuestion;
+import faqbot.corpus.Slugs;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.FaqIndex;
 import faqbot.index.IndexView;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers messages from the index: the one place that decides what is the answer, how sure the bot is, and what
@@ -321,11 +324,21 @@ public final class Answerer {
     return links;
   }
 
+  /**
+   * Up to {@code count} candidates from position {@code from}, one per question: where several entries answer
+   * one question, offering the same question twice (or the one just answered) would offer nothing new.
+   */
   private static List<Answer.Alternative> alternatives(List<Candidate> ranked, int from, int count) {
     List<Answer.Alternative> out = new ArrayList<>();
+    Set<String> offered = new HashSet<>();
+    for (int i = 0; i < from && i < ranked.size(); i++) {
+      offered.add(Slugs.questionKey(ranked.get(i).entry().question()));
+    }
     for (int i = from; i < ranked.size() && out.size() < count; i++) {
       Candidate c = ranked.get(i);
-      out.add(new Answer.Alternative(c.entry().id(), c.entry().question(), c.confidence()));
+      if (offered.add(Slugs.questionKey(c.entry().question()))) {
+        out.add(new Answer.Alternative(c.entry().id(), c.entry().question(), c.confidence()));
+      }
     }
     return out;
   }

@@ -4,6 +4,7 @@ import faqbot.corpus.FaqEntry;
 import faqbot.index.IndexView;
 import faqbot.index.SemanticScores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,16 +42,31 @@ final class Ranker {
     double weight = semantic == null ? 1 : KEYWORD_BASE + KEYWORD_LEAD * keywordLead;
     double[] kw = scaled(keyword, 0);
     double[] sem = meaning == null ? new double[n] : scaled(meaning.support(), Float.NaN);
-    List<Candidate> ranked = new ArrayList<>(n);
+    double[] score = new double[n];
+    // Entries that answer one question (datasets that keep each answer of a thread as an entry) stand or fall
+    // together: they rank at the best score among them, each keeping its own score for the order among them.
+    // Keyword-only ranking stays plain BM25, the baseline it is there to be.
+    int[] question = new int[n];
+    double[] questionBest = new double[n];
+    Arrays.fill(questionBest, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < n; i++) {
-      if (semantic == null && keyword[i] <= 0) {
-        continue;
-      }
-      double score = (1 - weight) * sem[i] + weight * kw[i];
-      ranked.add(new Candidate(entries.get(i), score, semantic == null ? -1 : semantic[i], keyword[i], 0));
+      score[i] = (1 - weight) * sem[i] + weight * kw[i];
+      question[i] = semantic == null ? i : view.corpus().firstWithSameQuestion(i);
+      questionBest[question[i]] = Math.max(questionBest[question[i]], score[i]);
     }
-    ranked.sort(Comparator.comparingDouble(Candidate::score).reversed()
-        .thenComparing(c -> c.entry().id()));
+    List<Integer> order = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (semantic != null || keyword[i] > 0) {
+        order.add(i);
+      }
+    }
+    order.sort(Comparator.<Integer>comparingDouble(i -> -questionBest[question[i]])
+        .thenComparingDouble(i -> -score[i])
+        .thenComparing(i -> entries.get(i).id()));
+    List<Candidate> ranked = new ArrayList<>(n);
+    for (int i : order) {
+      ranked.add(new Candidate(entries.get(i), score[i], semantic == null ? -1 : semantic[i], keyword[i], 0));
+    }
     return calibration.apply(ranked, keywordLead);
   }
 

@@ -18,6 +18,8 @@ public final class Corpus {
   private final Map<String, FaqEntry> byId;
   private final Map<String, String> idByQuestion;
   private final List<CorpusProblem> problems;
+  /** For each entry's position, the position of the first entry asking the same question (often its own). */
+  private final int[] firstWithSameQuestion;
 
   private Corpus(List<FaqEntry> entries, Map<String, FaqEntry> byId, Map<String, String> idByQuestion,
       List<CorpusProblem> problems) {
@@ -25,6 +27,12 @@ public final class Corpus {
     this.byId = byId;
     this.idByQuestion = idByQuestion;
     this.problems = problems;
+    this.firstWithSameQuestion = new int[entries.size()];
+    Map<String, Integer> firstByQuestion = new java.util.HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Integer first = firstByQuestion.putIfAbsent(Slugs.questionKey(entries.get(i).question()), i);
+      firstWithSameQuestion[i] = first == null ? i : first;
+    }
   }
 
   /** Builds a corpus from parsed entries, keeping the first of any two that share an id or a question. */
@@ -118,5 +126,13 @@ public final class Corpus {
 
   public int size() {
     return entries.size();
+  }
+
+  /**
+   * The position of the first entry that asks the same question as the entry at {@code position}: its own
+   * position unless several entries answer one question (allowed only where the corpus was built to share them).
+   */
+  public int firstWithSameQuestion(int position) {
+    return firstWithSameQuestion[position];
   }
 }

@@ -38,6 +38,21 @@ class CorpusTest {
   }
 
   @Test
+  void pointsEachEntryAtTheFirstOneAskingItsQuestion() throws IOException {
+    Path jsonl = folder.resolve("faq.jsonl");
+    Files.writeString(jsonl, String.join("\n",
+        "{\"doc_id\": \"1\", \"question\": \"How do I reset my password?\", \"answer\": \"Use the link.\"}",
+        "{\"doc_id\": \"2\", \"question\": \"How do I change my email?\", \"answer\": \"In settings.\"}",
+        "{\"doc_id\": \"3\", \"question\": \"how do I reset my password\", \"answer\": \"Ask an admin.\"}"),
+        StandardCharsets.UTF_8);
+    Corpus corpus = Corpora.load(jsonl);
+    assertThat(corpus.entries()).extracting(FaqEntry::id).containsExactly("1", "2", "3");
+    assertThat(corpus.firstWithSameQuestion(0)).isZero();
+    assertThat(corpus.firstWithSameQuestion(1)).isEqualTo(1);
+    assertThat(corpus.firstWithSameQuestion(2)).isZero();
+  }
+
+  @Test
   void leavesOutTheSecondEntryAskingTheSameQuestion() throws IOException {
     write("a.txt", "Question: What is X?\n\nFirst.\n\nSources\n\n- A\n");
     write("b.txt", "Question: what is x\n\nSecond.\n\nSources\n\n- A\n");

@@ -1,0 +1,80 @@
+package faqbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faqbot.corpus.Block;
+import faqbot.corpus.Corpus;
+import faqbot.corpus.FaqEntry;
+import faqbot.index.IndexView;
+import faqbot.index.SemanticScores;
+import faqbot.index.Suggestion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fusion of the two scores and the order it gives, on fixed scores (no index, no model). */
+class RankerTest {
+  private final Ranker ranker = new Ranker(Calibration.DEFAULT);
+
+  private static FaqEntry entry(String id, String question) {
+    return new FaqEntry(id, question, List.of(), List.of(), null,
+        List.of(new Block(Block.Kind.PARAGRAPH, "An answer.", List.of())), List.of(), "", List.of(), id + ".jsonl");
+  }
+
+  /** A view over fixed scores: BM25 by entry, and each entry's closest cosine and support. */
+  private static IndexView view(Corpus corpus, float[] keyword, float[] best, float[] support) {
+    return new IndexView() {
+      @Override public Corpus corpus() { return corpus; }
+      @Override public float[] keywordScores(String text, int depth) { return keyword.clone(); }
+      @Override public boolean hasVectors() { return true; }
+      @Override public SemanticScores semanticScores(float[] queryVector) {
+        return new SemanticScores(best.clone(), support.clone());
+      }
+      @Override public List<Suggestion> suggest(String typed, int limit) { return List.of(); }
+      @Override public long version() { return 1; }
+      @Override public String model() { return "fixed"; }
+      @Override public void close() { }
+    };
+  }
+
+  private List<String> order(IndexView view, boolean withVectors) {
+    return ranker.rank(view, "a message", withVectors ? new float[] {1f} : null).stream()
+        .map(c -> c.entry().id()).toList();
+  }
+
+  @Test
+  void ranksTheAnswersToOneQuestionTogetherAtTheBestOfThem() {
+    // Two answers to "How do I reset my password?" (a dataset that keeps each answer as an entry), and one other.
+    Corpus corpus = Corpus.of(List.of(entry("reset-1", "How do I reset my password?"),
+        entry("email", "How do I change my email address?"),
+        entry("reset-2", "How do I reset my password?")), List.of(), true);
+    float[] none = {0f, 0f, 0f};
+    float[] cosines = {0.90f, 0.80f, 0.50f};
+    IndexView view = view(corpus, none, cosines, cosines);
+
+    assertThat(order(view, true)).containsExactly("reset-1", "reset-2", "email");
+    // The second answer keeps its own score and confidence; only its place moves.
+    List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f});
+    assertThat(ranked.get(1).score()).isLessThan(ranked.get(2).score());
+  }
+
+  @Test
+  void keywordOnlyRankingStaysPlainBm25() {
+    Corpus corpus = Corpus.of(List.of(entry("reset-1", "How do I reset my password?"),
+        entry("email", "How do I change my email address?"),
+        entry("reset-2", "How do I reset my password?")), List.of(), true);
+    float[] keyword = {3f, 2f, 1f};
+    float[] none = {0f, 0f, 0f};
+    assertThat(order(view(corpus, keyword, none, none), false)).containsExactly("reset-1", "email", "reset-2");
+  }
+
+  @Test
+  void ranksBySupportButReportsTheClosestCosine() {
+    Corpus corpus = Corpus.of(List.of(entry("a", "What is A?"), entry("b", "What is B?")), List.of());
+    float[] none = {0f, 0f};
+    // "a" has the closest single vector, "b" the better support (two of its texts close to the message).
+    List<Candidate> ranked = ranker.rank(view(corpus, none, new float[] {0.80f, 0.78f},
+        new float[] {0.70f, 0.76f}), "a message", new float[] {1f});
+    assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b", "a");
+    assertThat(ranked.get(0).semantic()).isCloseTo(0.78, org.assertj.core.api.Assertions.within(1e-6));
+  }
+}
