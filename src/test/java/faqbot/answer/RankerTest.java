@@ -36,6 +36,13 @@ class RankerTest {
     };
   }
 
+  /** Two answers to "How do I reset my password?" (a dataset that keeps each answer as an entry), and one other. */
+  private static Corpus twoAnswersToOneQuestion() {
+    return Corpus.of(List.of(entry("reset-1", "How do I reset my password?"),
+        entry("email", "How do I change my email address?"),
+        entry("reset-2", "How do I reset my password?")), List.of(), true);
+  }
+
   private List<String> order(IndexView view, boolean withVectors) {
     return ranker.rank(view, "a message", withVectors ? new float[] {1f} : null).stream()
         .map(c -> c.entry().id()).toList();
@@ -43,10 +50,7 @@ class RankerTest {
 
   @Test
   void ranksTheAnswersToOneQuestionTogetherAtTheBestOfThem() {
-    // Two answers to "How do I reset my password?" (a dataset that keeps each answer as an entry), and one other.
-    Corpus corpus = Corpus.of(List.of(entry("reset-1", "How do I reset my password?"),
-        entry("email", "How do I change my email address?"),
-        entry("reset-2", "How do I reset my password?")), List.of(), true);
+    Corpus corpus = twoAnswersToOneQuestion();
     float[] none = {0f, 0f, 0f};
     float[] cosines = {0.90f, 0.80f, 0.50f};
     IndexView view = view(corpus, none, cosines, cosines);
@@ -59,9 +63,7 @@ class RankerTest {
 
   @Test
   void keywordOnlyRankingStaysPlainBm25() {
-    Corpus corpus = Corpus.of(List.of(entry("reset-1", "How do I reset my password?"),
-        entry("email", "How do I change my email address?"),
-        entry("reset-2", "How do I reset my password?")), List.of(), true);
+    Corpus corpus = twoAnswersToOneQuestion();
     float[] keyword = {3f, 2f, 1f};
     float[] none = {0f, 0f, 0f};
     assertThat(order(view(corpus, keyword, none, none), false)).containsExactly("reset-1", "email", "reset-2");

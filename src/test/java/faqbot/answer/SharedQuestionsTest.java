@@ -3,35 +3,23 @@ package faqbot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faqbot.corpus.Corpora;
-import faqbot.embed.OnnxSentenceEncoder;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.FaqIndex;
+import faqbot.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A corpus where several entries answer one question (each answer of a thread kept as an entry), as in FAQ datasets. */
 class SharedQuestionsTest {
-  private static SentenceEncoder encoder;
+  private static final SentenceEncoder encoder = Fixtures.encoder();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void loadModel() {
-    encoder = OnnxSentenceEncoder.load();
-  }
-
-  @AfterAll
-  static void closeModel() {
-    encoder.close();
-  }
 
   @Test
   void answersOnceAndOffersOtherQuestionsNotTheSameOneAgain() throws IOException {

@@ -6,36 +6,24 @@ import static org.assertj.core.api.Assertions.within;
 import faqbot.corpus.Corpora;
 import faqbot.corpus.CorpusFingerprint;
 import faqbot.corpus.FaqEntry;
-import faqbot.embed.OnnxSentenceEncoder;
 import faqbot.embed.SentenceEncoder;
 import faqbot.embed.Vectors;
+import faqbot.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real Lucene index on disk, built from small corpora with the real sentence model. */
 class FaqIndexTest {
-  private static SentenceEncoder encoder;
+  private static final SentenceEncoder encoder = Fixtures.encoder();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void loadModel() {
-    encoder = OnnxSentenceEncoder.load();
-  }
-
-  @AfterAll
-  static void closeModel() {
-    encoder.close();
-  }
 
   private Path corpus() throws IOException {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));

@@ -1,6 +1,8 @@
 package faqbot.testing;
 
 import faqbot.answer.Bot;
+import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,10 +11,14 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
-/** Shared test fixtures: the bundled corpus, a bot over it (built once per test run), and the shared datasets. */
+/**
+ * Shared test fixtures: the bundled corpus, a bot over it (built once per test run), the sentence model, and the
+ * shared datasets.
+ */
 public final class Fixtures {
   private static Bot bundled;
   private static Path bundledIndex;
+  private static SentenceEncoder encoder;
 
   private Fixtures() {}
 
@@ -39,6 +45,16 @@ public final class Fixtures {
       }));
     }
     return bundled;
+  }
+
+  /** The sentence model, loaded once and shared by every test in the run. Do not close it. */
+  public static synchronized SentenceEncoder encoder() {
+    if (encoder == null) {
+      encoder = OnnxSentenceEncoder.load();
+      SentenceEncoder loaded = encoder;
+      Runtime.getRuntime().addShutdownHook(new Thread(loaded::close));
+    }
+    return encoder;
   }
 
   /**
