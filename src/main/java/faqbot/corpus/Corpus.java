@@ -2,6 +2,7 @@ package faqbot.corpus;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class Corpus {
     this.idByQuestion = idByQuestion;
     this.problems = problems;
     this.firstWithSameQuestion = new int[entries.size()];
-    Map<String, Integer> firstByQuestion = new java.util.HashMap<>();
+    Map<String, Integer> firstByQuestion = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       Integer first = firstByQuestion.putIfAbsent(Slugs.questionKey(entries.get(i).question()), i);
       firstWithSameQuestion[i] = first == null ? i : first;

@@ -206,14 +206,6 @@ public final class FaqIndex implements AutoCloseable {
     }
   }
 
-  /**
-   * The weight of an entry's second-closest vector beside its closest in its support ({@link SemanticScores}).
-   * Measured in docs/quality.md against the closest alone: MAP +0.0013 on StackFAQ, +0.003 on CovidFAQ, +0.018
-   * on the bundled set. Heavier blends gained more on the bundled set but moved an entry asked by its own
-   * question, word for word, off first place when its answer reads unlike the question.
-   */
-  static final float SECOND_WEIGHT = 0.3f;
-
   private final class View implements IndexView {
     private final FaqSearcher searcher;
     private boolean closed;
@@ -264,11 +256,7 @@ public final class FaqIndex implements AutoCloseable {
           second[owner] = score;
         }
       }
-      float[] support = new float[n];
-      for (int e = 0; e < n; e++) {
-        support[e] = second[e] > -1f ? (best[e] + SECOND_WEIGHT * second[e]) / (1 + SECOND_WEIGHT) : best[e];
-      }
-      return new SemanticScores(best, support);
+      return new SemanticScores(best, second);
     }
 
     @Override

@@ -20,14 +20,14 @@ class RankerTest {
         List.of(new Block(Block.Kind.PARAGRAPH, "An answer.", List.of())), List.of(), "", List.of(), id + ".jsonl");
   }
 
-  /** A view over fixed scores: BM25 by entry, and each entry's closest cosine and support. */
-  private static IndexView view(Corpus corpus, float[] keyword, float[] best, float[] support) {
+  /** A view over fixed scores: BM25 by entry, and each entry's closest and second closest cosine. */
+  private static IndexView view(Corpus corpus, float[] keyword, float[] best, float[] second) {
     return new IndexView() {
       @Override public Corpus corpus() { return corpus; }
       @Override public float[] keywordScores(String text, int depth) { return keyword.clone(); }
       @Override public boolean hasVectors() { return true; }
       @Override public SemanticScores semanticScores(float[] queryVector) {
-        return new SemanticScores(best.clone(), support.clone());
+        return new SemanticScores(best.clone(), second.clone());
       }
       @Override public List<Suggestion> suggest(String typed, int limit) { return List.of(); }
       @Override public long version() { return 1; }
@@ -53,7 +53,7 @@ class RankerTest {
     Corpus corpus = twoAnswersToOneQuestion();
     float[] none = {0f, 0f, 0f};
     float[] cosines = {0.90f, 0.80f, 0.50f};
-    IndexView view = view(corpus, none, cosines, cosines);
+    IndexView view = view(corpus, none, cosines, new float[] {-1f, -1f, -1f});
 
     assertThat(order(view, true)).containsExactly("reset-1", "reset-2", "email");
     // The second answer keeps its own score and confidence; only its place moves.
@@ -70,13 +70,22 @@ class RankerTest {
   }
 
   @Test
-  void ranksBySupportButReportsTheClosestCosine() {
+  void ranksByTheTwoClosestVectorsButReportsTheClosestCosine() {
     Corpus corpus = Corpus.of(List.of(entry("a", "What is A?"), entry("b", "What is B?")), List.of());
     float[] none = {0f, 0f};
-    // "a" has the closest single vector, "b" the better support (two of its texts close to the message).
+    // "a" has the closest single vector; "b" has two texts close to the message: (0.78 + 0.3 × 0.76) / 1.3 beats
+    // (0.80 + 0.3 × 0.60) / 1.3.
     List<Candidate> ranked = ranker.rank(view(corpus, none, new float[] {0.80f, 0.78f},
-        new float[] {0.70f, 0.76f}), "a message", new float[] {1f});
+        new float[] {0.60f, 0.76f}), "a message", new float[] {1f});
     assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b", "a");
     assertThat(ranked.get(0).semantic()).isCloseTo(0.78, org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @Test
+  void blendsTheSecondClosestCosineAtThreeTenths() {
+    SemanticScores meaning = new SemanticScores(new float[] {0.9f, 0.7f}, new float[] {0.5f, -1f});
+    assertThat(Ranker.support(meaning)[0]).isCloseTo((0.9f + 0.3f * 0.5f) / 1.3f,
+        org.assertj.core.api.Assertions.within(1e-6f));
+    assertThat(Ranker.support(meaning)[1]).isEqualTo(0.7f); // one vector: its cosine alone
   }
 }
