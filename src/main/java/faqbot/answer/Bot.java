@@ -69,7 +69,7 @@ public final class Bot implements AutoCloseable {
   /** Opens the bot on a corpus, keeping the questions it declines in {@code journal}. */
   public static Bot open(Path corpus, Path indexFolder, boolean semantic, Calibration calibration, Journal journal,
       Consumer<BuildReport> onBuild) {
-    LazyEncoder encoder = semantic ? LazyEncoder.bgeSmall() : null;
+    LazyEncoder encoder = semantic ? LazyEncoder.standard() : null;
     if (encoder != null) {
       // Questions need the model anyway: load it while the index opens.
       encoder.preload();

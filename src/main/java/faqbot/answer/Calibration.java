@@ -26,7 +26,7 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     double threshold) {
 
   /** Fitted as docs/quality.md describes; the threshold keeps in-scope refusals rare and off-topic answers rarer. */
-  public static final Calibration DEFAULT = new Calibration(-11.65, 15.56, 0.82, 1.41, 0.3);
+  public static final Calibration DEFAULT = new Calibration(-32.79, 40.54, 3.81, 2.68, 0.3);
 
   public Calibration {
     if (threshold < 0 || threshold > 1) {

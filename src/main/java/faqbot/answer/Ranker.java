@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Ranks the entries for a message by fusing meaning (sentence-vector cosines) with words (BM25).
  *
- * <p>Meaning is each entry's support: its two closest vectors blended, so that an entry two of whose own texts
+ * <p>Meaning is each entry's support, by each sentence model, weighed together: its two closest vectors blended, so that an entry two of whose own texts
  * come close to the message counts for a little more than one that a single sentence brings close (a passage that
  * mentions the idea in passing); the confidence is computed afterwards from its single closest cosine. Both scores are scaled to 0..1 over the corpus
  * and mixed. The weight of the words grows with how clearly BM25 singles out one entry: a rare word the message
@@ -33,6 +33,12 @@ final class Ranker {
    * word, off first place when its answer reads unlike the question.
    */
   static final double SECOND_WEIGHT = 0.3;
+  /**
+   * The weight of each sentence model's support, in the order of the encoder's slices (bge-small, e5-small), each
+   * scaled to 0..1 first because e5's cosines crowd into a narrower band than bge's. Measured in docs/quality.md:
+   * the two at 0.4 / 0.6 beat either alone on all three corpora; 0.3 to 0.5 for bge gave nearly the same.
+   */
+  static final double[] PAIR_WEIGHTS = {0.4, 0.6};
 
   private final Calibration calibration;
 
@@ -46,11 +52,11 @@ final class Ranker {
     int n = entries.size();
     float[] keyword = view.keywordScores(message, KEYWORD_DEPTH);
     SemanticScores meaning = queryVector != null && view.hasVectors() ? view.semanticScores(queryVector) : null;
-    float[] semantic = meaning == null ? null : meaning.best();
+    double[] semantic = meaning == null ? null : closest(meaning);
     double keywordLead = lead(keyword);
     double weight = semantic == null ? 1 : KEYWORD_BASE + KEYWORD_LEAD * keywordLead;
     double[] kw = scaled(keyword, 0);
-    double[] sem = meaning == null ? new double[n] : scaled(support(meaning), Float.NaN);
+    double[] sem = meaning == null ? new double[n] : meaning(meaning);
     double[] score = new double[n];
     // Entries that answer one question (datasets that keep each answer of a thread as an entry) stand or fall
     // together: they rank at the best score among them, each keeping its own score for the order among them.
@@ -79,8 +85,47 @@ final class Ranker {
     return calibration.apply(ranked, keywordLead);
   }
 
+  /**
+   * Each entry's closest cosine by every model, weighed as in the ranking but not scaled: the cosine the confidence
+   * is calibrated on, which means the same on any corpus.
+   */
+  static double[] closest(SemanticScores meaning) {
+    double[] weights = weights(meaning.models().size());
+    double[] closest = new double[meaning.best().length];
+    for (int m = 0; m < weights.length; m++) {
+      float[] best = meaning.models().get(m).best();
+      for (int i = 0; i < closest.length; i++) {
+        closest[i] += weights[m] * best[i];
+      }
+    }
+    return closest;
+  }
+
+  /** Each entry's support from every model, each scaled to 0..1 over the corpus, weighed together. */
+  static double[] meaning(SemanticScores meaning) {
+    int models = meaning.models().size();
+    double[] weights = weights(models);
+    double[] sem = new double[meaning.best().length];
+    for (int m = 0; m < models; m++) {
+      double[] scaled = scaled(support(meaning.models().get(m)), Float.NaN);
+      for (int i = 0; i < sem.length; i++) {
+        sem[i] += weights[m] * scaled[i];
+      }
+    }
+    return sem;
+  }
+
+  private static double[] weights(int models) {
+    if (models == PAIR_WEIGHTS.length) {
+      return PAIR_WEIGHTS;
+    }
+    double[] weights = new double[models];
+    Arrays.fill(weights, 1.0 / models);
+    return weights;
+  }
+
   /** Each entry's closest cosine blended with its second closest, or the closest alone where it has one vector. */
-  static float[] support(SemanticScores meaning) {
+  static float[] support(SemanticScores.ModelScores meaning) {
     float[] best = meaning.best();
     float[] second = meaning.second();
     float[] support = new float[best.length];

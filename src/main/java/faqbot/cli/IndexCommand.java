@@ -34,7 +34,7 @@ final class IndexCommand implements Callable<Integer> {
     Corpus corpus = Corpora.load(locations.corpus());
     BuildReport report;
     // Lazily: an unchanged corpus takes every vector from the old index and never loads the model.
-    try (SentenceEncoder encoder = keywordsOnly ? null : LazyEncoder.bgeSmall()) {
+    try (SentenceEncoder encoder = keywordsOnly ? null : LazyEncoder.standard()) {
       report = FaqIndex.build(corpus, fingerprint, locations.index(), encoder);
     }
     Reports.build(out, report, locations.corpus().toString(), locations.index().toString());

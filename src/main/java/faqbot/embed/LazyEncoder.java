@@ -9,19 +9,22 @@ import java.util.function.Supplier;
 public final class LazyEncoder implements SentenceEncoder {
   private final String modelId;
   private final int dimension;
+  private final int parts;
   private final Supplier<SentenceEncoder> loader;
   private volatile SentenceEncoder loaded;
   private volatile boolean closed;
 
-  public LazyEncoder(String modelId, int dimension, Supplier<SentenceEncoder> loader) {
+  public LazyEncoder(String modelId, int dimension, int parts, Supplier<SentenceEncoder> loader) {
     this.modelId = modelId;
     this.dimension = dimension;
+    this.parts = parts;
     this.loader = loader;
   }
 
-  /** The bundled bge-small model, loaded on first use. */
-  public static LazyEncoder bgeSmall() {
-    return new LazyEncoder(OnnxSentenceEncoder.MODEL_ID, OnnxSentenceEncoder.DIMENSION, OnnxSentenceEncoder::load);
+  /** The bundled models ({@link EnsembleEncoder#standard()}), loaded on first use. */
+  public static LazyEncoder standard() {
+    return new LazyEncoder(EnsembleEncoder.STANDARD_ID, EnsembleEncoder.STANDARD_DIMENSION,
+        EnsembleEncoder.STANDARD_MODELS.size(), EnsembleEncoder::standard);
   }
 
   @Override
@@ -40,6 +43,16 @@ public final class LazyEncoder implements SentenceEncoder {
   }
 
   @Override
+  public float[] embedQuery(String text) {
+    return model().embedQuery(text);
+  }
+
+  @Override
+  public int parts() {
+    return parts;
+  }
+
+  @Override
   public boolean knowsWord(String word) {
     return model().knowsWord(word);
   }
@@ -55,7 +68,7 @@ public final class LazyEncoder implements SentenceEncoder {
             throw new IllegalStateException("the sentence model is closed");
           }
           model = loader.get();
-          if (!model.modelId().equals(modelId) || model.dimension() != dimension) {
+          if (!model.modelId().equals(modelId) || model.dimension() != dimension || model.parts() != parts) {
             model.close();
             throw new IllegalStateException("the loaded model is " + model.modelId() + ", not " + modelId);
           }

@@ -13,16 +13,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs the quantized bge-small-en-v1.5 sentence model in process with ONNX Runtime: no service, no network.
+ * Runs one quantized sentence model in process with ONNX Runtime: no service, no network.
  *
  * <p>The model and its tokenizer ship inside a Maven Central jar. Each call runs on the calling thread only
  * (one intra-op thread by default), because a server answers many questions at once and gains more from running
  * them side by side than from splitting each across cores.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
-  public static final String MODEL_ID = "bge-small-en-v1.5-q";
-  private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-  private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
   static final int DIMENSION = 384;
   private static final int MAX_TOKENS = 512;
 
@@ -30,13 +27,14 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTokenTypes;
+  private final SentenceModel model;
 
-  /** Loads the model with one ONNX Runtime thread per call. */
-  public static OnnxSentenceEncoder load() {
-    return load(1);
+  /** Loads a model with one ONNX Runtime thread per call. */
+  public static OnnxSentenceEncoder load(SentenceModel model) {
+    return load(model, 1);
   }
 
-  public static OnnxSentenceEncoder load(int threadsPerCall) {
+  public static OnnxSentenceEncoder load(SentenceModel model, int threadsPerCall) {
     if (threadsPerCall < 1 || threadsPerCall > 64) {
       throw new IllegalArgumentException("threads per call must be 1 to 64, got " + threadsPerCall);
     }
@@ -44,25 +42,26 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     System.setProperty("ai.djl.offline", "true");
     useWritableCache();
     try {
-      return new OnnxSentenceEncoder(threadsPerCall);
+      return new OnnxSentenceEncoder(model, threadsPerCall);
     } catch (OrtException | IOException e) {
-      throw new IllegalStateException("cannot load the sentence model " + MODEL_ID + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot load the sentence model " + model.id() + ": " + e.getMessage(), e);
     }
   }
 
-  private OnnxSentenceEncoder(int threads) throws OrtException, IOException {
+  private OnnxSentenceEncoder(SentenceModel model, int threads) throws OrtException, IOException {
+    this.model = model;
     environment = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      session = environment.createSession(resource(MODEL_RESOURCE).readAllBytes(), options);
+      session = environment.createSession(resource(model.modelResource()).readAllBytes(), options);
     }
     Map<String, String> tokenizerOptions = new HashMap<>();
     tokenizerOptions.put("truncation", "true");
     tokenizerOptions.put("maxLength", Integer.toString(MAX_TOKENS));
     tokenizerOptions.put("padding", "false");
-    try (InputStream in = resource(TOKENIZER_RESOURCE)) {
+    try (InputStream in = resource(model.tokenizerResource())) {
       tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
     }
     wantsTokenTypes = session.getInputNames().contains("token_type_ids");
@@ -97,7 +96,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
   @Override
   public String modelId() {
-    return MODEL_ID;
+    return model.id();
   }
 
   @Override
@@ -113,6 +112,15 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
   @Override
   public float[] embed(String text) {
+    return run(model.passagePrefix() + text);
+  }
+
+  @Override
+  public float[] embedQuery(String text) {
+    return run(model.queryPrefix() + text);
+  }
+
+  private float[] run(String text) {
     Encoding encoding = tokenizer.encode(text.isBlank() ? " " : text);
     long[][] ids = {encoding.getIds()};
     long[][] mask = {encoding.getAttentionMask()};
@@ -125,15 +133,27 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
         inputs.put("token_type_ids", OnnxTensor.createTensor(environment, types));
       }
       try (OrtSession.Result result = session.run(inputs)) {
-        float[][][] hidden = (float[][][]) result.get(0).getValue();
-        // bge models are trained to put the sentence's meaning in the first ([CLS]) token.
-        return Vectors.normalize(hidden[0][0].clone());
+        float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
+        // bge is trained to put the sentence's meaning in the first ([CLS]) token, e5 in the mean of all of them.
+        return Vectors.normalize(model.meanPooling() ? mean(tokens, mask[0]) : tokens[0].clone());
       }
     } catch (OrtException e) {
       throw new IllegalStateException("the sentence model failed on a text of " + text.length() + " characters", e);
     } finally {
       inputs.values().forEach(OnnxTensor::close);
     }
+  }
+
+  private static float[] mean(float[][] tokens, long[] mask) {
+    float[] sum = new float[tokens[0].length];
+    for (int t = 0; t < tokens.length; t++) {
+      if (mask[t] != 0) {
+        for (int j = 0; j < sum.length; j++) {
+          sum[j] += tokens[t][j];
+        }
+      }
+    }
+    return sum;
   }
 
   @Override

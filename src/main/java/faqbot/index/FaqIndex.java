@@ -240,23 +240,35 @@ public final class FaqIndex implements AutoCloseable {
         throw new IllegalArgumentException("a query vector of " + queryVector.length + " dimensions cannot be compared"
             + " with this index's " + searcher.dimension);
       }
-      float[] best = new float[n];
-      float[] second = new float[n];
-      Arrays.fill(best, -1f);
-      Arrays.fill(second, -1f);
-      float[] all = searcher.vectors;
-      int d = searcher.dimension;
-      for (int i = 0; i < searcher.vectorCount; i++) {
-        float score = Vectors.dot(queryVector, all, i * d);
-        int owner = searcher.vectorOwner[i];
-        if (score > best[owner]) {
-          second[owner] = best[owner];
-          best[owner] = score;
-        } else if (score > second[owner]) {
-          second[owner] = score;
+      int parts = encoder == null ? 1 : encoder.parts();
+      int count = searcher.vectorCount;
+      int slice = searcher.dimension / parts;
+      float[] byDimension = searcher.vectors;
+      List<SemanticScores.ModelScores> models = new ArrayList<>(parts);
+      float[] cosines = new float[count];
+      for (int p = 0; p < parts; p++) {
+        Arrays.fill(cosines, 0f);
+        for (int j = p * slice; j < (p + 1) * slice; j++) {
+          // Each model's slice has length 1/sqrt(parts) in both vectors: scale its products back to a cosine.
+          Vectors.addScaled(cosines, queryVector[j] * parts, byDimension, j * count);
         }
+        float[] best = new float[n];
+        float[] second = new float[n];
+        Arrays.fill(best, -1f);
+        Arrays.fill(second, -1f);
+        for (int i = 0; i < count; i++) {
+          float score = cosines[i];
+          int owner = searcher.vectorOwner[i];
+          if (score > best[owner]) {
+            second[owner] = best[owner];
+            best[owner] = score;
+          } else if (score > second[owner]) {
+            second[owner] = score;
+          }
+        }
+        models.add(new SemanticScores.ModelScores(best, second));
       }
-      return new SemanticScores(best, second);
+      return new SemanticScores(models);
     }
 
     @Override

@@ -83,9 +83,41 @@ class RankerTest {
 
   @Test
   void blendsTheSecondClosestCosineAtThreeTenths() {
-    SemanticScores meaning = new SemanticScores(new float[] {0.9f, 0.7f}, new float[] {0.5f, -1f});
+    SemanticScores.ModelScores meaning = new SemanticScores.ModelScores(new float[] {0.9f, 0.7f}, new float[] {0.5f, -1f});
     assertThat(Ranker.support(meaning)[0]).isCloseTo((0.9f + 0.3f * 0.5f) / 1.3f,
         org.assertj.core.api.Assertions.within(1e-6f));
     assertThat(Ranker.support(meaning)[1]).isEqualTo(0.7f); // one vector: its cosine alone
+  }
+
+  @Test
+  void weighsTheSecondModelAboveTheFirstAndGivesTheConfidenceTheirWeighedCosine() {
+    Corpus corpus = Corpus.of(List.of(entry("a", "Question a?"), entry("b", "Question b?"),
+        entry("c", "Question c?")), List.of(), true);
+    float[] none = {-1f, -1f, -1f};
+    // Scaled over the corpus: the first model says a 1, b 0.75, c 0; the second a 0.5, b 1, c 0.
+    SemanticScores twoModels = new SemanticScores(List.of(
+        new SemanticScores.ModelScores(new float[] {0.9f, 0.8f, 0.5f}, none),
+        new SemanticScores.ModelScores(new float[] {0.6f, 0.7f, 0.5f}, none)));
+    IndexView view = new IndexView() {
+      @Override public Corpus corpus() { return corpus; }
+      @Override public float[] keywordScores(String text, int depth) { return new float[3]; }
+      @Override public boolean hasVectors() { return true; }
+      @Override public SemanticScores semanticScores(float[] queryVector) { return twoModels; }
+      @Override public List<Suggestion> suggest(String typed, int limit) { return List.of(); }
+      @Override public long version() { return 1; }
+      @Override public String model() { return "fixed"; }
+      @Override public void close() { }
+    };
+
+    List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f});
+
+    // b: 0.4 * 0.75 + 0.6 * 1 = 0.90 against a: 0.4 * 1 + 0.6 * 0.5 = 0.70 (with the first model alone, a leads).
+    assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b", "a", "c");
+    // The confidence reads the cosines weighed alike, unscaled: 0.4 * 0.8 + 0.6 * 0.7.
+    assertThat(ranked.get(0).semantic()).isCloseTo(0.74, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(view(corpus, new float[3], new float[] {0.9f, 0.8f, 0.5f}, none)
+        .semanticScores(null).models()).hasSize(1);
+    assertThat(order(view(corpus, new float[3], new float[] {0.9f, 0.8f, 0.5f}, none), true))
+        .containsExactly("a", "b", "c");
   }
 }

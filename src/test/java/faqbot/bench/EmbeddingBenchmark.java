@@ -1,6 +1,9 @@
 package faqbot.bench;
 
+import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.SentenceEncoder;
+import faqbot.embed.SentenceModel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -10,13 +13,17 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** One question's sentence embedding on one core: the unit of work that bounds throughput on distinct questions. */
+/**
+ * One question's sentence embedding: by each model alone on one core (their sum is the work that bounds throughput
+ * on distinct questions), and by the bundled pair as a question is embedded, both models side by side.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -24,12 +31,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class EmbeddingBenchmark {
-  private OnnxSentenceEncoder encoder;
+  @Param({"bge", "e5", "pair"})
+  public String model;
+
+  private SentenceEncoder encoder;
   private final AtomicLong counter = new AtomicLong();
 
   @Setup(Level.Trial)
   public void load() {
-    encoder = OnnxSentenceEncoder.load();
+    encoder = switch (model) {
+      case "bge" -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL);
+      case "e5" -> OnnxSentenceEncoder.load(SentenceModel.E5_SMALL);
+      case "pair" -> EnsembleEncoder.standard();
+      default -> throw new IllegalArgumentException("model must be bge, e5 or pair, got " + model);
+    };
   }
 
   @TearDown(Level.Trial)
@@ -39,6 +54,6 @@ public class EmbeddingBenchmark {
 
   @Benchmark
   public float[] embedQuestion() {
-    return encoder.embed("could a model pretend to be aligned during training " + counter.incrementAndGet());
+    return encoder.embedQuery("could a model pretend to be aligned during training " + counter.incrementAndGet());
   }
 }

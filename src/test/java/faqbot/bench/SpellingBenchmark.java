@@ -3,6 +3,7 @@ package faqbot.bench;
 import faqbot.answer.Spelling;
 import faqbot.corpus.Corpora;
 import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.SentenceModel;
 import faqbot.testing.Fixtures;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +46,7 @@ public class SpellingBenchmark {
   @Setup(Level.Trial)
   public void build() {
     // The model's tokenizer says which words it knows.
-    encoder = OnnxSentenceEncoder.load();
+    encoder = OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL);
     spelling = Spelling.of(Corpora.load(Fixtures.corpus()).entries(), encoder::knowsWord);
   }
 

@@ -355,6 +355,15 @@ class CliTest {
   }
 
   @Test
+  void evalRefusesANegativeWarmUpNamingTheValue(@TempDir Path folder) throws IOException {
+    Run run = run("eval", "--corpus", evalCorpus(folder).toString(), "--queries", evalQueries(folder).toString(),
+        "--warm-up", "-1");
+    assertThat(run.exit()).isEqualTo(Main.USAGE);
+    assertThat(run.err()).contains("--warm-up").contains("-1");
+    assertNoStackTrace(run.all());
+  }
+
+  @Test
   void evalRefusesAMalformedQrelsLineNamingFileAndLine(@TempDir Path folder) throws IOException {
     Path tiny = evalCorpus(folder);
     Path queries = evalQueries(folder);

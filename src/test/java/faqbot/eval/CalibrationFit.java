@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.Answerer;
 import faqbot.answer.Calibration;
-import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.EnsembleEncoder;
+import faqbot.embed.SentenceEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public final class CalibrationFit {
     Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/eval/calibration.json");
     List<Labelled> labelled = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    try (OnnxSentenceEncoder encoder = OnnxSentenceEncoder.load(); EvalRuns runs = new EvalRuns(encoder)) {
+    try (SentenceEncoder encoder = EnsembleEncoder.standard(); EvalRuns runs = new EvalRuns(encoder)) {
       for (JsonNode node : new ObjectMapper().readTree(file.toFile()).get("runs")) {
         EvalRuns.Run run = EvalRuns.read(node);
         names.add(run.name());

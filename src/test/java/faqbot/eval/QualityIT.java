@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.Answerer;
-import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.SentenceEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class QualityIT {
 
   @BeforeAll
   static void loadModel() {
-    encoder = OnnxSentenceEncoder.load();
+    encoder = EnsembleEncoder.standard();
     runs = new EvalRuns(encoder);
   }
 

@@ -132,9 +132,9 @@ class HttpApiIT {
   }
 
   @Test
-  void chatDeclinesAnOffTopicMessageAndOffersTheClosestQuestions() {
+  void chatDeclinesAMessageTheFaqDoesNotAnswerAndOffersTheClosestQuestions() {
     api((server, client) -> {
-      Response response = postJson(client, "/api/chat", "{\"message\":\"What's a good recipe for banana bread?\"}");
+      Response response = postJson(client, "/api/chat", "{\"message\":\"How do I fine-tune Llama on my own data?\"}");
       assertThat(response.code()).isEqualTo(200);
       assertJsonType(response);
       JsonNode body = json(response);

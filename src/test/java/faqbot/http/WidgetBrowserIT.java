@@ -198,10 +198,11 @@ class WidgetBrowserIT {
   }
 
   @Test
-  void declinesAnOffTopicQuestionAndOffersTheClosestOnes() {
+  void declinesAQuestionTheFaqDoesNotAnswerAndOffersTheClosestOnes() {
     SearchContext widget = openDemoPage();
     widget.findElement(By.cssSelector("button.launcher")).click();
-    WebElement declined = ask(widget, "What's a good recipe for banana bread?");
+    // About AI, but not answered by the FAQ (an everyday question gets no suggestions: nothing is close to it).
+    WebElement declined = ask(widget, "How do I fine-tune Llama on my own data?");
     assertThat(declined.getText()).contains("Sorry, I don't have an answer to that").contains("Did you mean");
     assertThat(declined.findElements(By.cssSelector(".rate"))).isEmpty();
     List<WebElement> offered = declined.findElements(By.cssSelector(".chips button"));

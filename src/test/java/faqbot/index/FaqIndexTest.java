@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,26 +54,33 @@ class FaqIndexTest {
       float[] keyword = view.keywordScores("puncture", 10);
       assertThat(keyword[0]).isPositive();
       assertThat(keyword[1]).isZero();
-      float[] semantic = view.semanticScores(encoder.embed("my kitty is hungry, what should I give her?")).best();
+      float[] semantic = view.semanticScores(encoder.embedQuery("my kitty is hungry, what should I give her?")).best();
       assertThat(semantic[1]).isGreaterThan(semantic[0]);
       assertThat(view.keywordScores("AND OR ( \" * ? :", 10)).containsOnly(0f);
     }
   }
 
   @Test
-  void givesEachEntrysTwoClosestCosines() throws IOException {
+  void givesEachEntrysTwoClosestCosinesByEachModel() throws IOException {
     try (FaqIndex index = FaqIndex.openOrBuild(corpus(), Corpora::load, dir.resolve("index"), encoder, b -> {});
          IndexView view = index.acquire()) {
-      float[] query = encoder.embed("what should a young cat be fed");
+      float[] query = encoder.embedQuery("what should a young cat be fed");
       SemanticScores scores = view.semanticScores(query);
+      assertThat(scores.models()).hasSize(encoder.parts());
       // The cat entry has three vectors: its question, its alternate phrasing, its question with its answer.
       FaqEntry cats = view.entries().get(1);
-      double[] cosines = java.util.stream.Stream.of(cats.question(), cats.alternates().get(0),
-              cats.question() + "\n\n" + cats.plainText())
-          .mapToDouble(text -> Vectors.dot(query, encoder.embed(text)))
-          .map(c -> -c).sorted().map(c -> -c).toArray();
-      assertThat(scores.best()[1]).isCloseTo((float) cosines[0], within(1e-5f));
-      assertThat(scores.second()[1]).isCloseTo((float) cosines[1], within(1e-5f));
+      List<float[]> vectors = java.util.stream.Stream.of(cats.question(), cats.alternates().get(0),
+          cats.question() + "\n\n" + cats.plainText()).map(encoder::embed).toList();
+      int slice = encoder.dimension() / encoder.parts();
+      for (int m = 0; m < encoder.parts(); m++) {
+        float[] queryPart = Arrays.copyOfRange(query, m * slice, (m + 1) * slice);
+        int from = m * slice;
+        double[] cosines = vectors.stream()
+            .mapToDouble(v -> encoder.parts() * Vectors.dot(queryPart, Arrays.copyOfRange(v, from, from + slice)))
+            .map(c -> -c).sorted().map(c -> -c).toArray();
+        assertThat(scores.models().get(m).best()[1]).as("model %d", m).isCloseTo((float) cosines[0], within(1e-5f));
+        assertThat(scores.models().get(m).second()[1]).as("model %d", m).isCloseTo((float) cosines[1], within(1e-5f));
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 package faqbot.testing;
 
 import faqbot.answer.Bot;
-import faqbot.embed.OnnxSentenceEncoder;
+import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ public final class Fixtures {
   /** The sentence model, loaded once and shared by every test in the run. Do not close it. */
   public static synchronized SentenceEncoder encoder() {
     if (encoder == null) {
-      encoder = OnnxSentenceEncoder.load();
+      encoder = EnsembleEncoder.standard();
       SentenceEncoder loaded = encoder;
       Runtime.getRuntime().addShutdownHook(new Thread(loaded::close));
     }
