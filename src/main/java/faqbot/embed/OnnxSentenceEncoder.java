@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      session = environment.createSession(resource(model.modelResource()).readAllBytes(), options);
+      session = environment.createSession(offHeap(model.modelResource()), options);
     }
     Map<String, String> tokenizerOptions = new HashMap<>();
     tokenizerOptions.put("truncation", "true");
@@ -83,6 +84,32 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       System.setProperty("DJL_CACHE_DIR",
           java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "faqbot-djl-" + System.getProperty("user.name",
               "user")).toString());
+    }
+  }
+
+  /**
+   * Reads a class-path resource into memory outside the Java heap: a model file is tens of megabytes, and two read
+   * onto a small heap at once (with the copying of a growing array) would not fit in it. The memory is given back
+   * once the session, which keeps its own copy of the weights, is made and the buffer collected.
+   */
+  private static ByteBuffer offHeap(String name) throws IOException {
+    java.net.URL url = OnnxSentenceEncoder.class.getResource(name);
+    if (url == null) {
+      throw new IOException(name + " is not on the class path");
+    }
+    java.net.URLConnection connection = url.openConnection();
+    long length = connection.getContentLengthLong();
+    try (InputStream in = connection.getInputStream()) {
+      if (length < 0 || length > Integer.MAX_VALUE) {
+        byte[] bytes = in.readAllBytes();
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+      }
+      ByteBuffer buffer = ByteBuffer.allocateDirect((int) length);
+      byte[] chunk = new byte[1 << 16];
+      for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+        buffer.put(chunk, 0, Math.min(n, buffer.remaining()));
+      }
+      return buffer.flip();
     }
   }
 
