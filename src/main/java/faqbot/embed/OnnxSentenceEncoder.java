@@ -8,7 +8,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      session = environment.createSession(offHeap(model.modelResource()), options);
+      session = environment.createSession(bytes(model.modelResource()), options);
     }
     Map<String, String> tokenizerOptions = new HashMap<>();
     tokenizerOptions.put("truncation", "true");
@@ -88,11 +87,12 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * Reads a class-path resource into memory outside the Java heap: a model file is tens of megabytes, and two read
-   * onto a small heap at once (with the copying of a growing array) would not fit in it. The memory is given back
-   * once the session, which keeps its own copy of the weights, is made and the buffer collected.
+   * Reads a class-path resource into an array of exactly its size: a model file is tens of megabytes, and reading
+   * it into a growing array (copying it as it grows) needs several times that, which two models loading side by
+   * side on a small heap cannot spare. The array is garbage once the session, which keeps its own copy of the
+   * weights, is made.
    */
-  private static ByteBuffer offHeap(String name) throws IOException {
+  private static byte[] bytes(String name) throws IOException {
     java.net.URL url = OnnxSentenceEncoder.class.getResource(name);
     if (url == null) {
       throw new IOException(name + " is not on the class path");
@@ -100,16 +100,15 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     java.net.URLConnection connection = url.openConnection();
     long length = connection.getContentLengthLong();
     try (InputStream in = connection.getInputStream()) {
-      if (length < 0 || length > Integer.MAX_VALUE) {
-        byte[] bytes = in.readAllBytes();
-        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+      if (length < 0 || length > Integer.MAX_VALUE - 8) {
+        return in.readAllBytes();
       }
-      ByteBuffer buffer = ByteBuffer.allocateDirect((int) length);
-      byte[] chunk = new byte[1 << 16];
-      for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
-        buffer.put(chunk, 0, Math.min(n, buffer.remaining()));
+      byte[] bytes = new byte[(int) length];
+      int read = in.readNBytes(bytes, 0, bytes.length);
+      if (read != bytes.length) {
+        throw new IOException(name + " ended after " + read + " of its " + length + " bytes");
       }
-      return buffer.flip();
+      return bytes;
     }
   }
 
