@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * Ranks the entries for a message by fusing meaning (sentence-vector cosines) with words (BM25).
  *
- * <p>Meaning is each entry's support, by each sentence model, weighed together: its two closest vectors blended, so that an entry two of whose own texts
- * come close to the message counts for a little more than one that a single sentence brings close (a passage that
- * mentions the idea in passing); the confidence is computed afterwards from its single closest cosine. Both scores are scaled to 0..1 over the corpus
- * and mixed. The weight of the words grows with how clearly BM25 singles out one entry: a rare word the message
+ * <p>Meaning is each entry's support by each sentence model: its two closest vectors blended, so that an entry two
+ * of whose own texts come close to the message counts for a little more than one that a single sentence brings
+ * close (a passage that mentions the idea in passing). Each model's support is scaled to 0..1 over the corpus and
+ * the models are weighed together; the confidence is computed afterwards from the entry's closest cosine by each
+ * model, weighed alike but unscaled. Meaning and words (BM25, scaled to 0..1 too) are then mixed. The weight of
+ * the words grows with how clearly BM25 singles out one entry: a rare word the message
  * shares with only one answer ("CoinRun", "SmartVault") is strong evidence that a small sentence model blurs, while
  * words spread thinly over many entries are not. Entries that answer the same question rank together. Measured on
  * three corpora in docs/quality.md.
