@@ -52,24 +52,43 @@ public final class EnsembleEncoder implements SentenceEncoder {
         });
   }
 
-  /** Loads the bundled models, side by side. */
+  /**
+   * Loads the bundled models side by side: the first on the calling thread, each other one on a thread of its own
+   * (the common pool has a single thread on a two-core machine, which would load them one after the other).
+   */
   public static EnsembleEncoder standard() {
-    List<CompletableFuture<OnnxSentenceEncoder>> loading = new ArrayList<>();
-    for (SentenceModel model : STANDARD_MODELS) {
-      loading.add(CompletableFuture.supplyAsync(() -> OnnxSentenceEncoder.load(model)));
+    List<CompletableFuture<OnnxSentenceEncoder>> others = new ArrayList<>();
+    for (SentenceModel model : STANDARD_MODELS.subList(1, STANDARD_MODELS.size())) {
+      CompletableFuture<OnnxSentenceEncoder> loading = new CompletableFuture<>();
+      Thread thread = new Thread(() -> {
+        try {
+          loading.complete(OnnxSentenceEncoder.load(model));
+        } catch (RuntimeException | Error e) {
+          loading.completeExceptionally(e);
+        }
+      }, "faqbot-model-loader-" + model.id());
+      thread.setDaemon(true);
+      thread.start();
+      others.add(loading);
     }
     List<OnnxSentenceEncoder> loaded = new ArrayList<>();
     RuntimeException failure = null;
-    for (CompletableFuture<OnnxSentenceEncoder> f : loading) {
+    try {
+      loaded.add(OnnxSentenceEncoder.load(STANDARD_MODELS.get(0)));
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (CompletableFuture<OnnxSentenceEncoder> f : others) {
       try {
         loaded.add(f.join());
       } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
+        RuntimeException cause = e.getCause() instanceof RuntimeException c ? c : e;
+        failure = failure == null ? cause : failure;
       }
     }
     if (failure != null) {
       loaded.forEach(OnnxSentenceEncoder::close);
-      throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
+      throw failure;
     }
     return new EnsembleEncoder(loaded);
   }
