@@ -22,13 +22,16 @@ class RankerTest {
 
   /** A view over fixed scores: BM25 by entry, and each entry's closest and second closest cosine. */
   private static IndexView view(Corpus corpus, float[] keyword, float[] best, float[] second) {
+    return view(corpus, keyword, new SemanticScores(best, second));
+  }
+
+  /** A view over fixed scores: BM25 by entry, and each model's closest and second closest cosines by entry. */
+  private static IndexView view(Corpus corpus, float[] keyword, SemanticScores meaning) {
     return new IndexView() {
       @Override public Corpus corpus() { return corpus; }
       @Override public float[] keywordScores(String text, int depth) { return keyword.clone(); }
       @Override public boolean hasVectors() { return true; }
-      @Override public SemanticScores semanticScores(float[] queryVector) {
-        return new SemanticScores(best.clone(), second.clone());
-      }
+      @Override public SemanticScores semanticScores(float[] queryVector) { return meaning; }
       @Override public List<Suggestion> suggest(String typed, int limit) { return List.of(); }
       @Override public long version() { return 1; }
       @Override public String model() { return "fixed"; }
@@ -98,16 +101,7 @@ class RankerTest {
     SemanticScores twoModels = new SemanticScores(List.of(
         new SemanticScores.ModelScores(new float[] {0.9f, 0.8f, 0.5f}, none),
         new SemanticScores.ModelScores(new float[] {0.6f, 0.7f, 0.5f}, none)));
-    IndexView view = new IndexView() {
-      @Override public Corpus corpus() { return corpus; }
-      @Override public float[] keywordScores(String text, int depth) { return new float[3]; }
-      @Override public boolean hasVectors() { return true; }
-      @Override public SemanticScores semanticScores(float[] queryVector) { return twoModels; }
-      @Override public List<Suggestion> suggest(String typed, int limit) { return List.of(); }
-      @Override public long version() { return 1; }
-      @Override public String model() { return "fixed"; }
-      @Override public void close() { }
-    };
+    IndexView view = view(corpus, new float[3], twoModels);
 
     List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f});
 
