@@ -14,8 +14,10 @@ import java.util.concurrent.Future;
  *
  * <p>Models trained differently err differently: bge-small is the better one where questions are asked much as the
  * FAQ words them, e5-small where short questions meet long answers; together they beat either (docs/quality.md).
- * A question's vectors are computed side by side on the machine's cores, so a question waits for the slower model
- * rather than for the sum of the two.
+ * A question's vectors are computed side by side on a pool of one thread per core, so a question waits for the
+ * slower model rather than for the sum of the two, and a busy server keeps exactly its cores busy with the models
+ * (with each question running its first model on its own thread as well, two questions at once kept four threads
+ * on two cores, and distinct questions ran about a tenth slower: docs/performance.md).
  */
 public final class EnsembleEncoder implements SentenceEncoder {
   /** The bundled models, in the order their slices appear: the first one also judges the spelling. */
@@ -27,7 +29,7 @@ public final class EnsembleEncoder implements SentenceEncoder {
   private final String id;
   private final int sliceDimension;
   private final float sliceScale;
-  /** Runs every model but the first for a question, while the asking thread runs the first. */
+  /** Runs the models' shares of questions, one thread per core, in the order questions ask; null for one model. */
   private final ExecutorService helpers;
 
   public EnsembleEncoder(List<? extends SentenceEncoder> models) {
@@ -124,14 +126,16 @@ public final class EnsembleEncoder implements SentenceEncoder {
   @Override
   public float[] embedQuery(String text) {
     float[] joined = new float[dimension()];
-    List<Future<float[]>> others = new ArrayList<>();
-    for (int m = 1; m < models.size(); m++) {
-      SentenceEncoder model = models.get(m);
-      others.add(helpers.submit(() -> model.embedQuery(text)));
+    if (helpers == null) {
+      put(joined, 0, models.get(0).embedQuery(text));
+      return joined;
     }
-    put(joined, 0, models.get(0).embedQuery(text));
-    for (int m = 1; m < models.size(); m++) {
-      put(joined, m, await(others.get(m - 1)));
+    List<Future<float[]>> parts = new ArrayList<>();
+    for (SentenceEncoder model : models) {
+      parts.add(helpers.submit(() -> model.embedQuery(text)));
+    }
+    for (int m = 0; m < models.size(); m++) {
+      put(joined, m, await(parts.get(m)));
     }
     return joined;
   }
