@@ -64,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
   double rateLimit;
 
   @Option(names = "--trust-proxy",
-      description = "Take the client's address from X-Forwarded-For (only behind a proxy that sets it).")
+      description = "Take the client's address from the last entry of X-Forwarded-For (only behind one proxy "
+          + "that appends it).")
   boolean trustProxy;
 
   @Option(names = "--no-watch", description = "Do not watch the corpus folder for changes.")

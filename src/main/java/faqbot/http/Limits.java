@@ -85,13 +85,23 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
     }
 
     private String client(Context ctx) {
-      if (trustProxy) {
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-          return forwarded.split(",")[0].strip();
-        }
-      }
-      return ctx.ip();
+      return trustProxy ? clientBehindProxy(ctx.header("X-Forwarded-For"), ctx.ip()) : ctx.ip();
     }
+  }
+
+  /** The longest client address kept (an IPv6 address with a zone fits); anything longer is not an address. */
+  static final int MAX_ADDRESS_CHARS = 64;
+
+  /**
+   * The client's address behind one trusted proxy: the last one in X-Forwarded-For, which that proxy appended.
+   * Addresses before it are whatever the client chose to send, so taking the first would let every request name a
+   * new client and escape the limit (and fill the table of clients with made-up names).
+   */
+  static String clientBehindProxy(String forwardedFor, String peer) {
+    if (forwardedFor == null) {
+      return peer;
+    }
+    String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).strip();
+    return last.isEmpty() || last.length() > MAX_ADDRESS_CHARS ? peer : last;
   }
 }

@@ -34,6 +34,12 @@ class ServiceIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  private HttpResponse<String> getForwarded(Javalin app, String path, String forwardedFor) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+            .header("X-Forwarded-For", forwardedFor).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> chat(Javalin app, String message) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/chat"))
         .header("Content-Type", "application/json")
@@ -82,6 +88,26 @@ class ServiceIT {
       assertThat(JSON.readTree(last.body()).get("error").asText()).contains("too many requests");
       assertThat(get(app, "/health").statusCode()).as("only the API is limited").isEqualTo(200);
       assertThat(get(app, "/metrics").body()).contains("faqbot_http_rejected_total{reason=\"rate_limited\"}");
+    } finally {
+      app.stop();
+    }
+  }
+
+  @Test
+  void behindATrustedProxyAClientCannotEscapeItsLimitByNamingItselfAnew() throws Exception {
+    Limits limits = new Limits(1, 3, 4, 16, 1_000, true);
+    Javalin app = HttpApp.create(Backend.of(Fixtures.bundledBot().answerer()),
+        new HttpOptions(List.of(), List.of(), Journal.NONE, limits, null)).start(0);
+    try {
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        // The client writes a new address of its own each time; the proxy appends the one it saw.
+        statuses.add(getForwarded(app, "/api/search?q=mesa", "198.51.100." + i + ", 203.0.113.7").statusCode());
+      }
+      assertThat(statuses.subList(0, 3)).containsOnly(200);
+      assertThat(statuses.get(5)).isEqualTo(429);
+      // Another client behind the same proxy has a budget of its own.
+      assertThat(getForwarded(app, "/api/search?q=mesa", "203.0.113.8").statusCode()).isEqualTo(200);
     } finally {
       app.stop();
     }
