@@ -1,6 +1,9 @@
 -- wrk script: POST /api/chat with a mix of repeated and distinct questions, and a latency/error summary.
 -- MODE (env): "mixed" (default: popular questions, the most popular asked most, with a share DISTINCT, default
 -- 0.1, of questions never asked before), "repeated" (popular questions only) or "distinct" (every question new).
+-- THINK_MS (env, default 0): each connection pauses a random time, THINK_MS on average (exponentially distributed),
+-- before each question, like a person reading an answer before asking again; with many connections this offers
+-- about connections / THINK_MS questions a millisecond, whatever the server's speed, instead of as many as it can take.
 local popular = {
   "What is inner alignment?", "how can an AI game its reward", "What is AI alignment?",
   "could a model pretend to be aligned during training", "why would an AI resist being switched off",
@@ -18,6 +21,7 @@ local topics = {"deceptive alignment", "reward hacking", "goal misgeneralization
   "inverse reinforcement learning", "value learning", "the stop button problem"}
 local mode = os.getenv("MODE") or "mixed"
 local distinct_share = tonumber(os.getenv("DISTINCT") or "0.1")
+local think_ms = tonumber(os.getenv("THINK_MS") or "0")
 local zipf_total = 0
 for k = 1, #popular do zipf_total = zipf_total + 1 / k end
 local counter = 0
@@ -50,6 +54,12 @@ local function question()
     if r <= 0 then return popular[k] end
   end
   return popular[#popular]
+end
+
+if think_ms > 0 then
+  function delay()
+    return math.floor(-think_ms * math.log(1 - math.random()))
+  end
 end
 
 function request()
