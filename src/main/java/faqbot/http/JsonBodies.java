@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reads JSON request bodies strictly, turning every way they can be wrong into a 4xx with a clear message. */
 final class JsonBodies {
@@ -45,7 +46,7 @@ final class JsonBodies {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ApiException(400, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      throw new ApiException(400, "malformed JSON" + where + ": " + inClientsTerms(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ApiException(400, "the body cannot be read: " + e.getMessage());
     }
@@ -79,11 +80,19 @@ final class JsonBodies {
     return value.asText();
   }
 
-  private static String firstLine(String message) {
+  /** Where the parser's message points back into the input, in its own notation (which names its settings). */
+  private static final Pattern SOURCE = Pattern.compile(
+      "start marker at \\[Source: [^;\\]]*(?:\\][^;]*)?; line: (\\d+), column: (\\d+)\\]");
+  private static final Pattern ANY_SOURCE = Pattern.compile("\\s*\\(?\\[Source: .*$");
+
+  /** The first line of the parser's message, with its references into the input said plainly. */
+  private static String inClientsTerms(String message) {
     if (message == null) {
       return "unreadable";
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = newline < 0 ? message : message.substring(0, newline);
+    line = SOURCE.matcher(line).replaceAll("opened at line $1, column $2");
+    return ANY_SOURCE.matcher(line).replaceAll("");
   }
 }
