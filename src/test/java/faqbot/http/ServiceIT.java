@@ -29,6 +29,12 @@ class ServiceIT {
   @TempDir
   Path dir;
 
+  /** A started server over the bundled bot with these limits and nothing else configured. */
+  private static Javalin startedWith(Limits limits) {
+    return HttpApp.create(Backend.of(Fixtures.bundledBot().answerer()),
+        new HttpOptions(List.of(), List.of(), Journal.NONE, limits, null)).start(0);
+  }
+
   private HttpResponse<String> get(Javalin app, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -71,8 +77,7 @@ class ServiceIT {
   @Test
   void limitsEachClientsRateWith429AndRetryAfter() throws Exception {
     Limits limits = new Limits(1, 3, 4, 16, 1_000, false);
-    Javalin app = HttpApp.create(Backend.of(Fixtures.bundledBot().answerer()),
-        new HttpOptions(List.of(), List.of(), Journal.NONE, limits, null)).start(0);
+    Javalin app = startedWith(limits);
     try {
       List<Integer> statuses = new ArrayList<>();
       HttpResponse<String> last = null;
@@ -96,8 +101,7 @@ class ServiceIT {
   @Test
   void behindATrustedProxyAClientCannotEscapeItsLimitByNamingItselfAnew() throws Exception {
     Limits limits = new Limits(1, 3, 4, 16, 1_000, true);
-    Javalin app = HttpApp.create(Backend.of(Fixtures.bundledBot().answerer()),
-        new HttpOptions(List.of(), List.of(), Journal.NONE, limits, null)).start(0);
+    Javalin app = startedWith(limits);
     try {
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
@@ -117,8 +121,7 @@ class ServiceIT {
   void refusesWith503AndRetryAfterWhenTheAnsweringQueueIsFull() throws Exception {
     // One answer at a time and no queue: of many questions sent at once, some must be refused, fast and clearly.
     Limits limits = new Limits(0, 1, 1, 0, 0, false);
-    Javalin app = HttpApp.create(Backend.of(Fixtures.bundledBot().answerer()),
-        new HttpOptions(List.of(), List.of(), Journal.NONE, limits, null)).start(0);
+    Javalin app = startedWith(limits);
     try {
       List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < 24; i++) {
