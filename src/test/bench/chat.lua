@@ -20,8 +20,18 @@ local topics = {"deceptive alignment", "reward hacking", "goal misgeneralization
   "AI control", "model organisms", "sycophancy", "situational awareness", "the alignment tax",
   "inverse reinforcement learning", "value learning", "the stop button problem"}
 local mode = os.getenv("MODE") or "mixed"
-local distinct_share = tonumber(os.getenv("DISTINCT") or "0.1")
-local think_ms = tonumber(os.getenv("THINK_MS") or "0")
+-- A setting from the environment, checked: a number from low to high, or the default when unset.
+local function setting(name, default, low, high)
+  local raw = os.getenv(name)
+  if raw == nil or raw == "" then return default end
+  local value = tonumber(raw)
+  if value == nil or value < low or value > high then
+    error(string.format("%s must be a number from %s to %s, got '%s'", name, low, high, raw))
+  end
+  return value
+end
+local distinct_share = setting("DISTINCT", 0.1, 0, 1)
+local think_ms = setting("THINK_MS", 0, 0, 600000)
 local zipf_total = 0
 for k = 1, #popular do zipf_total = zipf_total + 1 / k end
 local counter = 0
