@@ -19,10 +19,10 @@ import java.util.jar.JarEntry;
  * in a cache folder, so a start reads them from disk instead of inflating them from the jar again.
  *
  * <p>Unpacking the two models and the runtime took about 0.37 s of every start's path to its first answer, and
- * reading each model's 34 MB through the small Java heap left about 60 MB more resident. A file's name carries its size and checksum from the jar, so a new
- * build never picks up an old file, and a file gets its name only once it is completely written, so a start that
- * is killed halfway leaves nothing another start would trust. When no cache folder can be written, everything
- * works as before, from the jar.
+ * reading each model's 34 MB through the small Java heap left an idle server about 60 MB larger. A file's name
+ * carries its size and checksum from the jar, so a new build never picks up an old file, and a file gets its name
+ * only once it is completely written, so a start that is killed halfway leaves nothing another start would trust.
+ * When no cache folder can be written, everything works as before, from the jar.
  */
 public final class UnpackedFiles {
   /** The system property, then the environment variable, that names the cache folder; "off" turns it off. */
