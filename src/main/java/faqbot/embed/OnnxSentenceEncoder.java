@@ -9,10 +9,13 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs one quantized sentence model in process with ONNX Runtime: no service, no network.
@@ -47,7 +50,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     }
     // Keep the tokenizer library from ever trying to download anything.
     System.setProperty("ai.djl.offline", "true");
-    useWritableCache();
+    chooseTokenizerFolder(unpacked);
     unpacked.ifPresent(OnnxSentenceEncoder::prepareRuntime);
     try {
       return new OnnxSentenceEncoder(model, threadsPerCall, unpacked);
@@ -87,21 +90,45 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * The tokenizer unpacks its native library into a cache folder, by default under the user's home; where the home
-   * cannot be written (a locked-down service account), use a folder under the system's temporary one instead.
+   * The tokenizer library unpacks its native part into a cache folder, and later loads whatever file it finds there
+   * without checking it. So it gets a folder inside faqbot's cache, or, with no cache, a private temporary one made
+   * for this process: never a predictable path in a shared folder, which another user could fill first. An
+   * operator's own DJL_CACHE_DIR wins. Decided once per process, before the tokenizer first loads.
    */
-  private static void useWritableCache() {
-    if (System.getenv("DJL_CACHE_DIR") != null || System.getProperty("DJL_CACHE_DIR") != null) {
-      return;
+  private static synchronized void chooseTokenizerFolder(Optional<UnpackedFiles> unpacked) {
+    if (!tokenizerFolderChosen) {
+      tokenizerFolderChosen = true;
+      tokenizerFolder(System.getenv(TOKENIZER_FOLDER), System.getProperty(TOKENIZER_FOLDER), unpacked)
+          .ifPresent(folder -> System.setProperty(TOKENIZER_FOLDER, folder.toString()));
     }
-    java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home", ""));
-    java.nio.file.Path cache = home.resolve(".djl.ai");
-    boolean writable = java.nio.file.Files.isDirectory(cache) ? java.nio.file.Files.isWritable(cache)
-        : java.nio.file.Files.isWritable(home);
-    if (!writable) {
-      System.setProperty("DJL_CACHE_DIR",
-          java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "faqbot-djl-" + System.getProperty("user.name",
-              "user")).toString());
+  }
+
+  private static final String TOKENIZER_FOLDER = "DJL_CACHE_DIR";
+  private static boolean tokenizerFolderChosen;
+
+  /** The folder to give the tokenizer, or none to leave its setting alone. */
+  static Optional<Path> tokenizerFolder(String fromEnvironment, String fromProperty, Optional<UnpackedFiles> unpacked) {
+    if (fromEnvironment != null || fromProperty != null) {
+      return Optional.empty();
+    }
+    Optional<Path> inCache = unpacked.flatMap(files -> files.subfolder("djl"));
+    if (inCache.isPresent()) {
+      return inCache;
+    }
+    try {
+      Path own = Files.createTempDirectory("faqbot-djl-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(own), "faqbot-tokenizer-cleanup"));
+      return Optional.of(own);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // A temporary folder: the system cleans it up in the end.
     }
   }
 

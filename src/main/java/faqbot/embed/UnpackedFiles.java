@@ -122,6 +122,17 @@ public final class UnpackedFiles {
     }
   }
 
+  /** A folder in the cache that another library unpacks into itself (the tokenizer's), made if missing, or none. */
+  public Optional<Path> subfolder(String name) {
+    Path sub = folder.resolve(name);
+    try {
+      Files.createDirectories(sub);
+      return Files.isWritable(sub) ? Optional.of(sub) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Deletes a copy that turned out unusable, so the next start unpacks it afresh; never a file outside the cache. */
   public void discard(Path copy) {
     if (copy.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {

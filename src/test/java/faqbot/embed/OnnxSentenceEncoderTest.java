@@ -1,0 +1,59 @@
+package faqbot.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnnxSentenceEncoderTest {
+  @TempDir
+  Path folder;
+
+  @Test
+  void anOperatorsOwnTokenizerFolderIsLeftAlone() {
+    Optional<UnpackedFiles> cache = UnpackedFiles.at(folder);
+    assertEquals(Optional.empty(), OnnxSentenceEncoder.tokenizerFolder("/theirs", null, cache));
+    assertEquals(Optional.empty(), OnnxSentenceEncoder.tokenizerFolder(null, "/theirs", cache));
+  }
+
+  @Test
+  void theTokenizerUnpacksInsideTheCache() {
+    Path chosen = OnnxSentenceEncoder.tokenizerFolder(null, null, UnpackedFiles.at(folder)).orElseThrow();
+    assertEquals(folder.resolve("djl"), chosen);
+    assertTrue(Files.isDirectory(chosen));
+  }
+
+  @Test
+  void withoutACacheTheTokenizerGetsAPrivateFolderOfItsOwnNeverASharedName() throws IOException {
+    Path first = OnnxSentenceEncoder.tokenizerFolder(null, null, Optional.empty()).orElseThrow();
+    Path second = OnnxSentenceEncoder.tokenizerFolder(null, null, Optional.empty()).orElseThrow();
+    try {
+      assertTrue(Files.isDirectory(first));
+      assertNotEquals(first, second, "each process gets a new folder, so none can be prepared for it in advance");
+      assertNotEquals("faqbot-djl-" + System.getProperty("user.name"), first.getFileName().toString());
+      if (Files.getFileStore(first).supportsFileAttributeView("posix")) {
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(first));
+      }
+    } finally {
+      Files.deleteIfExists(first);
+      Files.deleteIfExists(second);
+    }
+  }
+
+  @Test
+  void threadsPerCallOutsideOneTo64AreRefusedWithTheRange() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL, 0, Optional.empty()));
+    assertEquals("threads per call must be 1 to 64, got 0", e.getMessage());
+  }
+}
