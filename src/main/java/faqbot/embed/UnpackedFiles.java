@@ -12,7 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the large files the sentence models need (each model's weights, ONNX Runtime's native library) unpacked
@@ -36,10 +39,26 @@ public final class UnpackedFiles {
     this.folder = folder;
   }
 
-  /** The cache in the folder the settings name, or none when it is off or cannot be written. */
+  /**
+   * The cache in the folder the settings name, or none when it is off or cannot be written; a folder the operator
+   * named that cannot be written is worth one warning (the default one, on a read-only home, is not).
+   */
   public static Optional<UnpackedFiles> standard() {
-    return folder(System.getProperty(FOLDER_PROPERTY), System.getenv()).flatMap(UnpackedFiles::at);
+    String property = System.getProperty(FOLDER_PROPERTY);
+    Map<String, String> environment = System.getenv();
+    Optional<Path> folder = folder(property, environment);
+    Optional<UnpackedFiles> cache = folder.flatMap(UnpackedFiles::at);
+    boolean named = property != null || environment.get(FOLDER_VARIABLE) != null;
+    if (folder.isPresent() && cache.isEmpty() && named && !WARNED.getAndSet(true)) {
+      String setting = property != null ? "-D" + FOLDER_PROPERTY : FOLDER_VARIABLE;
+      LOG.warn("cannot make or write the cache folder {} ({}); the sentence models are read from the jar instead,"
+          + " which makes every start slower", folder.get(), setting);
+    }
+    return cache;
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(UnpackedFiles.class);
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   /** A cache in the given folder, made if missing, or none when it cannot be made or written. */
   static Optional<UnpackedFiles> at(Path folder) {
