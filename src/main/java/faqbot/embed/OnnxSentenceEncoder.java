@@ -50,24 +50,13 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     }
     // Keep the tokenizer library from ever trying to download anything.
     System.setProperty("ai.djl.offline", "true");
-    chooseTokenizerFolder(unpacked);
-    unpacked.ifPresent(OnnxSentenceEncoder::prepareRuntime);
+    prepareNativeLibraries(unpacked);
     try {
       return new OnnxSentenceEncoder(model, threadsPerCall, unpacked);
     } catch (OrtException | IOException e) {
       throw new IllegalStateException("cannot load the sentence model " + model.id() + ": " + e.getMessage(), e);
     }
   }
-
-  /** Once per process, before the runtime first loads: its native library from the cache (both loaders call this). */
-  private static synchronized void prepareRuntime(UnpackedFiles unpacked) {
-    if (!runtimePrepared) {
-      runtimePrepared = true;
-      unpacked.useForRuntime();
-    }
-  }
-
-  private static boolean runtimePrepared;
 
   private OnnxSentenceEncoder(SentenceModel model, int threads, Optional<UnpackedFiles> unpacked)
       throws OrtException, IOException {
@@ -90,23 +79,27 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * The tokenizer library unpacks its native part into a cache folder, and later loads whatever file it finds there
-   * without checking it. So it gets a folder inside faqbot's cache, or, with no cache, a private temporary one made
-   * for this process: never a predictable path in a shared folder, which another user could fill first. An
-   * operator's own DJL_CACHE_DIR wins. Decided once per process, before the tokenizer first loads.
+   * Once per process, before either native library first loads (both model loaders call this): the runtime's from
+   * the cache, and the tokenizer's into a folder chosen by {@link #tokenizerFolder}.
    */
-  private static synchronized void chooseTokenizerFolder(Optional<UnpackedFiles> unpacked) {
-    if (!tokenizerFolderChosen) {
-      tokenizerFolderChosen = true;
+  private static synchronized void prepareNativeLibraries(Optional<UnpackedFiles> unpacked) {
+    if (!nativeLibrariesPrepared) {
+      nativeLibrariesPrepared = true;
       tokenizerFolder(System.getenv(TOKENIZER_FOLDER), System.getProperty(TOKENIZER_FOLDER), unpacked)
           .ifPresent(folder -> System.setProperty(TOKENIZER_FOLDER, folder.toString()));
+      unpacked.ifPresent(UnpackedFiles::useForRuntime);
     }
   }
 
   private static final String TOKENIZER_FOLDER = "DJL_CACHE_DIR";
-  private static boolean tokenizerFolderChosen;
+  private static boolean nativeLibrariesPrepared;
 
-  /** The folder to give the tokenizer, or none to leave its setting alone. */
+  /**
+   * The folder to give the tokenizer, or none to leave its setting alone. The tokenizer library unpacks its native
+   * part into a cache folder, and later loads whatever file it finds there without checking it. So it gets a folder
+   * inside faqbot's cache, or, with no cache, a private temporary one made for this process: never a predictable
+   * path in a shared folder, which another user could fill first. An operator's own DJL_CACHE_DIR wins.
+   */
   static Optional<Path> tokenizerFolder(String fromEnvironment, String fromProperty, Optional<UnpackedFiles> unpacked) {
     if (fromEnvironment != null || fromProperty != null) {
       return Optional.empty();

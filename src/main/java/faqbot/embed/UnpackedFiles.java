@@ -65,7 +65,7 @@ public final class UnpackedFiles {
     try {
       Files.createDirectories(folder);
       return Files.isWritable(folder) ? Optional.of(new UnpackedFiles(folder)) : Optional.empty();
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
@@ -143,13 +143,7 @@ public final class UnpackedFiles {
 
   /** A folder in the cache that another library unpacks into itself (the tokenizer's), made if missing, or none. */
   public Optional<Path> subfolder(String name) {
-    Path sub = folder.resolve(name);
-    try {
-      Files.createDirectories(sub);
-      return Files.isWritable(sub) ? Optional.of(sub) : Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return at(folder.resolve(name)).map(sub -> sub.folder);
   }
 
   /** Deletes a copy that turned out unusable, so the next start unpacks it afresh; never a file outside the cache. */
