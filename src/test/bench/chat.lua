@@ -1,6 +1,8 @@
 -- wrk script: POST /api/chat with a mix of repeated and distinct questions, and a latency/error summary.
 -- MODE (env): "mixed" (default: popular questions, the most popular asked most, with a share DISTINCT, default
 -- 0.1, of questions never asked before), "repeated" (popular questions only) or "distinct" (every question new).
+-- SEED (env, default 1000): the questions follow from it, so a run is repeatable. Runs against one server should each
+-- get their own: with the same seed, the "new" questions of a second run are those of the first, already cached.
 -- THINK_MS (env, default 0): each connection pauses a random time, THINK_MS on average (exponentially distributed),
 -- before each question, like a person reading an answer before asking again; with many connections this offers
 -- about connections / THINK_MS questions a millisecond, whatever the server's speed, instead of as many as it can take.
@@ -32,6 +34,7 @@ local function setting(name, default, low, high)
 end
 local distinct_share = setting("DISTINCT", 0.1, 0, 1)
 local think_ms = setting("THINK_MS", 0, 0, 600000)
+local seed = setting("SEED", 1000, 0, 1000000000)
 local zipf_total = 0
 for k = 1, #popular do zipf_total = zipf_total + 1 / k end
 local counter = 0
@@ -45,7 +48,7 @@ function setup(thread)
 end
 
 function init(args)
-  math.randomseed(1000 + id)
+  math.randomseed(seed + id)
   errors = 0
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
