@@ -11,11 +11,10 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>With sentence vectors the confidence is a logistic function of three things that mean the same on any corpus:
  * the entry's cosine with the message (each sentence model's closest cosine, weighed as in the ranking), its lead
- * in that cosine over the closest other entry, and how clearly BM25
- * singles out one entry. The weights were fitted on labelled questions from three corpora (whether the first
- * answer was right), with off-topic questions as negatives; see docs/quality.md. Raw BM25 scores do not compare
- * across corpora, so without vectors the "confidence" is only each entry's share of the keyword evidence among the
- * first five, and is not a probability.
+ * in that cosine over the closest other entry, and how clearly BM25 singles out one entry. The weights were fitted
+ * on labelled questions from three corpora (whether the first answer was right), with off-topic questions as
+ * negatives; see docs/quality.md. Raw BM25 scores do not compare across corpora, so without vectors the
+ * "confidence" is only each entry's share of the keyword evidence among the first five, and is not a probability.
  *
  * @param bias         the logistic's intercept
  * @param cosineWeight per unit of cosine between message and entry

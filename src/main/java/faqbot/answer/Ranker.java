@@ -16,10 +16,10 @@ import java.util.List;
  * close (a passage that mentions the idea in passing). Each model's support is scaled to 0..1 over the corpus and
  * the models are weighed together; the confidence is computed afterwards from the entry's closest cosine by each
  * model, weighed alike but unscaled. Meaning and words (BM25, scaled to 0..1 too) are then mixed. The weight of
- * the words grows with how clearly BM25 singles out one entry: a rare word the message
- * shares with only one answer ("CoinRun", "SmartVault") is strong evidence that a small sentence model blurs, while
- * words spread thinly over many entries are not. Entries that answer the same question rank together. Measured on
- * three corpora in docs/quality.md.
+ * the words grows with how clearly BM25 singles out one entry: a rare word the message shares with only one answer
+ * ("CoinRun", "SmartVault") is strong evidence that a small sentence model blurs, while words spread thinly over
+ * many entries are not. Entries that answer the same question rank together. Measured on three corpora in
+ * docs/quality.md.
  */
 final class Ranker {
   /** The weight of the words when BM25 has no favourite. */
