@@ -75,46 +75,68 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     try (InputStream in = resource(model.tokenizerResource())) {
       tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
     }
+    releaseTemporaryFolder();
     wantsTokenTypes = session.getInputNames().contains("token_type_ids");
   }
 
   /**
-   * Once per process, before either native library first loads (both model loaders call this): the runtime's from
-   * the cache, and the tokenizer's into a folder chosen by {@link #tokenizerFolder}.
+   * Once per process, before either native library first loads (both model loaders call this): where the runtime's
+   * and the tokenizer's libraries are unpacked. That is faqbot's cache, or, with no cache, a private temporary
+   * folder made for this process and deleted as soon as both libraries are loaded ({@link #releaseTemporaryFolder}).
+   * Left to themselves, the runtime would unpack into a new temporary folder of its own that a killed process leaves
+   * behind (16.5 MB each time), and the tokenizer into a folder in the home directory.
    */
   private static synchronized void prepareNativeLibraries(Optional<UnpackedFiles> unpacked) {
     if (!nativeLibrariesPrepared) {
       nativeLibrariesPrepared = true;
-      tokenizerFolder(System.getenv(TOKENIZER_FOLDER), System.getProperty(TOKENIZER_FOLDER), unpacked)
+      Optional<UnpackedFiles> libraries = unpacked;
+      if (libraries.isEmpty()) {
+        temporaryFolder = temporaryFolder();
+        libraries = temporaryFolder.flatMap(UnpackedFiles::at);
+      }
+      tokenizerFolder(System.getenv(TOKENIZER_FOLDER), System.getProperty(TOKENIZER_FOLDER), libraries)
           .ifPresent(folder -> System.setProperty(TOKENIZER_FOLDER, folder.toString()));
-      unpacked.ifPresent(UnpackedFiles::useForRuntime);
+      libraries.ifPresent(UnpackedFiles::useForRuntime);
     }
   }
 
   private static final String TOKENIZER_FOLDER = "DJL_CACHE_DIR";
   private static boolean nativeLibrariesPrepared;
+  private static Optional<Path> temporaryFolder = Optional.empty();
 
   /**
    * The folder to give the tokenizer, or none to leave its setting alone. The tokenizer library unpacks its native
    * part into a cache folder, and later loads whatever file it finds there without checking it. So it gets a folder
-   * inside faqbot's cache, or, with no cache, a private temporary one made for this process: never a predictable
-   * path in a shared folder, which another user could fill first. An operator's own DJL_CACHE_DIR wins.
+   * inside faqbot's cache or the private temporary folder: never a predictable path in a shared folder, which
+   * another user could fill first. An operator's own DJL_CACHE_DIR wins.
    */
-  static Optional<Path> tokenizerFolder(String fromEnvironment, String fromProperty, Optional<UnpackedFiles> unpacked) {
+  static Optional<Path> tokenizerFolder(String fromEnvironment, String fromProperty, Optional<UnpackedFiles> libraries) {
     if (fromEnvironment != null || fromProperty != null) {
       return Optional.empty();
     }
-    Optional<Path> inCache = unpacked.flatMap(files -> files.subfolder("djl"));
-    if (inCache.isPresent()) {
-      return inCache;
-    }
+    return libraries.flatMap(files -> files.subfolder("djl"));
+  }
+
+  /** A new folder only this user can read, deleted at exit if it is still there; none if none can be made. */
+  static Optional<Path> temporaryFolder() {
     try {
-      Path own = Files.createTempDirectory("faqbot-djl-");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(own), "faqbot-tokenizer-cleanup"));
+      Path own = Files.createTempDirectory("faqbot-native-");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(own), "faqbot-native-cleanup"));
       return Optional.of(own);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Deletes the private temporary folder once a tokenizer exists: by then this process has loaded both native
+   * libraries (the runtime's with the environment, the tokenizer's with the first tokenizer; each loads once per
+   * process) and needs no file in it. Deleted now, it is not left behind by a process that is killed, or that exits
+   * on running out of heap, neither of which runs exit hooks.
+   */
+  private static synchronized void releaseTemporaryFolder() {
+    temporaryFolder.ifPresent(OnnxSentenceEncoder::deleteQuietly);
+    temporaryFolder = Optional.empty();
   }
 
   private static void deleteQuietly(Path folder) {

@@ -33,9 +33,9 @@ class OnnxSentenceEncoderTest {
   }
 
   @Test
-  void withoutACacheTheTokenizerGetsAPrivateFolderOfItsOwnNeverASharedName() throws IOException {
-    Path first = OnnxSentenceEncoder.tokenizerFolder(null, null, Optional.empty()).orElseThrow();
-    Path second = OnnxSentenceEncoder.tokenizerFolder(null, null, Optional.empty()).orElseThrow();
+  void withoutACacheTheLibrariesGetAPrivateFolderOfItsOwnNeverASharedName() throws IOException {
+    Path first = OnnxSentenceEncoder.temporaryFolder().orElseThrow();
+    Path second = OnnxSentenceEncoder.temporaryFolder().orElseThrow();
     try {
       assertTrue(Files.isDirectory(first));
       assertNotEquals(first, second, "each process gets a new folder, so none can be prepared for it in advance");
@@ -44,10 +44,18 @@ class OnnxSentenceEncoderTest {
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(first));
       }
+      Path tokenizers = OnnxSentenceEncoder.tokenizerFolder(null, null, UnpackedFiles.at(first)).orElseThrow();
+      assertEquals(first.resolve("djl"), tokenizers);
+      Files.delete(tokenizers);
     } finally {
       Files.deleteIfExists(first);
       Files.deleteIfExists(second);
     }
+  }
+
+  @Test
+  void withNoFolderAtAllTheTokenizerKeepsItsOwnSetting() {
+    assertEquals(Optional.empty(), OnnxSentenceEncoder.tokenizerFolder(null, null, Optional.empty()));
   }
 
   @Test
