@@ -1,7 +1,7 @@
 package faqbot.embed;
 
 /**
- * Loads the bundled models, embeds one question, prints the vector's length and waits to be killed: the child
+ * Loads the bundled models, embeds one question, prints the vector's length and norm, and waits to be killed: the child
  * process of {@link OnnxSentenceEncoderIT}'s test of what a killed server leaves behind.
  */
 public final class LoadModelsMain {

@@ -65,7 +65,7 @@ class OnnxSentenceEncoderIT {
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.io.tmpdir=" + temporary, "-Dfaqbot.cache=off", "-cp", System.getProperty("java.class.path"),
         LoadModelsMain.class.getName())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+        .redirectError(folder.resolve("child-errors.txt").toFile());
     builder.environment().remove("DJL_CACHE_DIR");
     builder.environment().remove("FAQBOT_CACHE");
     Process child = builder.start();
@@ -79,13 +79,22 @@ class OnnxSentenceEncoderIT {
         }
       }).get(120, TimeUnit.SECONDS);
       // Both models' tokenizers worked after the folder their library came from was deleted.
-      assertEquals("embedded " + EnsembleEncoder.STANDARD_DIMENSION + " 1.000", line);
+      assertEquals("embedded " + EnsembleEncoder.STANDARD_DIMENSION + " 1.000", line,
+          () -> "the child's errors: " + read(folder.resolve("child-errors.txt")));
       assertEquals(List.of(), files(temporary), "both native libraries are loaded, so their copies are gone");
     } finally {
       child.destroyForcibly();
       child.waitFor(30, TimeUnit.SECONDS);
     }
     assertEquals(List.of(), files(temporary), "a process killed with -9 runs no exit hook, yet leaves no file");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
   }
 
   /**
