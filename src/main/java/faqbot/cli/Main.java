@@ -2,6 +2,7 @@ package faqbot.cli;
 
 import faqbot.answer.InvalidMessageException;
 import faqbot.corpus.CorpusException;
+import faqbot.embed.ModelLoadException;
 import faqbot.eval.EvalFileException;
 import faqbot.index.IndexException;
 import java.io.PrintWriter;
@@ -75,7 +76,7 @@ public final class Main implements Callable<Integer> {
         return USAGE;
       }
       if (e instanceof CorpusException || e instanceof IndexException || e instanceof UserError
-          || e instanceof EvalFileException) {
+          || e instanceof EvalFileException || e instanceof ModelLoadException) {
         w.println("faqbot: " + e.getMessage());
       } else {
         w.println("faqbot: internal error: " + e);

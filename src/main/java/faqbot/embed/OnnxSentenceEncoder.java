@@ -53,9 +53,38 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     prepareNativeLibraries(unpacked);
     try {
       return new OnnxSentenceEncoder(model, threadsPerCall, unpacked);
-    } catch (OrtException | IOException e) {
-      throw new IllegalStateException("cannot load the sentence model " + model.id() + ": " + e.getMessage(), e);
+    } catch (OrtException | IOException | RuntimeException e) {
+      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": " + rootMessage(e), e);
+    } catch (LinkageError e) {
+      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": the native runtime did not "
+          + "load (" + nativeFailure(e) + ")", e);
     }
+  }
+
+  /**
+   * Why a native library did not load. The JVM reports the cause only the first time a class fails to initialize
+   * (later attempts say just "Could not initialize class"), and the first attempt may be a preloading thread that
+   * keeps quiet, so the first cause is kept for every later report.
+   */
+  private static synchronized String nativeFailure(LinkageError e) {
+    if (firstNativeFailure == null) {
+      firstNativeFailure = rootMessage(e);
+    }
+    return firstNativeFailure;
+  }
+
+  private static String firstNativeFailure;
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    if (root instanceof java.nio.file.FileSystemException f) {
+      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "no such file or folder, or no access");
+    }
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
   }
 
   private OnnxSentenceEncoder(SentenceModel model, int threads, Optional<UnpackedFiles> unpacked)
