@@ -56,30 +56,42 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     } catch (OrtException | IOException | RuntimeException e) {
       throw new ModelLoadException("cannot load the sentence model " + model.id() + ": " + rootMessage(e), e);
     } catch (LinkageError e) {
-      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": the native runtime did not "
-          + "load (" + nativeFailure(e) + ")", e);
+      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": a native library did not "
+          + "load (" + rootMessage(e) + ")", e);
     }
   }
 
   /**
-   * Why a native library did not load. The JVM reports the cause only the first time a class fails to initialize
-   * (later attempts say just "Could not initialize class"), and the first attempt may be a preloading thread that
-   * keeps quiet, so the first cause is kept for every later report.
+   * The runtime's environment, loading its native library the first time. The JVM gives the cause of a class that
+   * failed to initialize only to the first caller (later ones get "Could not initialize class"), and the two models
+   * load side by side, so the first attempt is made under a lock and its cause kept for every later one.
    */
-  private static synchronized String nativeFailure(LinkageError e) {
-    if (firstNativeFailure == null) {
-      firstNativeFailure = rootMessage(e);
+  private static synchronized OrtEnvironment runtime() {
+    if (runtimeFailure == null) {
+      try {
+        return OrtEnvironment.getEnvironment();
+      } catch (LinkageError e) {
+        runtimeFailure = rootMessage(e) + (root(e) instanceof java.nio.file.FileSystemException
+            ? "; the native libraries need a folder to be unpacked into: set " + UnpackedFiles.FOLDER_VARIABLE
+                + " to one faqbot can write"
+            : "");
+      }
     }
-    return firstNativeFailure;
+    throw new IllegalStateException("the native runtime did not load (" + runtimeFailure + ")");
   }
 
-  private static String firstNativeFailure;
+  private static String runtimeFailure;
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable root(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    return root;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = root(e);
     String message = root.getMessage();
     if (root instanceof java.nio.file.FileSystemException f) {
       return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "no such file or folder, or no access");
@@ -90,7 +102,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   private OnnxSentenceEncoder(SentenceModel model, int threads, Optional<UnpackedFiles> unpacked)
       throws OrtException, IOException {
     this.model = model;
-    environment = OrtEnvironment.getEnvironment();
+    environment = runtime();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);

@@ -47,7 +47,7 @@ class ModelLoadFailureIT {
       assertThat(out).isEmpty();
       assertThat(lines).as(errors).hasSize(1);
       assertThat(lines.get(0)).startsWith("faqbot: ").contains("cannot load the sentence model")
-          .contains(missing.toString());
+          .contains(missing.toString()).contains("set FAQBOT_CACHE to one faqbot can write");
       assertThat(errors).doesNotContain("Exception").doesNotContain("\tat ");
     } finally {
       process.destroyForcibly();
