@@ -155,8 +155,8 @@
   /* Questions as buttons; each sends its number with the token of the message that offered it. */
   function chips(parent, heading, items, token) {
     if (!items || !items.length) return;
-    parent.appendChild(el('h3', null, heading));
-    var box = parent.appendChild(el('div', 'chips'));
+    if (heading) parent.appendChild(el('h3', null, heading));
+    var box = parent.appendChild(el('div', 'chips', null, { role: 'group', 'aria-label': heading || 'Choices' }));
     items.forEach((item, i) =>
       button(box, 'chip', item.question, null, () => ask(String(i + 1), token, item.question)));
   }
@@ -211,6 +211,7 @@
     var m = el('div', 'msg bot');
     m.appendChild(el('p', 'reply', data.reply));
     var shown = data.answer;
+    var outcome = data.outcome || (data.matched ? 'answer' : 'decline');
     if (data.matched && shown) {
       if (shown.video) m.appendChild(el('p', 'video', '\u25b6 Video: ' + shown.video));
       blocks(m, shown);
@@ -218,7 +219,9 @@
       sources(m, data.sources);
       rating(m, shown.id, asked);
     } else {
-      chips(m, 'Did you mean:', data.alternatives, data.context);
+      /* A clarification's reply asks "Did you mean"; its choices need no heading. */
+      chips(m, outcome === 'clarify' ? null : outcome === 'smalltalk' ? 'You could ask' : 'Closest questions',
+        data.alternatives, data.context);
     }
     add(m, from);
   }

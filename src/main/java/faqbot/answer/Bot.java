@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import faqbot.corpus.CorpusFingerprint;
 import faqbot.embed.LazyEncoder;
-import faqbot.feedback.FeedbackRecord;
-import faqbot.feedback.Journal;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
 import faqbot.index.FaqIndex;
@@ -31,24 +27,11 @@ public final class Bot implements AutoCloseable {
   private volatile ReloadStatus lastReload;
   private static final String STALE = "does not parse now; ";
 
-  private Bot(Path corpus, FaqIndex index, SentenceEncoder encoder, Calibration calibration, Journal journal) {
+  private Bot(Path corpus, FaqIndex index, SentenceEncoder encoder, Calibration calibration, SmallTalk smallTalk) {
     this.corpus = corpus;
     this.index = index;
     this.encoder = encoder;
-    this.answerer = new Answerer(index, calibration, recordDeclined(journal));
-  }
-
-  /** Keeps every question the bot declined in the journal, so editors see what to write next. */
-  private static AnswerListener recordDeclined(Journal journal) {
-    return (message, answer) -> {
-      if (!answer.matched()) {
-        try {
-          journal.note(FeedbackRecord.declined(message, "chat"));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
+    this.answerer = new Answerer(index, calibration, smallTalk);
   }
 
   /**
@@ -58,17 +41,13 @@ public final class Bot implements AutoCloseable {
    * @param onBuild  told what an index build did, when the index had to be built
    */
   public static Bot open(Path corpus, Path indexFolder, boolean semantic, Consumer<BuildReport> onBuild) {
-    return open(corpus, indexFolder, semantic, Calibration.DEFAULT, onBuild);
+    return open(corpus, indexFolder, semantic, SmallTalk.standard(), onBuild);
   }
 
-  public static Bot open(Path corpus, Path indexFolder, boolean semantic, Calibration calibration,
+  /** Opens the bot on a corpus, replying to small talk as {@code smallTalk} says. */
+  public static Bot open(Path corpus, Path indexFolder, boolean semantic, SmallTalk smallTalk,
       Consumer<BuildReport> onBuild) {
-    return open(corpus, indexFolder, semantic, calibration, Journal.NONE, onBuild);
-  }
-
-  /** Opens the bot on a corpus, keeping the questions it declines in {@code journal}. */
-  public static Bot open(Path corpus, Path indexFolder, boolean semantic, Calibration calibration, Journal journal,
-      Consumer<BuildReport> onBuild) {
+    Calibration calibration = Calibration.DEFAULT;
     LazyEncoder encoder = semantic ? LazyEncoder.standard() : null;
     if (encoder != null) {
       // Questions need the model anyway: load it while the index opens.
@@ -76,7 +55,7 @@ public final class Bot implements AutoCloseable {
     }
     try {
       FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, indexFolder, encoder, onBuild);
-      return new Bot(corpus, index, encoder, calibration, journal);
+      return new Bot(corpus, index, encoder, calibration, smallTalk);
     } catch (RuntimeException e) {
       if (encoder != null) {
         encoder.close();

@@ -2,100 +2,87 @@ package faqbot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 /**
- * Turns ranking evidence into a confidence, 0 to 1, that an entry answers the message, and decides whether the
- * best entry is good enough to show.
+ * Turns the evidence about an entry into a confidence, 0 to 1, that it answers the message, and says what is sure
+ * enough to answer with and what is close enough to offer.
  *
- * <p>With sentence vectors the confidence is a logistic function of three things that mean the same on any corpus:
- * the entry's cosine with the message (each sentence model's closest cosine, weighed as in the ranking), its lead
- * in that cosine over the closest other entry, and how clearly BM25 singles out one entry. The weights were fitted
- * on labelled questions from three corpora (whether the first answer was right), with off-topic questions as
- * negatives; see docs/quality.md. Raw BM25 scores do not compare across corpora, so without vectors the
+ * <p>With sentence vectors the confidence is a logistic function of the {@link Evidence}: how close the meanings
+ * are, and whether the entry speaks of what the message names. The weights were fitted (src/test/tools/calibrate.sh)
+ * on labelled questions from four corpora: whether the first entry was right, for questions an entry answers, for
+ * the same questions with the entries that answer them hidden (so the entry left on top is a neighbour that does
+ * not), for questions from another field, and for real questions about AI safety the bundled corpus does or does
+ * not answer; see docs/quality.md. Raw BM25 scores do not compare across corpora, so without vectors the
  * "confidence" is only each entry's share of the keyword evidence among the first five, and is not a probability.
  *
- * @param bias         the logistic's intercept
- * @param cosineWeight per unit of cosine between message and entry
- * @param leadWeight   per unit of cosine lead over the closest other entry
- * @param keywordWeight per unit of BM25's lead, (best - second) / best
- * @param threshold    the confidence below which the bot declines to answer
+ * @param weights   the logistic's weights
+ * @param answerAt  the least confidence to answer with an entry
+ * @param clarifyAt the least confidence for an entry to be offered as a choice ("Did you mean …?") when no entry is
+ *                  sure enough to answer with
  */
-public record Calibration(double bias, double cosineWeight, double leadWeight, double keywordWeight,
-    double threshold) {
+public record Calibration(Weights weights, double answerAt, double clarifyAt) {
 
-  /** Fitted as docs/quality.md describes; the threshold keeps in-scope refusals rare and off-topic answers rarer. */
-  public static final Calibration DEFAULT = new Calibration(-32.79, 40.54, 3.81, 2.68, 0.3);
+  /**
+   * The logistic's weights: its intercept, then one per figure of the {@link Evidence}, in its order.
+   */
+  public record Weights(double bias, double cosine, double cosineLead, double keywordLead, double coverage,
+      double questionCoverage, double maxUncovered, double unknownShare, double uncoveredName, double specificAsk,
+      double comparisonGap) {
 
-  public Calibration {
-    if (threshold < 0 || threshold > 1) {
-      throw new IllegalArgumentException("threshold must be between 0 and 1, got " + threshold);
+    /** Weights from an array: the intercept first, then the evidence's figures in order. */
+    public static Weights of(double[] w) {
+      if (w.length != 11) {
+        throw new IllegalArgumentException("expected 11 weights (an intercept and 10 figures), got " + w.length);
+      }
+      return new Weights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10]);
+    }
+
+    double[] perFigure() {
+      return new double[] {cosine, cosineLead, keywordLead, coverage, questionCoverage, maxUncovered, unknownShare,
+          uncoveredName, specificAsk, comparisonGap};
     }
   }
 
-  /**
-   * What the confidence in an entry is computed from.
-   *
-   * @param cosine      the entry's cosine with the message
-   * @param cosineLead  that cosine minus the best cosine of any other entry (negative when another is closer)
-   * @param keywordLead BM25's lead for the message, (best - second) / best
-   */
-  public record Evidence(double cosine, double cosineLead, double keywordLead) {}
+  /** Fitted as docs/quality.md describes; the thresholds were chosen there, on the questions kept for tuning. */
+  public static final Calibration DEFAULT = new Calibration(
+      Weights.of(new double[] {-32.04, 32.37, 12.62, 0.85, 5.99, -0.78, 2.58, 0.69, -1.36, -1.11, -0.99}), 0.72, 0.05);
 
-  /** The evidence for the first of a ranking made with sentence vectors, or empty when there is none. */
-  public static Optional<Evidence> evidenceForFirst(List<Candidate> ranked) {
-    if (ranked.isEmpty() || ranked.get(0).semantic() <= -1) {
-      return Optional.empty();
+  /** Without sentence vectors: the least share of the keyword evidence to answer with (there is no clarifying). */
+  static final double KEYWORD_ANSWER_AT = 0.3;
+
+  public Calibration {
+    checkShare(answerAt, "answerAt");
+    checkShare(clarifyAt, "clarifyAt");
+    if (clarifyAt > answerAt) {
+      throw new IllegalArgumentException("clarifyAt (" + clarifyAt + ") must not be above answerAt (" + answerAt + ")");
     }
-    float[] keywords = new float[ranked.size()];
-    for (int i = 0; i < keywords.length; i++) {
-      keywords[i] = (float) ranked.get(i).keyword();
+  }
+
+  private static void checkShare(double value, String name) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + " must be between 0 and 1, got " + value);
     }
-    return Optional.of(evidence(ranked.get(0).semantic(), bestTwo(ranked, Candidate::semantic),
-        Ranker.lead(keywords)));
   }
 
   /** The confidence the evidence gives, before any capping by the ranking. */
   public double confidence(Evidence e) {
-    return logistic(bias + cosineWeight * e.cosine() + leadWeight * e.cosineLead() + keywordWeight * e.keywordLead());
-  }
-
-  private static Evidence evidence(double cosine, double[] bestTwo, double keywordLead) {
-    double closestOther = cosine == bestTwo[0] ? bestTwo[1] : bestTwo[0];
-    return new Evidence(cosine, cosine - closestOther, keywordLead);
-  }
-
-  /** The highest and second highest of a value over the candidates (-1 where there are fewer). */
-  private static double[] bestTwo(List<Candidate> ranked, ToDoubleFunction<Candidate> value) {
-    double best = -1;
-    double second = -1;
-    for (Candidate c : ranked) {
-      double v = value.applyAsDouble(c);
-      if (v > best) {
-        second = best;
-        best = v;
-      } else if (v > second) {
-        second = v;
-      }
+    double[] w = weights.perFigure();
+    double[] x = e.values();
+    double z = weights.bias();
+    for (int i = 0; i < w.length; i++) {
+      z += w[i] * x[i];
     }
-    return new double[] {best, second};
+    return 1 / (1 + Math.exp(-z));
   }
 
-  /** The same calibration with another threshold. */
-  public Calibration withThreshold(double newThreshold) {
-    return new Calibration(bias, cosineWeight, leadWeight, keywordWeight, newThreshold);
+  /** The same calibration with other thresholds. */
+  public Calibration withThresholds(double newAnswerAt, double newClarifyAt) {
+    return new Calibration(weights, newAnswerAt, newClarifyAt);
   }
 
-  /**
-   * The ranked candidates, best first, with their confidences filled in, never rising down the list;
-   * {@code keywordLead} is BM25's lead for the message.
-   */
-  List<Candidate> apply(List<Candidate> ranked, double keywordLead) {
+  /** The ranked candidates, best first, with their confidences filled in, never rising down the list. */
+  List<Candidate> apply(List<Candidate> ranked) {
     List<Candidate> out = new ArrayList<>(ranked.size());
-    boolean semantic = ranked.stream().anyMatch(c -> c.semantic() > -1);
-    // The two best cosines, to give each candidate its lead over the closest other entry.
-    double[] bestTwo = bestTwo(ranked, Candidate::semantic);
     double keywordTotal = 0;
     for (int i = 0; i < Math.min(5, ranked.size()); i++) {
       keywordTotal += ranked.get(i).keyword();
@@ -105,24 +92,25 @@ public record Calibration(double bias, double cosineWeight, double leadWeight, d
     double ceiling = 1;
     for (Candidate c : ranked) {
       double confidence;
-      if (semantic) {
-        confidence = confidence(evidence(c.semantic(), bestTwo, keywordLead));
+      if (c.evidence() != null) {
+        confidence = confidence(c.evidence());
       } else {
         confidence = keywordTotal > 0 ? c.keyword() / keywordTotal : 0;
       }
       ceiling = Math.min(ceiling, round(confidence));
-      out.add(new Candidate(c.entry(), c.score(), c.semantic(), c.keyword(), ceiling));
+      out.add(c.withConfidence(ceiling));
     }
     return out;
   }
 
-  /** Whether a candidate is confident enough to be given as the answer. */
-  boolean accepts(Candidate best) {
-    return best.confidence() >= threshold;
+  /** Whether a candidate is sure enough to be given as the answer. */
+  boolean answers(Candidate c) {
+    return c.confidence() >= (c.evidence() == null ? KEYWORD_ANSWER_AT : answerAt);
   }
 
-  private static double logistic(double x) {
-    return 1 / (1 + Math.exp(-x));
+  /** Whether a candidate is close enough to be offered as a choice; never without sentence vectors. */
+  boolean offers(Candidate c) {
+    return c.evidence() != null && c.confidence() >= clarifyAt;
   }
 
   private static double round(double x) {

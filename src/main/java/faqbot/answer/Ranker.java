@@ -3,23 +3,24 @@ package faqbot.answer;
 import faqbot.corpus.FaqEntry;
 import faqbot.index.IndexView;
 import faqbot.index.SemanticScores;
+import faqbot.index.WordMatches;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks the entries for a message by fusing meaning (sentence-vector cosines) with words (BM25).
+ * Ranks the entries for a message by fusing meaning (sentence-vector cosines) with words (BM25), and gathers for
+ * each the evidence its confidence is computed from.
  *
  * <p>Meaning is each entry's support by each sentence model: its two closest vectors blended, so that an entry two
  * of whose own texts come close to the message counts for a little more than one that a single sentence brings
- * close (a passage that mentions the idea in passing). Each model's support is scaled to 0..1 over the corpus and
- * the models are weighed together; the confidence is computed afterwards from the entry's closest cosine by each
- * model, weighed alike but unscaled. Meaning and words (BM25, scaled to 0..1 too) are then mixed. The weight of
+ * close (a passage that mentions the idea in passing). Each model's support is scaled to 0..1 over the entries and
+ * the models are weighed together. Meaning and words (BM25, scaled to 0..1 too) are then mixed. The weight of
  * the words grows with how clearly BM25 singles out one entry: a rare word the message shares with only one answer
  * ("CoinRun", "SmartVault") is strong evidence that a small sentence model blurs, while words spread thinly over
- * many entries are not. Entries that answer the same question rank together. Measured on three corpora in
- * docs/quality.md.
+ * many entries are not. Entries that answer the same question rank together. Only the entries a {@link Scope}
+ * admits take part, as if the others did not exist. Measured on three corpora in docs/quality.md.
  */
 final class Ranker {
   /** The weight of the words when BM25 has no favourite. */
@@ -48,17 +49,34 @@ final class Ranker {
     this.calibration = calibration;
   }
 
-  /** All entries with any evidence, best first. {@code queryVector} is null for keyword-only ranking. */
-  List<Candidate> rank(IndexView view, String message, float[] queryVector) {
+  /** All entries the scope admits with any evidence, best first. {@code queryVector} is null for keywords only. */
+  List<Candidate> rank(IndexView view, String message, float[] queryVector, Scope scope) {
+    return rank(view, message, queryVector, scope, MessageCues.of(message));
+  }
+
+  /**
+   * The same, with the cues read from the message as the person wrote it ({@code message} may have had its
+   * spelling corrected since).
+   */
+  List<Candidate> rank(IndexView view, String message, float[] queryVector, Scope scope, MessageCues cues) {
     List<FaqEntry> entries = view.entries();
     int n = entries.size();
+    // Hidden entries are as if the corpus lacked them; entries without the scope's tags are there (every figure of
+    // evidence counts them: a question another topic answers better is not this topic's to answer), but never offered.
+    boolean[] visible = present(entries, scope);
+    boolean[] offered = offered(entries, scope, visible);
     float[] keyword = view.keywordScores(message, KEYWORD_DEPTH);
     SemanticScores meaning = queryVector != null && view.hasVectors() ? view.semanticScores(queryVector) : null;
+    for (int i = 0; i < n; i++) {
+      if (!visible[i]) {
+        keyword[i] = 0;
+      }
+    }
     double[] semantic = meaning == null ? null : closest(meaning);
     double keywordLead = lead(keyword);
     double weight = semantic == null ? 1 : KEYWORD_BASE + KEYWORD_LEAD * keywordLead;
-    double[] kw = scaled(keyword, 0);
-    double[] sem = meaning == null ? new double[n] : meaning(meaning);
+    double[] kw = scaled(keyword, 0, visible);
+    double[] sem = meaning == null ? new double[n] : meaning(meaning, visible);
     double[] score = new double[n];
     // Entries that answer one question (datasets that keep each answer of a thread as an entry) stand or fall
     // together: they rank at the best score among them, each keeping its own score for the order among them.
@@ -67,24 +85,168 @@ final class Ranker {
     double[] questionBest = new double[n];
     Arrays.fill(questionBest, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < n; i++) {
+      if (!visible[i]) {
+        continue;
+      }
       score[i] = (1 - weight) * sem[i] + weight * kw[i];
       question[i] = semantic == null ? i : view.corpus().firstWithSameQuestion(i);
       questionBest[question[i]] = Math.max(questionBest[question[i]], score[i]);
     }
     List<Integer> order = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      if (semantic != null || keyword[i] > 0) {
+      if (offered[i] && (semantic != null || keyword[i] > 0)) {
         order.add(i);
       }
     }
     order.sort(Comparator.<Integer>comparingDouble(i -> -questionBest[question[i]])
         .thenComparingDouble(i -> -score[i])
         .thenComparing(i -> entries.get(i).id()));
-    List<Candidate> ranked = new ArrayList<>(n);
+    Words words = semantic == null ? null : new Words(view, message, cues, visible);
+    double[] bestTwo = semantic == null ? null : bestTwo(semantic, visible);
+    List<Candidate> ranked = new ArrayList<>(order.size());
     for (int i : order) {
-      ranked.add(new Candidate(entries.get(i), score[i], semantic == null ? -1 : semantic[i], keyword[i], 0));
+      Evidence evidence = null;
+      if (semantic != null) {
+        double closestOther = semantic[i] == bestTwo[0] ? bestTwo[1] : bestTwo[0];
+        evidence = words.evidence(i, semantic[i], semantic[i] - closestOther, keywordLead);
+      }
+      ranked.add(new Candidate(entries.get(i), score[i], semantic == null ? -1 : semantic[i], keyword[i], 0,
+          evidence));
     }
-    return calibration.apply(ranked, keywordLead);
+    return calibration.apply(ranked);
+  }
+
+  private static boolean[] present(List<FaqEntry> entries, Scope scope) {
+    boolean[] present = new boolean[entries.size()];
+    for (int i = 0; i < present.length; i++) {
+      present[i] = !scope.hidden().contains(entries.get(i).id());
+    }
+    return present;
+  }
+
+  private static boolean[] offered(List<FaqEntry> entries, Scope scope, boolean[] present) {
+    boolean[] offered = new boolean[entries.size()];
+    for (int i = 0; i < offered.length; i++) {
+      offered[i] = present[i] && (scope.isAll() || scope.admits(entries.get(i)));
+    }
+    return offered;
+  }
+
+  /** The words of a message against the visible entries: which each entry uses, and how rare each is among them. */
+  private static final class Words {
+    private final WordMatches matches;
+    private final double[] weight;
+    private final double weightSum;
+    private final double unknownWeight;
+    private final double noEntryWeight;
+    private final long nameMask;
+    private final boolean nameWithoutWords;
+    private final MessageCues cues;
+
+    Words(IndexView view, String message, MessageCues cues, boolean[] visible) {
+      this.cues = cues;
+      String withNames = cues.names().isEmpty() ? message : message + " " + String.join(" ", cues.names());
+      matches = view.words(withNames);
+      int terms = matches.terms().size();
+      int[] entriesWith = new int[terms];
+      int entries = 0;
+      for (int i = 0; i < visible.length; i++) {
+        if (!visible[i]) {
+          continue;
+        }
+        entries++;
+        long mask = matches.anywhere()[i];
+        for (int t = 0; t < terms; t++) {
+          if ((mask & (1L << t)) != 0) {
+            entriesWith[t]++;
+          }
+        }
+      }
+      weight = new double[terms];
+      double sum = 0;
+      double unknown = 0;
+      for (int t = 0; t < terms; t++) {
+        weight[t] = idf(entriesWith[t], entries);
+        sum += weight[t];
+        if (entriesWith[t] == 0) {
+          unknown += weight[t];
+        }
+      }
+      weightSum = sum;
+      unknownWeight = unknown;
+      noEntryWeight = idf(0, entries);
+      long names = 0;
+      boolean unanalyzable = false;
+      for (String name : cues.names()) {
+        List<String> analyzed = view.terms(name);
+        if (analyzed.isEmpty()) {
+          continue;
+        }
+        int t = matches.terms().indexOf(analyzed.get(0));
+        if (t < 0) {
+          unanalyzable = true;
+        } else {
+          names |= 1L << t;
+        }
+      }
+      nameMask = names;
+      nameWithoutWords = unanalyzable;
+    }
+
+    Evidence evidence(int entry, double cosine, double cosineLead, double keywordLead) {
+      long anywhere = matches.anywhere()[entry];
+      long inQuestion = matches.inQuestion()[entry];
+      double coverage = 1;
+      double questionCoverage = 1;
+      double maxUncovered = 0;
+      double unknownShare = 0;
+      if (weightSum > 0) {
+        double covered = 0;
+        double coveredInQuestion = 0;
+        for (int t = 0; t < weight.length; t++) {
+          long bit = 1L << t;
+          if ((anywhere & bit) != 0) {
+            covered += weight[t];
+          } else {
+            maxUncovered = Math.max(maxUncovered, weight[t]);
+          }
+          if ((inQuestion & bit) != 0) {
+            coveredInQuestion += weight[t];
+          }
+        }
+        coverage = covered / weightSum;
+        questionCoverage = coveredInQuestion / weightSum;
+        maxUncovered /= noEntryWeight;
+        unknownShare = unknownWeight / weightSum;
+      }
+      boolean uncoveredName = nameWithoutWords || (nameMask & ~anywhere) != 0;
+      return new Evidence(cosine, cosineLead, keywordLead, coverage, questionCoverage, maxUncovered, unknownShare,
+          uncoveredName ? 1 : 0, cues.specificAsk() ? 1 : 0, cues.comparison() ? 1 - questionCoverage : 0);
+    }
+
+    /** BM25's inverse document frequency over the visible entries. */
+    private static double idf(int entriesWith, int entries) {
+      return Math.log(1 + (entries - entriesWith + 0.5) / (entriesWith + 0.5));
+    }
+  }
+
+  /** The highest and second highest of a value over the visible entries (-1 where there are fewer). */
+  private static double[] bestTwo(double[] values, boolean[] visible) {
+    double best = -1;
+    double second = -1;
+    for (int i = 0; i < values.length; i++) {
+      if (!visible[i]) {
+        continue;
+      }
+      double v = values[i];
+      if (v > best) {
+        second = best;
+        best = v;
+      } else if (v > second) {
+        second = v;
+      }
+    }
+    return new double[] {best, second};
   }
 
   /**
@@ -103,13 +265,13 @@ final class Ranker {
     return closest;
   }
 
-  /** Each entry's support from every model, each scaled to 0..1 over the corpus, weighed together. */
-  static double[] meaning(SemanticScores meaning) {
+  /** Each entry's support from every model, each scaled to 0..1 over the visible entries, weighed together. */
+  static double[] meaning(SemanticScores meaning, boolean[] visible) {
     int models = meaning.models().size();
     double[] weights = weights(models);
     double[] sem = new double[meaning.best().length];
     for (int m = 0; m < models; m++) {
-      double[] scaled = scaled(support(meaning.models().get(m)), Float.NaN);
+      double[] scaled = scaled(support(meaning.models().get(m)), Float.NaN, visible);
       for (int i = 0; i < sem.length; i++) {
         sem[i] += weights[m] * scaled[i];
       }
@@ -153,17 +315,20 @@ final class Ranker {
   }
 
   /**
-   * Scales scores to 0..1 by the corpus's range. With {@code floor} a number, the range starts there (BM25's
-   * natural zero); with NaN, at the lowest score (cosines have no natural zero).
+   * Scales scores to 0..1 by the visible entries' range. With {@code floor} a number, the range starts there
+   * (BM25's natural zero); with NaN, at the lowest score (cosines have no natural zero).
    */
-  private static double[] scaled(float[] scores, float floor) {
+  private static double[] scaled(float[] scores, float floor, boolean[] visible) {
     double lo = Double.isNaN(floor) ? Double.MAX_VALUE : floor;
     double hi = -Double.MAX_VALUE;
-    for (float s : scores) {
-      if (Double.isNaN(floor)) {
-        lo = Math.min(lo, s);
+    for (int i = 0; i < scores.length; i++) {
+      if (!visible[i]) {
+        continue;
       }
-      hi = Math.max(hi, s);
+      if (Double.isNaN(floor)) {
+        lo = Math.min(lo, scores[i]);
+      }
+      hi = Math.max(hi, scores[i]);
     }
     double[] out = new double[scores.length];
     double range = hi - lo;
@@ -171,7 +336,7 @@ final class Ranker {
       return out;
     }
     for (int i = 0; i < scores.length; i++) {
-      out[i] = (scores[i] - lo) / range;
+      out[i] = visible[i] ? (scores[i] - lo) / range : 0;
     }
     return out;
   }

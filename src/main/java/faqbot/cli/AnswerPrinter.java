@@ -11,15 +11,25 @@ import java.util.Locale;
 final class AnswerPrinter {
   private final PrintWriter out;
   private final TextLayout layout;
+  private final boolean numbersPick;
 
+  /**
+   * A printer for one question and its answer ({@code faqbot ask}): choices it offers are asked again by name.
+   */
   AnswerPrinter(PrintWriter out, TextLayout layout) {
+    this(out, layout, false);
+  }
+
+  /** @param numbersPick whether the reader can type the number of a question offered (in a conversation) */
+  AnswerPrinter(PrintWriter out, TextLayout layout, boolean numbersPick) {
     this.out = out;
     this.layout = layout;
+    this.numbersPick = numbersPick;
   }
 
   void print(Answer answer) {
     if (!answer.matched()) {
-      printDeclined(answer);
+      printOffered(answer);
       return;
     }
     Answer.Shown shown = answer.answer();
@@ -44,11 +54,16 @@ final class AnswerPrinter {
     out.flush();
   }
 
-  void printDeclined(Answer answer) {
+  /** A reply that shows no answer (a clarification, a decline, small talk) and the questions it offers. */
+  void printOffered(Answer answer) {
     out.println(answer.reply());
-    List<Answer.Alternative> closest = answer.alternatives();
-    for (int i = 0; i < closest.size(); i++) {
-      out.println(String.format(Locale.ROOT, "  %d. %s", i + 1, closest.get(i).question()));
+    List<Answer.Alternative> offered = answer.alternatives();
+    for (int i = 0; i < offered.size(); i++) {
+      out.println(String.format(Locale.ROOT, "  %d. %s", i + 1, offered.get(i).question()));
+    }
+    if (!offered.isEmpty()) {
+      out.println(numbersPick ? "(Type a number to see that answer.)"
+          : "(Ask again with the question you mean, or use 'faqbot chat' and type its number.)");
     }
     out.flush();
   }

@@ -61,7 +61,7 @@ final class AskCommand implements Callable<Integer> {
       out.flush();
       return Main.OK;
     }
-    try (Bot bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
+    try (Bot bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly, locations.smallTalk(),
         report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()))) {
       Answer answer = bot.answerer().answer(question);
       if (json) {

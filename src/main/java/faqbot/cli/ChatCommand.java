@@ -51,7 +51,7 @@ final class ChatCommand implements Callable<Integer> {
         return session.run(lines, "faqbot chat with the server at " + url + ". " + hint());
       }
     }
-    try (Bot bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
+    try (Bot bot = Bot.open(locations.corpus(), locations.index(), !keywordsOnly, locations.smallTalk(),
         report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()))) {
       ChatSession session = new ChatSession(bot.answerer()::answer, out, err);
       try (ChatSession.Lines lines = lines(out)) {

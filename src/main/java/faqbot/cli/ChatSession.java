@@ -112,7 +112,7 @@ final class ChatSession {
       err.flush();
       return;
     }
-    new AnswerPrinter(out, lines.layout()).print(answer);
+    new AnswerPrinter(out, lines.layout(), true).print(answer);
     out.println();
     out.flush();
     context = answer.context();

@@ -68,8 +68,23 @@ final class EvalCommand implements Callable<Integer> {
   int warmUp;
 
   @Option(names = "--details", paramLabel = "FILE",
-      description = "Also write one TSV line per query: what was ranked first and how sure the bot was.")
+      description = "Also write one TSV line per query: what the bot did, what was ranked first and how sure it was.")
   Path details;
+
+  @Option(names = "--where", paramLabel = "COLUMN=VALUE",
+      description = "Only the queries whose named column (as the queries file's header names it) holds this value,"
+          + " e.g. --where split=test; repeat to require several.")
+  Map<String, String> where = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--leave-out",
+      description = "Also ask every in-scope query again with the entries that answer it hidden, and report how"
+          + " often the bot still answers (wrongly), clarifies or declines.")
+  boolean leaveOut;
+
+  @Option(names = "--equivalents", paramLabel = "FILE",
+      description = "With --leave-out: groups of entries that answer the same question (TSV: entry-id, group), so"
+          + " that hiding one hides its equivalents too.")
+  Path equivalents;
 
   @Override
   public Integer call() throws IOException {
@@ -83,7 +98,11 @@ final class EvalCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--warm-up takes 0 or more queries, got " + warmUp);
     }
-    List<Query> questions = EvalFiles.queries(queries);
+    if (equivalents != null && !leaveOut) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--equivalents needs --leave-out");
+    }
+    List<Query> questions = EvalFiles.queries(queries, where);
+    Map<String, String> groups = equivalents == null ? Map.of() : EvalFiles.equivalents(equivalents);
     Map<String, Map<String, Integer>> judgments = qrels == null ? Map.of() : EvalFiles.qrels(qrels);
     if (perturb != null) {
       TypoPerturber typos = new TypoPerturber(seed);
@@ -104,13 +123,17 @@ final class EvalCommand implements Callable<Integer> {
             o -> { });
         Evaluator evaluator = new Evaluator(new Answerer(index));
         EvalReport report;
-        if (details != null) {
-          try (PrintWriter tsv = new PrintWriter(Files.newBufferedWriter(details, StandardCharsets.UTF_8))) {
-            tsv.println("query_id\tin_scope\tmatched\tconfidence\tap\tfirst\tsemantic1\tsemantic2\tkeyword1\tmillis");
-            report = evaluator.run(questions, judgments, o -> tsv.println(detail(o)));
+        try (PrintWriter tsv = details == null ? null
+            : new PrintWriter(Files.newBufferedWriter(details, StandardCharsets.UTF_8))) {
+          if (tsv != null) {
+            tsv.println("query_id\tmode\tin_scope\toutcome\tshown\tconfidence\tap\tfirst\tsemantic1\tsemantic2"
+                + "\tkeyword1\tmillis");
           }
-        } else {
-          report = evaluator.run(questions, judgments, o -> { });
+          report = evaluator.run(questions, judgments, o -> write(tsv, "asked", o));
+          if (leaveOut) {
+            report = report.withLeaveOut(evaluator.leaveOut(questions, judgments, groups,
+                o -> write(tsv, "leave-out", o)));
+          }
         }
         if (json) {
           out.println(Json.mapper().writeValueAsString(report));
@@ -125,14 +148,21 @@ final class EvalCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private static String detail(Evaluator.Outcome o) {
+  private static void write(PrintWriter tsv, String mode, Evaluator.QueryResult o) {
+    if (tsv != null) {
+      tsv.println(detail(mode, o));
+    }
+  }
+
+  private static String detail(String mode, Evaluator.QueryResult o) {
     List<Candidate> top = o.top();
     String first = top.isEmpty() ? "" : top.get(0).entry().id();
     double s1 = top.isEmpty() ? Double.NaN : top.get(0).semantic();
     double s2 = top.size() < 2 ? Double.NaN : top.get(1).semantic();
     double k1 = top.isEmpty() ? Double.NaN : top.get(0).keyword();
-    return String.format(Locale.ROOT, "%s\t%b\t%b\t%.4f\t%.4f\t%s\t%.4f\t%.4f\t%.3f\t%.2f", o.query().id(), o.inScope(),
-        o.matched(), o.confidence(), o.averagePrecision(), first, s1, s2, k1, o.millis());
+    return String.format(Locale.ROOT, "%s\t%s\t%b\t%s\t%s\t%.4f\t%.4f\t%s\t%.4f\t%.4f\t%.3f\t%.2f", o.query().id(),
+        mode, o.inScope(), o.outcome().key(), String.join(",", o.shown()), o.confidence(), o.averagePrecision(),
+        first, s1, s2, k1, o.millis());
   }
 
   private static void print(PrintWriter out, EvalReport r) {
@@ -143,10 +173,29 @@ final class EvalCommand implements Callable<Integer> {
     row(out, "P@1", r.p1());
     row(out, "nDCG@10", r.ndcg10());
     row(out, "Recall@10", r.recall10());
-    row(out, "declined, in scope", r.abstainedInScope());
-    row(out, "declined, out of scope", r.abstainedOutOfScope());
+    if (r.inScope() > 0) {
+      out.println(String.format(Locale.ROOT, "%-24s answered right %s, wrongly %s; clarified %s (with a right choice"
+          + " %s); declined %s", "in scope", share(r.answeredRight()), share(r.answeredWrong()),
+          share(r.clarifiedInScope()), share(r.clarifiedWithRight()), share(r.declinedInScope())));
+      row(out, "right (clarified = 1/2)", r.rightCredit());
+    }
+    if (r.outOfScope() > 0) {
+      out.println(String.format(Locale.ROOT, "%-24s answered %s; clarified %s; declined %s", "out of scope",
+          share(r.answeredOutOfScope()), share(r.clarifiedOutOfScope()), share(r.declinedOutOfScope())));
+    }
+    row(out, "answered wrongly, all", r.wrongOverall());
+    if (r.leaveOut() != null) {
+      EvalReport.LeaveOut lo = r.leaveOut();
+      out.println(String.format(Locale.ROOT, "%-24s %d queries: answered %s; clarified %s; declined %s",
+          "answering entries hidden", lo.queries(), share(lo.answered()), share(lo.clarified()),
+          share(lo.declined())));
+    }
     out.println(String.format(Locale.ROOT, "%-24s p50 %.2f ms, p95 %.2f ms", "latency per query",
         r.latencyMs().p50(), r.latencyMs().p95()));
+  }
+
+  private static String share(Double value) {
+    return value == null ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * value);
   }
 
   private static void row(PrintWriter out, String name, Double value) {

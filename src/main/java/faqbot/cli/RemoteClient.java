@@ -88,8 +88,8 @@ final class RemoteClient {
 
   /** Refuses the options that only mean something for a local FAQ when {@code --server} is given. */
   static void refuseLocalOptions(Locations locations, boolean keywordsOnly, CommandLine commandLine) {
-    if (locations.corpus != null || locations.index != null || keywordsOnly) {
-      throw new ParameterException(commandLine, "--server asks the server's FAQ; --corpus, --index and"
+    if (locations.anyGiven() || keywordsOnly) {
+      throw new ParameterException(commandLine, "--server asks the server's FAQ; --corpus, --index, --smalltalk and"
           + " --keywords-only are for a local one: give one or the other");
     }
   }

@@ -90,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot open the journal " + journalFile + ": " + rootMessage(e));
     }
+    faqbot.answer.SmallTalk smallTalk = locations.smallTalk();
     Backend backend = Backend.starting();
     List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
     try {
@@ -104,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     // Open the index (and load the model) while the server starts listening: both take a while.
     java.util.concurrent.CompletableFuture<Bot> opening = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-        Bot.open(locations.corpus(), locations.index(), !keywordsOnly,
+        Bot.open(locations.corpus(), locations.index(), !keywordsOnly, smallTalk,
             report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString())));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();

@@ -64,7 +64,7 @@ final class ChatHandler {
 
   private void respond(Context ctx, String message, Answer answer) throws JsonProcessingException {
     metrics.answer(answer);
-    if (!answer.matched()) {
+    if (answer.outcome() == faqbot.answer.Outcome.DECLINE || answer.outcome() == faqbot.answer.Outcome.CLARIFY) {
       // Editors learn from these what to write next; nobody waits for them, so they are not forced to disk.
       try {
         journal.note(FeedbackRecord.declined(message, CHANNEL));

@@ -1,6 +1,7 @@
 package faqbot.http;
 
 import faqbot.answer.Answer;
+import faqbot.answer.Outcome;
 import faqbot.answer.Bot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -13,6 +14,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The server's metrics in Prometheus's format, for {@code GET /metrics}: requests and their latency per route and
@@ -20,16 +23,19 @@ import java.time.Duration;
  */
 final class HttpMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Counter answered;
-  private final Counter declined;
+  private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
   private final Counter helpful;
   private final Counter unhelpful;
 
   HttpMetrics(Backend backend) {
-    answered = Counter.builder("faqbot.answers").tag("outcome", "answered")
-        .description("Messages answered with an entry").register(registry);
-    declined = Counter.builder("faqbot.answers").tag("outcome", "declined")
-        .description("Messages the bot declined to answer").register(registry);
+    // The tag's values keep the names dashboards already use for answers and declines.
+    Map<Outcome, String> names = Map.of(Outcome.ANSWER, "answered", Outcome.CLARIFY, "clarified",
+        Outcome.DECLINE, "declined", Outcome.SMALLTALK, "smalltalk");
+    for (Outcome outcome : Outcome.values()) {
+      outcomes.put(outcome, Counter.builder("faqbot.answers").tag("outcome", names.get(outcome))
+          .description("Messages by what the bot did: answered, asked which was meant, declined, or small talk")
+          .register(registry));
+    }
     helpful = Counter.builder("faqbot.feedback").tag("helpful", "true").description("Feedback received")
         .register(registry);
     unhelpful = Counter.builder("faqbot.feedback").tag("helpful", "false").description("Feedback received")
@@ -70,7 +76,7 @@ final class HttpMetrics {
   }
 
   void answer(Answer answer) {
-    (answer.matched() ? answered : declined).increment();
+    outcomes.get(answer.outcome()).increment();
   }
 
   void feedback(boolean wasHelpful) {

@@ -229,6 +229,20 @@ public final class FaqIndex implements AutoCloseable {
     }
 
     @Override
+    public WordMatches words(String text) {
+      try {
+        return searcher.words(queries.terms(text));
+      } catch (IOException e) {
+        throw new IndexException("cannot search the index: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public List<String> terms(String text) {
+      return queries.terms(text);
+    }
+
+    @Override
     public boolean hasVectors() {
       return searcher.vectorCount > 0;
     }
@@ -359,17 +373,17 @@ public final class FaqIndex implements AutoCloseable {
     }
     String model = encoder.modelId();
     for (FaqEntry entry : corpus.entries()) {
-      pending.add(new PendingVector(entry.id(), "question", entry.question(), model));
+      pending.add(new PendingVector(entry.id(), Fields.ROLE_QUESTION, entry.question(), model));
       for (String alternate : entry.alternates()) {
-        pending.add(new PendingVector(entry.id(), "alternate", alternate, model));
+        pending.add(new PendingVector(entry.id(), Fields.ROLE_ALTERNATE, alternate, model));
       }
-      pending.add(new PendingVector(entry.id(), "full", entry.question() + "\n\n" + entry.plainText(), model));
+      pending.add(new PendingVector(entry.id(), Fields.ROLE_FULL, entry.question() + "\n\n" + entry.plainText(), model));
       String lead = Passages.lead(entry);
       if (lead != null) {
-        pending.add(new PendingVector(entry.id(), "lead", lead, model));
+        pending.add(new PendingVector(entry.id(), Fields.ROLE_LEAD, lead, model));
       }
       for (String passage : Passages.of(entry)) {
-        pending.add(new PendingVector(entry.id(), "passage", passage, model));
+        pending.add(new PendingVector(entry.id(), Fields.ROLE_PASSAGE, passage, model));
       }
     }
     return pending;

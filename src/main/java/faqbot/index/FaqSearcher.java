@@ -14,6 +14,9 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -21,6 +24,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An index searcher that also holds, for the same point in time, the entries and their vectors in memory.
@@ -32,8 +36,8 @@ final class FaqSearcher extends IndexSearcher {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final Corpus corpus;
-  /** Lucene doc id → entry position, for turning hits into entries. */
-  private final Map<Integer, Integer> ordinalByDoc;
+  /** Lucene doc id → entry position (-1 for vector documents), for turning hits into entries. */
+  private final int[] ordinalByDoc;
   /**
    * Every vector in one array, dimension by dimension: the values of dimension {@code j} of all vectors lie together
    * from {@code j * vectorCount}. Scoring then adds one dimension's products to every vector's sum at once, a loop
@@ -52,7 +56,8 @@ final class FaqSearcher extends IndexSearcher {
     this.model = model;
     List<FaqEntry> entries = new ArrayList<>();
     Map<String, Integer> ordinalById = new HashMap<>();
-    ordinalByDoc = new HashMap<>();
+    ordinalByDoc = new int[reader.maxDoc()];
+    Arrays.fill(ordinalByDoc, -1);
     List<Integer> entryDocs = new ArrayList<>();
     List<Integer> entryOrdinals = new ArrayList<>();
     for (LeafReaderContext leaf : reader.leaves()) {
@@ -82,15 +87,15 @@ final class FaqSearcher extends IndexSearcher {
       FaqEntry entry = entries.get(order[i]);
       sorted.add(entry);
       ordinalById.put(entry.id(), i);
-      ordinalByDoc.put(entryDocs.get(order[i]), i);
+      ordinalByDoc[entryDocs.get(order[i])] = i;
     }
     // The index holds what was built; it was checked then, so nothing is left out now.
     corpus = Corpus.of(sorted, List.of(), true);
 
     List<float[]> vecs = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
-    forEachVector(reader, Fields.VECTOR_OWNER, (ownerId, vector) -> {
-      Integer owner = ordinalById.get(ownerId);
+    forEachVector(reader, (d, vector) -> {
+      Integer owner = ordinalById.get(d.get(Fields.VECTOR_OWNER));
       if (owner != null) {
         vecs.add(vector);
         owners.add(owner);
@@ -112,14 +117,14 @@ final class FaqSearcher extends IndexSearcher {
   /** Embedding-cache key → vector of every vector in an index, for reuse when it is rebuilt. */
   static Map<String, float[]> vectorsByKey(IndexReader reader) throws IOException {
     Map<String, float[]> byKey = new HashMap<>();
-    forEachVector(reader, Fields.VECTOR_KEY, byKey::put);
+    forEachVector(reader, (d, vector) -> byKey.put(d.get(Fields.VECTOR_KEY), vector));
     return byKey;
   }
 
-  /** Calls {@code each} with one stored field and the vector of every live vector document. */
-  private static void forEachVector(IndexReader reader, String field, java.util.function.BiConsumer<String, float[]> each)
+  /** Calls {@code each} with the stored fields and the vector of every live vector document. */
+  private static void forEachVector(IndexReader reader, java.util.function.BiConsumer<Document, float[]> each)
       throws IOException {
-    java.util.Set<String> wanted = java.util.Set.of(field);
+    java.util.Set<String> wanted = java.util.Set.of(Fields.VECTOR_OWNER, Fields.VECTOR_KEY);
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
@@ -130,7 +135,7 @@ final class FaqSearcher extends IndexSearcher {
       StoredFields stored = r.storedFields();
       for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
         if (live == null || live.get(doc)) {
-          each.accept(stored.document(doc, wanted).get(field), values.vectorValue().clone());
+          each.accept(stored.document(doc, wanted), values.vectorValue().clone());
         }
       }
     }
@@ -144,11 +149,60 @@ final class FaqSearcher extends IndexSearcher {
     }
     TopDocs top = search(query, Math.max(1, Math.min(depth, corpus.size())));
     for (ScoreDoc hit : top.scoreDocs) {
-      Integer ordinal = ordinalByDoc.get(hit.doc);
-      if (ordinal != null) {
+      int ordinal = ordinalByDoc[hit.doc];
+      if (ordinal >= 0) {
         scores[ordinal] = hit.score;
       }
     }
     return scores;
+  }
+
+  /** The fields that say what an entry's question is, and all the fields of its text. */
+  private static final List<String> QUESTION_FIELDS = List.of(Fields.QUESTION, Fields.ALTERNATES, Fields.TAGS);
+  private static final List<String> OTHER_FIELDS = List.of(Fields.BODY, Fields.EDITORS);
+
+  /** Which entries use each of some analyzed words, read from the index's postings. */
+  WordMatches words(List<String> terms) throws IOException {
+    List<String> distinct = terms.stream().distinct().limit(WordMatches.MAX_TERMS).toList();
+    int n = corpus.size();
+    long[] inQuestion = new long[n];
+    long[] anywhere = new long[n];
+    for (LeafReaderContext leaf : getIndexReader().leaves()) {
+      for (String field : Fields.TEXT_FIELDS) {
+        Terms fieldTerms = leaf.reader().terms(field);
+        if (fieldTerms == null) {
+          continue;
+        }
+        boolean question = QUESTION_FIELDS.contains(field);
+        TermsEnum each = fieldTerms.iterator();
+        PostingsEnum postings = null;
+        for (int t = 0; t < distinct.size(); t++) {
+          if (!each.seekExact(new BytesRef(distinct.get(t)))) {
+            continue;
+          }
+          postings = each.postings(postings, PostingsEnum.NONE);
+          long bit = 1L << t;
+          Bits live = leaf.reader().getLiveDocs();
+          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            int ordinal = live == null || live.get(doc) ? ordinalByDoc[leaf.docBase + doc] : -1;
+            if (ordinal >= 0) {
+              anywhere[ordinal] |= bit;
+              if (question) {
+                inQuestion[ordinal] |= bit;
+              }
+            }
+          }
+        }
+      }
+    }
+    int[] entriesWith = new int[distinct.size()];
+    for (long mask : anywhere) {
+      for (int t = 0; t < distinct.size(); t++) {
+        if ((mask & (1L << t)) != 0) {
+          entriesWith[t]++;
+        }
+      }
+    }
+    return new WordMatches(distinct, entriesWith, inQuestion, anywhere, n);
   }
 }

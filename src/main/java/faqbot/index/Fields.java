@@ -13,6 +13,8 @@ final class Fields {
   static final String TAGS = "tags";
   static final String BODY = "body";
   static final String EDITORS = "editors";
+  /** Every field of an entry's text that keyword search reads. */
+  static final java.util.List<String> TEXT_FIELDS = java.util.List.of(QUESTION, ALTERNATES, TAGS, BODY, EDITORS);
   /** The whole entry as JSON, so the index alone is enough to answer. */
   static final String ENTRY_JSON = "entry_json";
   /** The entry's position in the corpus, to keep answers' order stable. */
@@ -21,6 +23,12 @@ final class Fields {
   static final String VECTOR = "vec";
   static final String VECTOR_OWNER = "owner";
   static final String VECTOR_ROLE = "role";
+  /** The roles of a vector: what text of its entry it is the vector of. */
+  static final String ROLE_QUESTION = "question";
+  static final String ROLE_ALTERNATE = "alternate";
+  static final String ROLE_FULL = "full";
+  static final String ROLE_LEAD = "lead";
+  static final String ROLE_PASSAGE = "passage";
   /** A hash of the model and the embedded text: the key of the embedding cache. */
   static final String VECTOR_KEY = "vec_key";
 

@@ -23,6 +23,12 @@ public interface IndexView extends AutoCloseable {
    */
   float[] keywordScores(String text, int depth);
 
+  /** Which entries use each word of a text, and how rare each word is among the entries. */
+  WordMatches words(String text);
+
+  /** The words of a text as the index reads them (lower case, stemmed, stop words left out). */
+  List<String> terms(String text);
+
   /** Whether entries carry sentence vectors (the index was built with a model). */
   boolean hasVectors();
 

@@ -414,17 +414,19 @@ public final class SlackFace {
     }
   }
 
-  /** The message for an answer, journalling a declined question. */
+  /** The message for an answer, journalling a question the bot could not answer outright. */
   private ObjectNode reply(Answer answer, String asked) {
     if (answer.matched() && answer.answer() != null) {
       return messages.answer(SlackMessages.Shown.of(answer), asked);
     }
-    try {
-      journal.note(FeedbackRecord.declined(asked, CHANNEL));
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("could not journal a declined question: {}", e.toString());
+    if (answer.outcome() != faqbot.answer.Outcome.SMALLTALK) {
+      try {
+        journal.note(FeedbackRecord.declined(asked, CHANNEL));
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not journal a declined question: {}", e.toString());
+      }
     }
-    return messages.declined(answer);
+    return messages.offered(answer);
   }
 
   /** Runs {@code task} on a worker; false when all are busy and the queue is full. */

@@ -134,8 +134,11 @@ final class SlackMessages {
     return message(shown.question() + "\n\n" + plain, blocks);
   }
 
-  /** The message when the bot has no answer: its reply, and the closest questions as buttons. */
-  ObjectNode declined(Answer answer) {
+  /**
+   * The message when the bot shows no answer (it asks which was meant, declines, or replies to small talk): its
+   * reply, and the questions it offers as buttons.
+   */
+  ObjectNode offered(Answer answer) {
     ArrayNode blocks = json.createArrayNode();
     blocks.add(section(cutEscaped(Mrkdwn.escape(answer.reply()), MAX_SECTION_TEXT)));
     List<Answer.Alternative> offered = answer.alternatives().stream().limit(MAX_QUESTION_BUTTONS).toList();

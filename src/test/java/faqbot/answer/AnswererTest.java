@@ -73,10 +73,74 @@ class AnswererTest {
       // Written blind with five others after the entry gained plain-language phrasings (docs/quality.md): with
       // bge-small alone 4 of the 6 came first, with both models 3 (this one each time).
       "how do you build an AI that reliably pursues the outcomes people want | what-is-ai-alignment"})
-  void findsEachRequiredQuestionFromAParaphrase(String paraphrase, String id) {
+  void bringsEachRequiredQuestionFirstFromAParaphrase(String paraphrase, String id) {
     Answer answer = answerer.answer(paraphrase);
-    assertThat(answer.matched()).as("confidence %s", answer.confidence()).isTrue();
-    assertThat(answer.answer().id()).isEqualTo(id);
+    // Written to share few words with their entries, some are answered and some only offered, first, as a choice;
+    // none is answered with another entry.
+    assertThat(answer.outcome()).as("confidence %s", answer.confidence()).isIn(Outcome.ANSWER, Outcome.CLARIFY);
+    String first = answer.matched() ? answer.answer().id() : answer.alternatives().get(0).id();
+    assertThat(first).isEqualTo(id);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "Is sycophancy a kind of reward hacking? | what-is-sycophancy-in-language-models | what-is-reward-hacking",
+      "whats the difference between rlhf and rlaif | what-is-reinforcement-learning-from-human-feedback-rlhf"
+          + " | what-is-constitutional-ai",
+      "How does AI control differ from boxing an AI? | what-is-ai-control | cant-we-just-keep-a-dangerous-ai-in-a-box"})
+  void asksWhichWasMeantWhenAQuestionFallsBetweenTwoEntries(String message, String one, String other) {
+    Answer answer = answerer.answer(message);
+    assertThat(answer.outcome()).isEqualTo(Outcome.CLARIFY);
+    assertThat(answer.matched()).isFalse();
+    assertThat(answer.answer()).isNull();
+    assertThat(answer.reply()).contains("Did you mean");
+    assertThat(answer.alternatives()).hasSizeBetween(2, Answerer.CHOICES).extracting(Answer.Alternative::id)
+        .contains(one, other);
+    // Picking one answers it, as a number or as its question.
+    int second = answer.alternatives().stream().map(Answer.Alternative::id).toList().indexOf(other) + 1;
+    Answer picked = answerer.answer(Integer.toString(second), answer.context());
+    assertThat(picked.outcome()).isEqualTo(Outcome.ANSWER);
+    assertThat(picked.answer().id()).isEqualTo(other);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Who funds AI safety work?", "What is prosaic alignment?", "Where can I study AI safety?",
+      "What does Metaculus predict for the arrival of AGI?", "Who first came up with the term AI alignment?"})
+  void neverAnswersAQuestionInTheFieldThatNoEntryAnswers(String message) {
+    Answer answer = answerer.answer(message);
+    assertThat(answer.outcome()).as("confidence %s", answer.confidence()).isIn(Outcome.CLARIFY, Outcome.DECLINE);
+    assertThat(answer.answer()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hi", "Hello there!", "thanks!", "who are you?", "what can you do?", "bye"})
+  void repliesToSmallTalkWithQuestionsToStartWith(String message) {
+    Answer answer = answerer.answer(message);
+    assertThat(answer.outcome()).isEqualTo(Outcome.SMALLTALK);
+    assertThat(answer.matched()).isFalse();
+    assertThat(answer.reply()).doesNotStartWith("Sorry");
+    assertThat(answer.alternatives()).hasSize(Answerer.STARTERS).allSatisfy(a -> assertThat(a.id()).isNotNull());
+    Answer started = answerer.answer("1", answer.context());
+    assertThat(started.answer().id()).isEqualTo(answer.alternatives().get(0).id());
+  }
+
+  @Test
+  void answersTheQuestionAfterAGreeting() {
+    Answer answer = answerer.answer("hi! what is reward hacking?");
+    assertThat(answer.outcome()).isEqualTo(Outcome.ANSWER);
+    assertThat(answer.answer().id()).isEqualTo("what-is-reward-hacking");
+  }
+
+  @Test
+  void answersOnlyFromTheEntriesAScopeAdmits() {
+    Answer everywhere = answerer.answer("What is inner alignment?");
+    assertThat(everywhere.answer().id()).isEqualTo("what-is-inner-alignment");
+    Answer governance = answerer.answer("What is inner alignment?", null, Scope.tagged(List.of("governance")));
+    assertThat(governance.matched()).isFalse();
+    assertThat(governance.alternatives()).extracting(Answer.Alternative::id)
+        .doesNotContain("what-is-inner-alignment");
+    assertThat(answerer.search("inner alignment", 10, Scope.without(List.of("what-is-inner-alignment"))))
+        .extracting(c -> c.entry().id()).isNotEmpty().doesNotContain("what-is-inner-alignment");
   }
 
   @ParameterizedTest
@@ -92,7 +156,7 @@ class AnswererTest {
     assertThat(answer.related()).isEmpty();
     assertThat(answer.sources()).isEmpty();
     assertThat(answer.reply()).startsWith("Sorry, I don't have an answer to that");
-    assertThat(answer.confidence()).isLessThan(Calibration.DEFAULT.threshold());
+    assertThat(answer.confidence()).isLessThan(Calibration.DEFAULT.clarifyAt());
     assertThat(answer.alternatives()).hasSizeLessThanOrEqualTo(Answerer.SUGGESTIONS)
         .allSatisfy(a -> assertThat(a.confidence()).isGreaterThanOrEqualTo(Answerer.SUGGESTION_FLOOR));
   }
@@ -128,7 +192,7 @@ class AnswererTest {
       shown.add(answer.confidence());
     }
     answer.alternatives().forEach(a -> shown.add(a.confidence()));
-    assertThat(shown).hasSizeGreaterThan(1).isSortedAccordingTo(Comparator.reverseOrder());
+    assertThat(shown).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(answerer.search(message, 10)).extracting(Candidate::confidence)
         .isSortedAccordingTo(Comparator.reverseOrder());
   }
@@ -181,9 +245,9 @@ class AnswererTest {
 
   @Test
   void offersTheClosestQuestionsForANearMiss() {
-    Answer answer = answerer.answer("How do I fine-tune Llama on my own data?");
+    Answer answer = answerer.answer("What is prosaic alignment?");
     assertThat(answer.matched()).isFalse();
-    assertThat(answer.alternatives()).isNotEmpty();
+    assertThat(answer.alternatives()).isNotEmpty().allSatisfy(a -> assertThat(a.question()).contains("alignment"));
   }
 
   @Test

@@ -30,6 +30,11 @@ class RankerTest {
     return new IndexView() {
       @Override public Corpus corpus() { return corpus; }
       @Override public float[] keywordScores(String text, int depth) { return keyword.clone(); }
+      @Override public faqbot.index.WordMatches words(String text) {
+        return new faqbot.index.WordMatches(List.of(), new int[0], new long[corpus.size()], new long[corpus.size()],
+            corpus.size());
+      }
+      @Override public List<String> terms(String text) { return List.of(); }
       @Override public boolean hasVectors() { return true; }
       @Override public SemanticScores semanticScores(float[] queryVector) { return meaning; }
       @Override public List<Suggestion> suggest(String typed, int limit) { return List.of(); }
@@ -47,7 +52,7 @@ class RankerTest {
   }
 
   private List<String> order(IndexView view, boolean withVectors) {
-    return ranker.rank(view, "a message", withVectors ? new float[] {1f} : null).stream()
+    return ranker.rank(view, "a message", withVectors ? new float[] {1f} : null, Scope.ALL).stream()
         .map(c -> c.entry().id()).toList();
   }
 
@@ -60,7 +65,7 @@ class RankerTest {
 
     assertThat(order(view, true)).containsExactly("reset-1", "reset-2", "email");
     // The second answer keeps its own score and confidence; only its place moves.
-    List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f});
+    List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f}, Scope.ALL);
     assertThat(ranked.get(1).score()).isLessThan(ranked.get(2).score());
   }
 
@@ -79,7 +84,7 @@ class RankerTest {
     // "a" has the closest single vector; "b" has two texts close to the message: (0.78 + 0.3 × 0.76) / 1.3 beats
     // (0.80 + 0.3 × 0.60) / 1.3.
     List<Candidate> ranked = ranker.rank(view(corpus, none, new float[] {0.80f, 0.78f},
-        new float[] {0.60f, 0.76f}), "a message", new float[] {1f});
+        new float[] {0.60f, 0.76f}), "a message", new float[] {1f}, Scope.ALL);
     assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b", "a");
     assertThat(ranked.get(0).semantic()).isCloseTo(0.78, org.assertj.core.api.Assertions.within(1e-6));
   }
@@ -103,7 +108,7 @@ class RankerTest {
         new SemanticScores.ModelScores(new float[] {0.6f, 0.7f, 0.5f}, none)));
     IndexView view = view(corpus, new float[3], twoModels);
 
-    List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f});
+    List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f}, Scope.ALL);
 
     // b: 0.4 * 0.75 + 0.6 * 1 = 0.90 against a: 0.4 * 1 + 0.6 * 0.5 = 0.70 (with the first model alone, a leads).
     assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b", "a", "c");

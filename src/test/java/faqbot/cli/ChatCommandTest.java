@@ -99,22 +99,31 @@ class ChatCommandTest {
   }
 
   @Test
-  void aNumberPicksFromTheClosestQuestionsWhenTheBotDeclines() {
-    // About AI, but not answered by the FAQ: declined, with the closest questions offered.
-    String nearMiss = "How do I fine-tune Llama on my own data?";
-    Answer declined = Fixtures.bundledBot().answerer().answer(nearMiss);
-    assertThat(declined.matched()).isFalse();
-    assertThat(declined.alternatives()).isNotEmpty();
-    String first = declined.alternatives().get(0).question();
+  void aNumberPicksAChoiceWhenTheBotAsksWhichWasMeant() {
+    // Between two entries: the bot asks which was meant, and a number picks one.
+    String between = "How does AI control differ from boxing an AI?";
+    Answer clarify = Fixtures.bundledBot().answerer().answer(between);
+    assertThat(clarify.outcome()).isEqualTo(faqbot.answer.Outcome.CLARIFY);
+    assertThat(clarify.alternatives()).hasSizeGreaterThan(1);
+    String second = clarify.alternatives().get(1).question();
 
-    CliRuns.Run run = CliRuns.chat(List.of(nearMiss, "1", "/sources"), chat());
+    CliRuns.Run run = CliRuns.chat(List.of(between, "2", "/sources"), chat());
 
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     String out = run.out();
-    assertThat(out).startsWith(declined.reply() + "\n");
-    assertThat(out).contains("  1. " + first + "\n");
-    assertThat(out).contains(heading(first));
-    assertThat(out.indexOf(heading(first))).isGreaterThan(out.indexOf("  1. " + first));
+    assertThat(out).startsWith(clarify.reply() + "\n");
+    assertThat(out).contains("  2. " + second + "\n").contains("(Type a number to see that answer.)");
+    assertThat(out).contains(heading(second));
+    assertThat(out.indexOf(heading(second))).isGreaterThan(out.indexOf("  2. " + second));
+  }
+
+  @Test
+  void greetsAHelloWithQuestionsToStartWith() {
+    CliRuns.Run run = CliRuns.chat(List.of("hello", "1"), chat());
+    assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
+    Answer hello = Fixtures.bundledBot().answerer().answer("hello");
+    assertThat(run.out()).startsWith(hello.reply() + "\n").contains("  1. " + hello.alternatives().get(0).question())
+        .contains(heading(hello.alternatives().get(0).question()));
   }
 
   @Test

@@ -122,6 +122,25 @@ class CliTest {
   }
 
   @Test
+  void askShowsTheChoicesWhenAQuestionFallsBetweenEntries() {
+    Run run = run(withLocations("ask", "How does AI control differ from boxing an AI?"));
+    assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+    assertThat(run.out()).startsWith("I'm not sure which of these you mean. Did you mean:\n")
+        .contains(". What is AI control?\n").contains(". Can't we just keep a dangerous AI in a box?\n")
+        .contains("(Ask again with the question you mean, or use 'faqbot chat' and type its number.)");
+  }
+
+  @Test
+  void askAnswersHelloWithQuestionsToStartWith() throws IOException {
+    Run run = run(withLocations("ask", "hi"));
+    assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+    assertThat(run.out()).startsWith("Hi!").contains("  1. ").doesNotContain("Sorry");
+    Run json = run(withLocations("ask", "--json", "hi"));
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("outcome").asText())
+        .isEqualTo("smalltalk");
+  }
+
+  @Test
   void askWithoutAQuestionIsRefusedWithTheUsage() {
     Run run = run(withLocations("ask"));
     assertThat(run.exit()).isNotEqualTo(Main.OK);
@@ -330,21 +349,37 @@ class CliTest {
         "q3 0 " + EVAL_ENTRIES.get(2) + " 1"));
 
     Run run = run("eval", "--corpus", tiny.toString(), "--queries", queries.toString(), "--qrels", qrels.toString(),
-        "--json");
+        "--json", "--leave-out");
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     assertThat(run.out().strip().lines()).hasSize(1);
     JsonNode report = JSON.readTree(run.out());
-    assertThat(fieldNames(report)).containsExactlyInAnyOrder("queries", "inScope", "outOfScope", "map", "mrr10", "p1",
-        "ndcg10", "recall10", "abstainedInScope", "abstainedOutOfScope", "latencyMs");
+    List<String> shares = List.of("answeredRight", "answeredWrong", "clarifiedInScope", "clarifiedWithRight",
+        "declinedInScope", "answeredOutOfScope", "clarifiedOutOfScope", "declinedOutOfScope", "rightCredit",
+        "wrongOverall");
+    List<String> all = new java.util.ArrayList<>(List.of("queries", "inScope", "outOfScope", "map", "mrr10", "p1",
+        "ndcg10", "recall10", "leaveOut", "latencyMs"));
+    all.addAll(shares);
+    assertThat(fieldNames(report)).containsExactlyInAnyOrderElementsOf(all);
     assertThat(fieldNames(report.get("latencyMs"))).containsExactlyInAnyOrder("p50", "p95");
+    assertThat(fieldNames(report.get("leaveOut"))).containsExactlyInAnyOrder("queries", "answered", "clarified",
+        "declined");
+    assertThat(report.get("leaveOut").get("queries").asInt()).isEqualTo(3);
 
     assertThat(report.get("queries").asInt()).isEqualTo(4);
     assertThat(report.get("inScope").asInt()).isEqualTo(3);
     assertThat(report.get("outOfScope").asInt()).isEqualTo(1);
-    for (String figure : List.of("map", "mrr10", "p1", "ndcg10", "abstainedInScope", "abstainedOutOfScope")) {
+    List<String> figures = new java.util.ArrayList<>(List.of("map", "mrr10", "p1", "ndcg10"));
+    figures.addAll(shares);
+    for (String figure : figures) {
       assertThat(report.get(figure).isNumber()).as(figure).isTrue();
       assertThat(report.get(figure).asDouble()).as(figure).isBetween(0.0, 1.0);
     }
+    // Each in-scope query's outcome is one of four; each out-of-scope one of three.
+    assertThat(report.get("answeredRight").asDouble() + report.get("answeredWrong").asDouble()
+        + report.get("clarifiedInScope").asDouble() + report.get("declinedInScope").asDouble())
+        .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
+    assertThat(report.get("answeredOutOfScope").asDouble() + report.get("clarifiedOutOfScope").asDouble()
+        + report.get("declinedOutOfScope").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
     // Every entry of a three-entry corpus is ranked, so each relevant one is within the first ten.
     assertThat(report.get("recall10").asDouble()).isEqualTo(1.0);
     assertThat(report.get("map").asDouble()).isGreaterThanOrEqualTo(1.0 / 3);
@@ -352,6 +387,19 @@ class CliTest {
     double p95 = report.get("latencyMs").get("p95").asDouble();
     assertThat(p50).isGreaterThanOrEqualTo(0.0);
     assertThat(p95).isGreaterThanOrEqualTo(p50);
+  }
+
+  @Test
+  void evalTakesOnlyTheQueriesWhereAColumnHasAValue(@TempDir Path folder) throws IOException {
+    Path tiny = evalCorpus(folder);
+    Path queries = evalQueries(folder);
+    Run run = run("eval", "--corpus", tiny.toString(), "--queries", queries.toString(), "--where", "kind=offtopic",
+        "--json");
+    assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
+    assertThat(JSON.readTree(run.out()).get("queries").asInt()).isEqualTo(1);
+    Run bad = run("eval", "--corpus", tiny.toString(), "--queries", queries.toString(), "--where", "split=test");
+    assertThat(bad.exit()).isEqualTo(Main.FAILURE);
+    assertThat(bad.err()).contains("queries.tsv:1: has no column 'split' (its columns: query_id, kind, text)");
   }
 
   @Test

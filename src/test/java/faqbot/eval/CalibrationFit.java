@@ -2,27 +2,37 @@ package faqbot.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import faqbot.answer.Answerer;
 import faqbot.answer.Calibration;
+import faqbot.answer.Candidate;
+import faqbot.answer.Evidence;
 import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.SentenceEncoder;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.opentest4j.TestAbortedException;
 
 /**
  * Fits the confidence's logistic weights on labelled runs and shows what they and the weights in use decide.
  *
- * <p>Usage: {@code CalibrationFit [runs.json] [threshold]}, by default src/test/resources/eval/calibration.json
- * and thresholds from 0.2 to 0.5. Every query goes through the {@link Answerer} as in {@code faqbot eval}; the label is
- * whether its first entry is relevant (always no out of scope), and each run weighs as much as any other.
+ * <p>Usage: {@code CalibrationFit [runs.json] [--dump FILE]}, by default src/test/resources/eval/calibration.json.
+ * Every query goes through the {@code Answerer} as in {@code faqbot eval}; the label is whether its first entry
+ * answers it (never, out of scope or with its answering entries hidden), and each run weighs as much as any other
+ * times its {@code weight}. {@code --dump} also writes the evidence of the first three entries of every query, for
+ * study elsewhere.
  */
 public final class CalibrationFit {
-  private record Labelled(String run, Calibration.Evidence evidence, boolean inScope, boolean right) {}
+  /** One query's first three entries, their evidence, and which of them answer it. */
+  record Labelled(String run, String query, List<Evidence> evidence, List<String> ids, List<Boolean> right,
+      boolean inScope) {}
 
   private CalibrationFit() {}
 
@@ -37,100 +47,121 @@ public final class CalibrationFit {
   }
 
   private static void fit(String[] args) throws Exception {
-    Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/eval/calibration.json");
+    Path file = Path.of("src/test/resources/eval/calibration.json");
+    Path dump = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--dump")) {
+        dump = Path.of(args[++i]);
+      } else {
+        file = Path.of(args[i]);
+      }
+    }
     List<Labelled> labelled = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    Map<String, Double> weights = new LinkedHashMap<>();
     try (SentenceEncoder encoder = EnsembleEncoder.standard(); EvalRuns runs = new EvalRuns(encoder)) {
       for (JsonNode node : new ObjectMapper().readTree(file.toFile()).get("runs")) {
         EvalRuns.Run run = EvalRuns.read(node);
-        names.add(run.name());
-        new Evaluator(new Answerer(runs.index(run.corpus()))).run(run.queries(), run.qrels(), o -> {
-          Map<String, Integer> relevant = run.qrels().getOrDefault(o.query().id(), Map.of());
-          boolean right = !o.top().isEmpty() && relevant.getOrDefault(o.top().get(0).entry().id(), 0) > 0;
-          labelled.add(new Labelled(run.name(), o.evidence(), o.inScope(), right));
+        weights.put(run.name(), run.weight());
+        runs.evaluate(run, r -> {
+          if (r.top().isEmpty() || r.top().get(0).evidence() == null) {
+            return;
+          }
+          List<Evidence> evidence = r.top().stream().map(Candidate::evidence).toList();
+          List<String> ids = r.top().stream().map(c -> c.entry().id()).toList();
+          List<Boolean> right = ids.stream().map(r.relevant()::contains).toList();
+          labelled.add(new Labelled(run.name(), r.query().id(), evidence, ids, right, r.inScope()));
         });
         System.err.println("ran " + run.name() + ": " + run.queries().size() + " queries");
       }
     }
-    Map<String, Long> sizes = sizes(labelled);
+    if (dump != null) {
+      write(dump, labelled);
+    }
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    labelled.forEach(l -> sizes.merge(l.run(), 1L, Long::sum));
     List<LogisticFit.Example> examples = new ArrayList<>();
     for (Labelled l : labelled) {
-      Calibration.Evidence e = l.evidence();
-      examples.add(new LogisticFit.Example(new double[] {1, e.cosine(), e.cosineLead(), e.keywordLead()}, l.right(),
-          1.0 / sizes.get(l.run())));
+      double[] values = values(l.evidence().get(0));
+      double[] x = new double[values.length + 1];
+      x[0] = 1;
+      System.arraycopy(values, 0, x, 1, values.length);
+      examples.add(new LogisticFit.Example(x, l.right().get(0), weights.get(l.run()) / sizes.get(l.run())));
     }
     double[] w = LogisticFit.fit(examples, 100);
-    Calibration fitted = new Calibration(w[0], w[1], w[2], w[3], Calibration.DEFAULT.threshold());
     Calibration inUse = Calibration.DEFAULT;
-    System.out.println(describe("fitted", fitted, labelled));
-    System.out.println(describe("in use", inUse, labelled));
-    System.out.println();
-    System.out.println("mean confidence in the first entry against the share of first entries that are right:");
-    for (String name : names) {
-      List<Labelled> own = labelled.stream().filter(l -> l.run().equals(name)).toList();
-      System.out.println(String.format(Locale.ROOT, "  %-50s fitted %.3f | in use %.3f | right %.3f", name,
-          meanConfidence(own, fitted), meanConfidence(own, inUse),
-          own.stream().filter(Labelled::right).count() / (double) own.size()));
+    Calibration fitted = new Calibration(Calibration.Weights.of(w), inUse.answerAt(), inUse.clarifyAt());
+    System.out.println("fitted weights (intercept, then " + String.join(", ", FIGURES) + "):");
+    StringBuilder array = new StringBuilder();
+    for (double v : w) {
+      array.append(array.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", v));
     }
-    double[] thresholds = args.length > 1 ? new double[] {Double.parseDouble(args[1])}
-        : new double[] {0.2, 0.3, 0.4, 0.5};
-    for (double threshold : thresholds) {
+    System.out.println("  {" + array + "}");
+    for (Calibration c : List.of(fitted, inUse)) {
       System.out.println();
-      System.out.println(String.format(Locale.ROOT, "at threshold %.2f (fitted | in use):", threshold));
-      System.out.println(String.format(Locale.ROOT, "  %-50s %7s  %-16s  %-16s  %-16s", "run", "queries",
-          "right answered", "wrong answered", "declined"));
-      for (String name : names) {
-        List<Labelled> own = labelled.stream().filter(l -> l.run().equals(name)).toList();
-        Calibration a = fitted.withThreshold(threshold);
-        Calibration b = inUse.withThreshold(threshold);
-        System.out.println(String.format(Locale.ROOT, "  %-50s %7d  %-16s  %-16s  %-16s", name, own.size(),
-            both(own, a, b, Decision.RIGHT), both(own, a, b, Decision.WRONG), both(own, a, b, Decision.DECLINED)));
+      System.out.println((c == fitted ? "fitted" : "in use") + String.format(Locale.ROOT,
+          ", answering at %.2f and offering at %.2f: share answered right | wrongly | clarified with a right choice"
+              + " | clarified, other | declined", c.answerAt(), c.clarifyAt()));
+      for (String run : sizes.keySet()) {
+        List<Labelled> own = labelled.stream().filter(l -> l.run().equals(run)).toList();
+        double[] shares = new double[5];
+        for (Labelled l : own) {
+          shares[decide(c, l)]++;
+        }
+        System.out.println(String.format(Locale.ROOT, "  %-58s %5.1f | %5.1f | %5.1f | %5.1f | %5.1f %%", run,
+            100 * shares[0] / own.size(), 100 * shares[1] / own.size(), 100 * shares[2] / own.size(),
+            100 * shares[3] / own.size(), 100 * shares[4] / own.size()));
       }
     }
   }
 
-  private static double meanConfidence(List<Labelled> own, Calibration c) {
-    return own.stream().mapToDouble(l -> c.confidence(l.evidence())).average().orElse(Double.NaN);
-  }
+  private static final List<String> FIGURES = List.of("cosine", "cosineLead", "keywordLead", "coverage",
+      "questionCoverage", "maxUncovered", "unknownShare", "uncoveredName", "specificAsk", "comparisonGap");
 
-  private enum Decision { RIGHT, WRONG, DECLINED }
-
-  private static String both(List<Labelled> own, Calibration a, Calibration b, Decision kind) {
-    return String.format(Locale.ROOT, "%5.1f | %5.1f %%", share(own, a, kind), share(own, b, kind));
-  }
-
-  private static double share(List<Labelled> own, Calibration c, Decision kind) {
-    long n = own.stream().filter(l -> {
-      boolean answers = c.confidence(l.evidence()) >= c.threshold();
-      return switch (kind) {
-        case RIGHT -> answers && l.right();
-        case WRONG -> answers && !l.right();
-        case DECLINED -> !answers;
-      };
-    }).count();
-    return 100.0 * n / own.size();
-  }
-
-  private static String describe(String label, Calibration c, List<Labelled> labelled) {
-    return String.format(Locale.ROOT, "%-7s bias %.2f, cosine %.2f, lead %.2f, keyword lead %.2f;"
-        + " weighted log-loss %.4f", label, c.bias(), c.cosineWeight(), c.leadWeight(), c.keywordWeight(),
-        logLoss(c, labelled));
-  }
-
-  /** The mean log-loss with each run weighing the same, as the fit minimises it. */
-  private static double logLoss(Calibration c, List<Labelled> labelled) {
-    Map<String, Long> sizes = sizes(labelled);
-    double loss = 0;
-    for (Labelled l : labelled) {
-      double p = Math.min(Math.max(c.confidence(l.evidence()), 1e-12), 1 - 1e-12);
-      loss -= (l.right() ? Math.log(p) : Math.log(1 - p)) / sizes.get(l.run());
+  /**
+   * What a calibration decides for a query, as the answerer would: 0 answered right, 1 answered wrongly, 2 clarified
+   * with a right choice, 3 clarified without one, 4 declined.
+   */
+  static int decide(Calibration c, Labelled l) {
+    double ceiling = 1;
+    List<Double> confidences = new ArrayList<>();
+    for (Evidence e : l.evidence()) {
+      ceiling = Math.min(ceiling, Math.round(c.confidence(e) * 1000) / 1000.0);
+      confidences.add(ceiling);
     }
-    return loss / sizes.size();
+    if (confidences.get(0) >= c.answerAt()) {
+      return l.right().get(0) ? 0 : 1;
+    }
+    boolean offered = false;
+    boolean right = false;
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < confidences.size(); i++) {
+      if (confidences.get(i) >= c.clarifyAt() && seen.add(l.ids().get(i))) {
+        offered = true;
+        right |= l.right().get(i);
+      }
+    }
+    return offered ? (right ? 2 : 3) : 4;
   }
 
-  private static Map<String, Long> sizes(List<Labelled> labelled) {
-    Map<String, Long> sizes = new HashMap<>();
-    labelled.forEach(l -> sizes.merge(l.run(), 1L, Long::sum));
-    return sizes;
+  private static double[] values(Evidence e) {
+    return new double[] {e.cosine(), e.cosineLead(), e.keywordLead(), e.coverage(), e.questionCoverage(),
+        e.maxUncovered(), e.unknownShare(), e.uncoveredName(), e.specificAsk(), e.comparisonGap()};
+  }
+
+  private static void write(Path dump, List<Labelled> labelled) throws java.io.IOException {
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dump, StandardCharsets.UTF_8))) {
+      w.println("run\tquery\trank\tentry\tright\tin_scope\t" + String.join("\t", FIGURES));
+      for (Labelled l : labelled) {
+        for (int i = 0; i < l.evidence().size(); i++) {
+          StringBuilder line = new StringBuilder();
+          line.append(l.run()).append('\t').append(l.query()).append('\t').append(i).append('\t')
+              .append(l.ids().get(i)).append('\t').append(l.right().get(i)).append('\t').append(l.inScope());
+          for (double v : values(l.evidence().get(i))) {
+            line.append('\t').append(String.format(Locale.ROOT, "%.5f", v));
+          }
+          w.println(line);
+        }
+      }
+    }
   }
 }

@@ -22,8 +22,15 @@ import java.util.Map;
 final class EvalRuns implements AutoCloseable {
   private static final Path BUNDLED = Path.of("src/test/resources/eval/bundled");
 
-  /** One run, read and ready to evaluate. */
-  record Run(String name, Path corpus, List<Query> queries, Map<String, Map<String, Integer>> qrels) {}
+  /**
+   * One run, read and ready to evaluate.
+   *
+   * @param leaveOut    whether the run asks its in-scope queries with the entries that answer them hidden
+   * @param equivalents for a leave-out run, groups of entries that answer the same question (entry id → group)
+   * @param weight      how much the run counts when fitting the confidence, against 1 for others
+   */
+  record Run(String name, Path corpus, List<Query> queries, Map<String, Map<String, Integer>> qrels,
+      boolean leaveOut, Map<String, String> equivalents, double weight) {}
 
   private final SentenceEncoder encoder;
   private final Map<Path, FaqIndex> indexes = new HashMap<>();
@@ -35,17 +42,29 @@ final class EvalRuns implements AutoCloseable {
 
   static Run read(JsonNode run) throws IOException {
     Path queryFile = resolve(run.get("queries").asText());
-    List<Query> queries = EvalFiles.queries(queryFile);
-    if (run.has("kind")) {
-      queries = only(queryFile, run.get("kind").asText(), queries);
-    }
+    Map<String, String> where = new java.util.LinkedHashMap<>();
+    run.path("where").fields().forEachRemaining(f -> where.put(f.getKey(), f.getValue().asText()));
+    List<Query> queries = EvalFiles.queries(queryFile, where);
     if (run.has("perturb")) {
       TypoPerturber typos = new TypoPerturber(run.get("seed").asLong());
       queries = queries.stream().map(q -> new Query(q.id(), typos.perturb(q.id(), q.text()))).toList();
     }
     Map<String, Map<String, Integer>> qrels = run.has("qrels") ? EvalFiles.qrels(resolve(run.get("qrels").asText()))
         : Map.of();
-    return new Run(run.get("name").asText(), resolve(run.get("corpus").asText()), queries, qrels);
+    Map<String, String> equivalents = run.has("equivalents")
+        ? EvalFiles.equivalents(resolve(run.get("equivalents").asText())) : Map.of();
+    return new Run(run.get("name").asText(), resolve(run.get("corpus").asText()), queries, qrels,
+        run.path("leaveOut").asBoolean(false), equivalents, run.path("weight").asDouble(1));
+  }
+
+  /** Evaluates a run: its queries as asked, and for a leave-out run, asked again with their answers hidden. */
+  EvalReport evaluate(Run run, java.util.function.Consumer<Evaluator.QueryResult> each) throws IOException {
+    Evaluator evaluator = new Evaluator(new faqbot.answer.Answerer(index(run.corpus())));
+    if (run.leaveOut()) {
+      EvalReport.LeaveOut figures = evaluator.leaveOut(run.queries(), run.qrels(), run.equivalents(), each);
+      return evaluator.run(run.queries(), run.qrels(), r -> { }).withLeaveOut(figures);
+    }
+    return evaluator.run(run.queries(), run.qrels(), each);
   }
 
   /** The index of a corpus, built on first use. */
@@ -73,18 +92,9 @@ final class EvalRuns implements AutoCloseable {
     if (path.startsWith("bundled/")) {
       return BUNDLED.resolve(path.substring("bundled/".length()));
     }
-    return Path.of(path);
-  }
-
-  /** The queries of one kind (second column of the bundled set). */
-  private static List<Query> only(Path file, String kind, List<Query> queries) throws IOException {
-    Map<String, String> kinds = new HashMap<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      String[] columns = line.split("\t");
-      if (columns.length >= 3) {
-        kinds.put(columns[0], columns[1]);
-      }
+    if (path.startsWith("real/") || path.startsWith("leaveout/")) {
+      return BUNDLED.getParent().resolve(path);
     }
-    return queries.stream().filter(q -> kind.equals(kinds.get(q.id()))).toList();
+    return Path.of(path);
   }
 }

@@ -132,12 +132,13 @@ class HttpApiIT {
   }
 
   @Test
-  void chatDeclinesAMessageTheFaqDoesNotAnswerAndOffersTheClosestQuestions() {
+  void chatDoesNotAnswerAQuestionNoEntryAnswersButOffersTheClosestQuestions() {
     api((server, client) -> {
-      Response response = postJson(client, "/api/chat", "{\"message\":\"How do I fine-tune Llama on my own data?\"}");
+      Response response = postJson(client, "/api/chat", "{\"message\":\"What is prosaic alignment?\"}");
       assertThat(response.code()).isEqualTo(200);
       assertJsonType(response);
       JsonNode body = json(response);
+      assertThat(body.get("outcome").asText()).isIn("clarify", "decline");
       assertThat(body.get("matched").asBoolean()).isFalse();
       assertThat(body.has("answer")).as("answer is present, as null").isTrue();
       assertThat(body.get("answer").isNull()).isTrue();
@@ -151,6 +152,36 @@ class HttpApiIT {
         assertThat(fieldNames(alternative)).containsExactlyInAnyOrder("id", "question", "confidence");
         assertThat(answerer.entry(alternative.get("id").asText())).isPresent();
       }
+    });
+  }
+
+  @Test
+  void chatAsksWhichWasMeantForAQuestionBetweenTwoEntries() {
+    api((server, client) -> {
+      JsonNode body = json(postJson(client, "/api/chat",
+          "{\"message\":\"How does AI control differ from boxing an AI?\"}"));
+      assertThat(body.get("outcome").asText()).isEqualTo("clarify");
+      assertThat(body.get("matched").asBoolean()).isFalse();
+      assertThat(body.get("answer").isNull()).isTrue();
+      List<String> choices = new ArrayList<>();
+      body.get("alternatives").forEach(a -> choices.add(a.get("id").asText()));
+      assertThat(choices).contains("what-is-ai-control", "cant-we-just-keep-a-dangerous-ai-in-a-box");
+      int control = choices.indexOf("what-is-ai-control") + 1;
+      JsonNode picked = json(postJson(client, "/api/chat", "{\"message\":\"" + control + "\",\"context\":\""
+          + body.get("context").asText() + "\"}"));
+      assertThat(picked.get("outcome").asText()).isEqualTo("answer");
+      assertThat(picked.get("answer").get("id").asText()).isEqualTo("what-is-ai-control");
+    });
+  }
+
+  @Test
+  void chatRepliesToAGreetingWithQuestionsToStartWith() {
+    api((server, client) -> {
+      JsonNode body = json(postJson(client, "/api/chat", "{\"message\":\"hi\"}"));
+      assertThat(body.get("outcome").asText()).isEqualTo("smalltalk");
+      assertThat(body.get("matched").asBoolean()).isFalse();
+      assertThat(body.get("reply").asText()).startsWith("Hi!");
+      assertThat(body.get("alternatives")).hasSize(Answerer.STARTERS);
     });
   }
 

@@ -172,6 +172,8 @@ class ServiceIT {
     try {
       chat(app, "What is inner alignment?");
       chat(app, "What's a good recipe for banana bread?");
+      chat(app, "How does AI control differ from boxing an AI?");
+      chat(app, "hello");
       get(app, "/nope");
       String metrics = get(app, "/metrics").body();
       assertThat(metrics)
@@ -179,6 +181,8 @@ class ServiceIT {
           .contains("faqbot_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}")
           .contains("faqbot_answers_total{outcome=\"answered\"} 1.0")
           .contains("faqbot_answers_total{outcome=\"declined\"} 1.0")
+          .contains("faqbot_answers_total{outcome=\"clarified\"} 1.0")
+          .contains("faqbot_answers_total{outcome=\"smalltalk\"} 1.0")
           .contains("faqbot_feedback_total")
           .contains("faqbot_query_cache_hits_total")
           .contains("faqbot_query_cache_misses_total")

@@ -390,7 +390,8 @@ class WidgetApiIT {
     try (var in = HttpApp.class.getResourceAsStream(Asset.WIDGET)) {
       assertThat(script).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-    assertThat(script.getBytes(StandardCharsets.UTF_8).length).as("widget.js stays small").isLessThan(15_000);
+    // Unminified and readable: under 20 KB (about 6 KB compressed) with choices, links and icons.
+    assertThat(script.getBytes(StandardCharsets.UTF_8).length).as("widget.js stays small").isLessThan(20_000);
     // Data is only ever shown as text.
     assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
         "new Function");

@@ -198,20 +198,47 @@ class WidgetBrowserIT {
   }
 
   @Test
-  void declinesAQuestionTheFaqDoesNotAnswerAndOffersTheClosestOnes() {
+  void asksWhichWasMeantAndAnswersTheChoiceClicked() throws IOException {
     SearchContext widget = openDemoPage();
     widget.findElement(By.cssSelector("button.launcher")).click();
-    // About AI, but not answered by the FAQ (an everyday question gets no suggestions: nothing is close to it).
-    WebElement declined = ask(widget, "How do I fine-tune Llama on my own data?");
-    assertThat(declined.getText()).contains("Sorry, I don't have an answer to that").contains("Did you mean");
+    // Between two entries: neither clearly answers it, so the bot asks which was meant.
+    WebElement clarify = ask(widget, "How does AI control differ from boxing an AI?");
+    assertThat(clarify.getText()).contains("Did you mean").doesNotContain("Sorry");
+    assertThat(clarify.findElements(By.cssSelector(".rate"))).isEmpty();
+    WebElement group = clarify.findElement(By.cssSelector(".chips[role=group]"));
+    List<WebElement> choices = group.findElements(By.cssSelector("button"));
+    assertThat(choices).extracting(WebElement::getText)
+        .contains("What is AI control?", "Can't we just keep a dangerous AI in a box?");
+    screenshot("widget-clarify.png");
+    choices.stream().filter(b -> b.getText().equals("What is AI control?")).findFirst().orElseThrow().click();
+    WebElement answer = waitForBotMessage(widget, 2);
+    assertThat(answer.getText()).contains("Here is what the FAQ says on \u201cWhat is AI control?\u201d");
+    assertThat(lastUserMessage(widget)).isEqualTo("What is AI control?");
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void declinesAQuestionFarFromEveryEntry() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement declined = ask(widget, "what's the best pizza in Naples?");
+    assertThat(declined.getText()).contains("Sorry, I don't have an answer to that");
+    assertThat(declined.findElements(By.cssSelector(".chips button"))).isEmpty();
     assertThat(declined.findElements(By.cssSelector(".rate"))).isEmpty();
-    List<WebElement> offered = declined.findElements(By.cssSelector(".chips button"));
-    assertThat(offered).hasSizeBetween(1, 5);
-    String question = offered.get(0).getText();
-    offered.get(0).click();
+  }
+
+  @Test
+  void greetsSmallTalkWithQuestionsToStartWith() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement hello = ask(widget, "hi");
+    assertThat(hello.getText()).startsWith("Hi!").contains("You could ask").doesNotContain("Sorry");
+    List<WebElement> starters = hello.findElements(By.cssSelector(".chips button"));
+    assertThat(starters).hasSize(3);
+    String question = starters.get(0).getText();
+    starters.get(0).click();
     WebElement answer = waitForBotMessage(widget, 2);
     assertThat(answer.getText()).contains("Here is what the FAQ says on \u201c" + question + "\u201d");
-    assertThat(lastUserMessage(widget)).isEqualTo(question);
   }
 
   @Test

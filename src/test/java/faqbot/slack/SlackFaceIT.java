@@ -184,19 +184,42 @@ class SlackFaceIT {
   }
 
   @Test
-  void slashCommandThatMatchesNothingOffersTheClosestQuestionsAndIsJournalled() throws Exception {
+  void slashCommandBetweenTwoEntriesAsksWhichWasMeantAndIsJournalled() throws Exception {
+    String between = "How does AI control differ from boxing an AI?";
     requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
-        SlackRequests.slashCommand("How do I fine-tune Llama on my own data?", slack.responseUrl("commands/y")));
+        SlackRequests.slashCommand(between, slack.responseUrl("commands/y")));
     SlashCommandResponse answer = BlockKit.commandResponse(slack.next(WAIT).body());
-    assertThat(BlockKit.allText(answer.getBlocks())).contains("Sorry");
+    assertThat(BlockKit.allText(answer.getBlocks())).contains("Did you mean").doesNotContain("Sorry");
     assertThat(answer.getBlocks()).noneMatch(HeaderBlock.class::isInstance);
-    assertThat(BlockKit.buttons(answer.getBlocks())).isNotEmpty().allSatisfy(b ->
-        assertThat(b.getActionId()).startsWith(SlackMessages.ASK_OFFERED));
+    assertThat(BlockKit.buttons(answer.getBlocks())).allSatisfy(b ->
+        assertThat(b.getActionId()).startsWith(SlackMessages.ASK_OFFERED))
+        .extracting(b -> b.getText().getText()).contains("What is AI control?",
+            "Can't we just keep a dangerous AI in a box?");
     assertThat(journal).anySatisfy(r -> {
       assertThat(r.type()).isEqualTo(FeedbackRecord.DECLINED);
       assertThat(r.channel()).isEqualTo("slack");
-      assertThat(r.question()).isEqualTo("How do I fine-tune Llama on my own data?");
+      assertThat(r.question()).isEqualTo(between);
     });
+  }
+
+  @Test
+  void slashCommandFarFromEveryEntryIsDeclinedWithoutButtons() throws Exception {
+    requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("what's the best pizza in Naples?", slack.responseUrl("commands/p")));
+    SlashCommandResponse answer = BlockKit.commandResponse(slack.next(WAIT).body());
+    assertThat(BlockKit.allText(answer.getBlocks())).contains("Sorry");
+    assertThat(BlockKit.buttons(answer.getBlocks())).isEmpty();
+  }
+
+  @Test
+  void smallTalkGetsAReplyWithQuestionsToStartWithAndIsNotJournalled() throws Exception {
+    journal.clear();
+    requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("hi", slack.responseUrl("commands/hi")));
+    SlashCommandResponse answer = BlockKit.commandResponse(slack.next(WAIT).body());
+    assertThat(BlockKit.allText(answer.getBlocks())).startsWith("Hi!").doesNotContain("Sorry");
+    assertThat(BlockKit.buttons(answer.getBlocks())).hasSize(3);
+    assertThat(journal).isEmpty();
   }
 
   @Test
@@ -377,7 +400,7 @@ class SlackFaceIT {
   @Test
   void anOfferedQuestionButtonAsksThatQuestion() throws Exception {
     requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
-        SlackRequests.slashCommand("How do I fine-tune Llama on my own data?", slack.responseUrl("commands/q")));
+        SlackRequests.slashCommand("How does AI control differ from boxing an AI?", slack.responseUrl("commands/q")));
     SlashCommandResponse declined = BlockKit.commandResponse(slack.next(WAIT).body());
     List<ButtonElement> offered = BlockKit.buttons(declined.getBlocks());
     assertThat(offered).isNotEmpty().allSatisfy(b -> assertThat(b.getActionId()).startsWith(SlackMessages.ASK_OFFERED));

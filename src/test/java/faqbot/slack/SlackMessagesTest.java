@@ -40,7 +40,7 @@ class SlackMessagesTest {
   }
 
   private static Answer answer(List<Block> blocks, List<Answer.Link> related, List<Source> sources, String video) {
-    return new Answer(true, 0.9, "Here is what the FAQ says", new Answer.Shown("the-id", "What is the thing?",
+    return new Answer(faqbot.answer.Outcome.ANSWER, 0.9, "Here is what the FAQ says", new Answer.Shown("the-id", "What is the thing?",
         "text", video, blocks), related, sources, List.of(), "c1.x");
   }
 
@@ -157,7 +157,7 @@ class SlackMessagesTest {
 
   @Test
   void aVeryLongQuestionFitsTheHeader() {
-    Answer answer = new Answer(true, 1, "r", new Answer.Shown("id", "Why ".repeat(100) + "?", "t", null,
+    Answer answer = new Answer(faqbot.answer.Outcome.ANSWER, 1, "r", new Answer.Shown("id", "Why ".repeat(100) + "?", "t", null,
         List.of(paragraph("t"))), List.of(), List.of(), List.of(), "c");
     ChatPostMessageRequest message = read(withLink.answer(SlackMessages.Shown.of(answer), "x".repeat(1000)));
     assertThat(((HeaderBlock) message.getBlocks().get(0)).getText().getText()).hasSizeLessThanOrEqualTo(150);
@@ -165,11 +165,11 @@ class SlackMessagesTest {
 
   @Test
   void aDeclineShowsTheReplyAndTheClosestQuestionsAsButtons() {
-    Answer declined = new Answer(false, 0.2, "Sorry, I don't have an answer to that. These are the closest"
+    Answer declined = new Answer(faqbot.answer.Outcome.DECLINE, 0.2, "Sorry, I don't have an answer to that. These are the closest"
         + " questions I know:", null, List.of(), List.of(), List.of(
             new Answer.Alternative("what-is-ai-alignment", "What is AI alignment?", 0.2),
             new Answer.Alternative("what-is-a-treacherous-turn", "What is a treacherous turn?", 0.1)), "c");
-    ChatPostMessageRequest message = read(withLink.declined(declined));
+    ChatPostMessageRequest message = read(withLink.offered(declined));
     assertThat(BlockKit.allText(message.getBlocks())).contains("Sorry");
     List<ButtonElement> buttons = BlockKit.buttons(message.getBlocks());
     assertThat(buttons).extracting(ButtonElement::getActionId).containsExactly("ask_offered_1", "ask_offered_2");
@@ -179,9 +179,9 @@ class SlackMessagesTest {
 
   @Test
   void aDeclineWithNothingToOfferIsJustTheReply() {
-    Answer declined = new Answer(false, 0, "Sorry, I don't have an answer to that.", null, List.of(), List.of(),
+    Answer declined = new Answer(faqbot.answer.Outcome.DECLINE, 0, "Sorry, I don't have an answer to that.", null, List.of(), List.of(),
         List.of(), "c");
-    ChatPostMessageRequest message = read(withLink.declined(declined));
+    ChatPostMessageRequest message = read(withLink.offered(declined));
     assertThat(message.getBlocks()).hasSize(1);
     assertThat(BlockKit.buttons(message.getBlocks())).isEmpty();
   }
