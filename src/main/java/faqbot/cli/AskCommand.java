@@ -2,7 +2,7 @@ package faqbot.cli;
 
 import faqbot.answer.Answer;
 import faqbot.answer.Answerer;
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import faqbot.answer.Json;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package faqbot.cli;
 
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package faqbot.cli;
 
-import faqbot.answer.Bot;
-import faqbot.answer.CorpusWatcher;
+import faqbot.app.Bot;
+import faqbot.app.CorpusWatcher;
 import faqbot.http.Backend;
 import faqbot.http.Limits;
 import faqbot.slack.SlackFace;

@@ -1,6 +1,6 @@
 package faqbot.http;
 
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import faqbot.corpus.CorpusProblem;
 import faqbot.index.BuildReport;
 import io.javalin.http.Context;

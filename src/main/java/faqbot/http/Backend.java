@@ -1,7 +1,7 @@
 package faqbot.http;
 
 import faqbot.answer.Answerer;
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package faqbot.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import io.javalin.http.Context;
 
 /**

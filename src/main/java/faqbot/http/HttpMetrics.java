@@ -2,7 +2,7 @@ package faqbot.http;
 
 import faqbot.answer.Answer;
 import faqbot.answer.Outcome;
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -2,7 +2,7 @@ package faqbot.bench;
 
 import faqbot.answer.Answer;
 import faqbot.answer.Answerer;
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import faqbot.answer.Candidate;
 import faqbot.testing.Fixtures;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;
 import io.javalin.Javalin;

@@ -2,7 +2,7 @@ package faqbot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;

@@ -16,7 +16,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.event.MessageBotEvent;
 import faqbot.answer.Answerer;
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;

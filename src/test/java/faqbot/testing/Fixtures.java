@@ -1,6 +1,6 @@
 package faqbot.testing;
 
-import faqbot.answer.Bot;
+import faqbot.app.Bot;
 import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.SentenceEncoder;
 import java.io.IOException;

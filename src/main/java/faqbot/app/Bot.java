@@ -1,5 +1,8 @@
-package faqbot.answer;
+package faqbot.app;
 
+import faqbot.answer.Answerer;
+import faqbot.answer.Calibration;
+import faqbot.answer.SmallTalk;
 import faqbot.corpus.Corpora;
 import faqbot.corpus.Corpus;
 import java.util.ArrayList;

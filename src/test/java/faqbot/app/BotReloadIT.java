@@ -1,7 +1,8 @@
-package faqbot.answer;
+package faqbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faqbot.answer.Answer;
 import faqbot.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

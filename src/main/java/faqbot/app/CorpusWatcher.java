@@ -1,4 +1,4 @@
-package faqbot.answer;
+package faqbot.app;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
