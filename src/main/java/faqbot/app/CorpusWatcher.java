@@ -21,6 +21,8 @@ public final class CorpusWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CorpusWatcher.class);
   /** Editors save several files in a burst; wait this long after the last change before rebuilding. */
   static final long SETTLE_MILLIS = 500;
+  /** How long stopping waits for a reload in progress: embedding a few changed entries takes seconds. */
+  static final long STOP_WAIT_SECONDS = 60;
 
   private final Bot bot;
   private final WatchService watcher;
@@ -73,6 +75,8 @@ public final class CorpusWatcher implements AutoCloseable {
                 status.errors(), status.staleFiles().isEmpty() ? "" : ", last good version kept for "
                     + status.staleFiles());
           }
+        } catch (ClosedWatchServiceException e) {
+          throw e;
         } catch (IOException | RuntimeException e) {
           LOG.error("reloading the corpus failed; the previous index keeps serving: {}", e.getMessage());
         }
@@ -87,9 +91,25 @@ public final class CorpusWatcher implements AutoCloseable {
     key.reset();
   }
 
+  /**
+   * Stops watching and waits for the watching thread to end. A reload in progress is let finish (it may be inside
+   * the sentence model, which must not be closed under it); the thread then finds the watch service closed.
+   */
   @Override
   public void close() throws IOException {
     watcher.close();
-    thread.interrupt();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.warn("the corpus watcher is still reloading after {} s", STOP_WAIT_SECONDS);
+    }
+  }
+
+  /** Whether the watching thread has ended. */
+  boolean stopped() {
+    return !thread.isAlive();
   }
 }

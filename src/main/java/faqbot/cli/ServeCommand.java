@@ -1,21 +1,18 @@
 package faqbot.cli;
 
 import faqbot.app.Bot;
-import faqbot.app.CorpusWatcher;
-import faqbot.http.Backend;
+import faqbot.app.Service;
+import faqbot.app.StopSignals;
+import faqbot.feedback.FileJournal;
+import faqbot.http.HttpOptions;
 import faqbot.http.Limits;
 import faqbot.slack.SlackFace;
-import io.javalin.config.JavalinConfig;
-import java.nio.file.Files;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import faqbot.feedback.FileJournal;
-import faqbot.http.HttpApp;
-import faqbot.http.HttpOptions;
-import io.javalin.Javalin;
+import faqbot.slack.SlackSettings;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Serves the FAQ over HTTP until stopped. */
@@ -78,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
     int listenOn = port();
     List<String> origins = origins();
     if (rateLimit < 0 || rateLimit > 100_000) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "--rate-limit must be 0 (off) to 100000 requests a second, got " + rateLimit);
     }
     Limits limits = Limits.defaults().withRate(rateLimit).withTrustProxy(trustProxy);
@@ -90,71 +88,47 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot open the journal " + journalFile + ": " + rootMessage(e));
     }
-    faqbot.answer.SmallTalk smallTalk = locations.smallTalk();
-    Backend backend = Backend.starting();
-    List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
+    Service service;
     try {
-      SlackFace.fromEnv(System.getenv(), backend::answerer, feedback).ifPresent(extraRoutes::add);
+      service = Service.of(new Service.Settings(locations.corpus(), locations.index(), !keywordsOnly,
+          locations.smallTalk(), !noWatch, feedback, new HttpOptions(origins, List.of(), feedback, limits, adminToken)));
+      SlackFace.fromEnv(System.getenv(), service.answerer(), feedback)
+          .ifPresent(routes -> service.serve(Service.Face.of("Slack", routes, () -> { })));
     } catch (IllegalArgumentException e) {
       closeQuietly(feedback);
       throw new UserError("Slack is misconfigured: " + e.getMessage());
-    }
-    Javalin app = HttpApp.create(backend, new HttpOptions(origins, extraRoutes, feedback, limits, adminToken));
-    AtomicReference<Bot> opened = new AtomicReference<>();
-    AtomicReference<CorpusWatcher> watching = new AtomicReference<>();
-    CountDownLatch stopped = new CountDownLatch(1);
-    // Open the index (and load the model) while the server starts listening: both take a while.
-    java.util.concurrent.CompletableFuture<Bot> opening = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-        Bot.open(locations.corpus(), locations.index(), !keywordsOnly, smallTalk,
-            report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString())));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      closeQuietly(watching.get());
-      // Stopped while still opening: let the opening finish, so the model is never torn down half loaded.
-      Bot bot = opened.get();
-      if (bot == null) {
-        try {
-          bot = opening.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-          bot = null;
-        }
-      }
-      if (bot != null) {
-        bot.close();
-      }
-      closeQuietly(feedback);
-      stopped.countDown();
-    }, "faqbot-shutdown"));
-    try {
-      app.start(host, listenOn);
     } catch (RuntimeException e) {
-      // The shutdown hook closes the bot once it has opened.
-      throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + rootMessage(e));
+      closeQuietly(feedback);
+      throw e;
     }
-    String url = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port() + "/";
-    err.println("faqbot: listening at " + url + "; opening the index of " + locations.corpus() + " ...");
-    err.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    StopSignals.install(() -> {
+      service.close();
+      stopped.countDown();
+    });
+    String[] url = new String[1];
     Bot bot;
     try {
-      bot = opening.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      app.stop();
-      closeQuietly(feedback);
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      bot = service.start(host, listenOn,
+          report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()),
+          port -> {
+            url[0] = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port + "/";
+            err.println("faqbot: listening at " + url[0] + "; opening the index of " + locations.corpus() + " ...");
+            err.flush();
+          });
+    } catch (JavalinBindException e) {
+      service.close();
+      throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + rootMessage(e));
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
     }
-    opened.set(bot);
-    bot.warmUp();
-    backend.ready(bot);
-    if (!noWatch && Files.isDirectory(locations.corpus())) {
-      try {
-        watching.set(CorpusWatcher.start(bot));
-      } catch (IOException e) {
-        err.println("faqbot: cannot watch " + locations.corpus() + " for changes (" + e.getMessage()
-            + "); use POST /admin/reload after editing it");
-      }
+    if (!noWatch && Files.isDirectory(locations.corpus()) && !service.watching()) {
+      err.println("faqbot: cannot watch " + locations.corpus() + " for changes; use POST /admin/reload after"
+          + " editing it");
     }
-    out.println("faqbot is serving " + bot.answerer().size() + " entries at " + url + " (Ctrl-C stops it)"
-        + (extraRoutes.isEmpty() ? "" : "; Slack is on"));
+    out.println("faqbot is serving " + bot.answerer().size() + " entries at " + url[0] + " (Ctrl-C stops it)"
+        + (System.getenv(SlackSettings.SIGNING_SECRET) == null ? "" : "; Slack is on"));
     out.flush();
     stopped.await();
     return Main.OK;
@@ -167,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
       return null;
     }
     if (token.strip().length() < 16) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "FAQBOT_ADMIN_TOKEN must be at least 16 characters long");
     }
     return token.strip();
@@ -180,7 +154,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         out.add(HttpOptions.origin(origin));
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--allow-origin: " + e.getMessage());
+        throw new ParameterException(spec.commandLine(), "--allow-origin: " + e.getMessage());
       }
     }
     return out;
@@ -218,14 +192,14 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return checkPort(Integer.parseInt(env.strip()), "FAQBOT_PORT");
     } catch (NumberFormatException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "FAQBOT_PORT must be a port number from 0 to 65535, got '" + env + "'");
     }
   }
 
   private int checkPort(int value, String name) {
     if (value < 0 || value > 65535) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           name + " must be a port number from 0 to 65535, got " + value);
     }
     return value;

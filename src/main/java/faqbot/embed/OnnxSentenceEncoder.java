@@ -15,7 +15,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one quantized sentence model in process with ONNX Runtime: no service, no network.
@@ -26,6 +31,9 @@ import java.util.stream.Stream;
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
   static final int DIMENSION = 384;
+  /** How long closing waits for the calls in flight: a call takes milliseconds, a long passage under a second. */
+  static final long CLOSE_WAIT_SECONDS = 30;
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxSentenceEncoder.class);
   private static final int MAX_TOKENS = 512;
 
   private final OrtEnvironment environment;
@@ -33,6 +41,12 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTokenTypes;
   private final SentenceModel model;
+  /**
+   * Held shared by every call into the native runtime and exclusively by {@link #close}: freeing a session or a
+   * tokenizer while a call is inside it crashes the whole process, so closing waits for the calls in flight.
+   */
+  private final ReadWriteLock inUse = new ReentrantReadWriteLock();
+  private boolean closed;
 
   /** Loads a model with one ONNX Runtime thread per call. */
   public static OnnxSentenceEncoder load(SentenceModel model) {
@@ -249,8 +263,13 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
 
   @Override
   public boolean knowsWord(String word) {
-    // A word of the vocabulary comes out as one token; any other is cut into word pieces ("opt", "##im", "##zer").
-    return tokenizer.encode(word, false, false).getTokens().length == 1;
+    enter();
+    try {
+      // A word of the vocabulary comes out as one token; any other is cut into word pieces ("opt", "##im", "##zer").
+      return tokenizer.encode(word, false, false).getTokens().length == 1;
+    } finally {
+      inUse.readLock().unlock();
+    }
   }
 
   @Override
@@ -263,7 +282,25 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     return run(model.queryPrefix() + text);
   }
 
+  /** Takes a share of the runtime for one call, or refuses when the model is closed. */
+  private void enter() {
+    inUse.readLock().lock();
+    if (closed) {
+      inUse.readLock().unlock();
+      throw new IllegalStateException("the sentence model " + model.id() + " is closed");
+    }
+  }
+
   private float[] run(String text) {
+    enter();
+    try {
+      return inference(text);
+    } finally {
+      inUse.readLock().unlock();
+    }
+  }
+
+  private float[] inference(String text) {
     Encoding encoding = tokenizer.encode(text.isBlank() ? " " : text);
     long[][] ids = {encoding.getIds()};
     long[][] mask = {encoding.getAttentionMask()};
@@ -299,13 +336,36 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     return sum;
   }
 
+  /**
+   * Frees the model once the calls in flight have finished (later calls are refused). A call that has not finished
+   * within {@value #CLOSE_WAIT_SECONDS} s is stuck; the model is then left for the operating system to free when the
+   * process ends, rather than torn down under it.
+   */
   @Override
   public void close() {
+    boolean locked = false;
     try {
-      session.close();
-    } catch (OrtException e) {
-      // Closing at shutdown: nothing useful to do with the failure.
+      locked = inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    tokenizer.close();
+    if (!locked) {
+      LOG.warn("the sentence model {} is still busy after {} s; leaving it open", model.id(), CLOSE_WAIT_SECONDS);
+      return;
+    }
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        session.close();
+      } catch (OrtException e) {
+        // Closing at shutdown: nothing useful to do with the failure.
+      }
+      tokenizer.close();
+    } finally {
+      inUse.writeLock().unlock();
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpApp {
   /** The largest request body accepted; a chat message is at most a few kilobytes. */
   public static final long MAX_BODY_BYTES = 64 * 1024;
+  /** How long stopping waits for requests in flight; an answer takes milliseconds, a reload some seconds. */
+  static final long STOP_MILLIS = 10_000;
 
   /** The routes a page of another origin may call (when allowed): each answers its CORS preflight. */
   static final List<String> API_ROUTES =
@@ -61,6 +64,12 @@ public final class HttpApp {
       // keep-alive connections (a busy page's widgets) then hold 96 MB, and on a small heap the server spends its
       // time collecting garbage. Parsing headers without it costs nothing measurable (docs/performance.md).
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
+      // Stopping lets the requests in flight finish, for up to STOP_MILLIS, rather than cutting their connections
+      // (and the answers they were about to get); new ones are refused meanwhile.
+      config.jetty.modifyServer(server -> {
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(STOP_MILLIS);
+      });
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.requestLogger.http((ctx, millis) -> {

@@ -12,18 +12,21 @@ import java.util.Map;
  * @param perClientPerSecond API requests a second each client may make on average; 0 turns the limit off
  * @param burst              how many requests a client may make at once
  * @param concurrentAnswers  answers computed at once (each keeps a core busy)
- * @param queuedAnswers      answers that may wait for one of those
- * @param queueWaitMillis    how long one may wait
+ * @param queuedAnswers      the most answers that may wait for one of those, whatever the estimate of their work
+ * @param queueWaitMillis    how much work may wait: a request that would wait longer is refused at once
  * @param trustProxy         whether to take the client's address from X-Forwarded-For (only behind a proxy that
  *                           sets it)
  */
 public record Limits(double perClientPerSecond, int burst, int concurrentAnswers, int queuedAnswers,
     long queueWaitMillis, boolean trustProxy) {
 
-  /** Limits for this machine: answers at once = its cores, a queue of 256 that waits at most 2 s, 10 req/s each. */
+  /**
+   * Limits for this machine: answers at once = its cores; waiting, at most 0.8 s of work (so that, with the answer
+   * itself, an accepted question is answered within a second) and never more than 512 requests; 10 req/s each.
+   */
   public static Limits defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new Limits(10, 40, cores, 256, 2_000, false);
+    return new Limits(10, 40, cores, 512, 800, false);
   }
 
   public Limits {
@@ -76,9 +79,11 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
           metrics.rejected("overloaded");
           throw new ApiException(503, "the server is busy; try again in a moment", Map.of("Retry-After", "1"));
         }
+        long start = System.nanoTime();
         try {
           handler.handle(ctx);
         } finally {
+          admission.record(System.nanoTime() - start);
           admission.leave();
         }
       };

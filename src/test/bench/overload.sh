@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Overloads a running faqbot server: CONNECTIONS back-to-back connections, every question new, for SECONDS, and
+# reports the answers' latency (200), the refusals (503, and how many said Retry-After) and socket errors.
+# Usage: src/test/bench/overload.sh [URL] [CONNECTIONS] [SECONDS]   (defaults: http://localhost:7070 256 30)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" faqbot.bench.OverloadLoad \
+  "${1:-http://localhost:7070}" "${2:-256}" "${3:-30}"
