@@ -3,6 +3,7 @@ package faqbot.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import faqbot.text.Cut;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -182,7 +183,7 @@ final class SlackClient {
     if (response.statusCode() / 100 != 2) {
       String body = response.body() == null ? "" : response.body();
       LOG.warn("the response_url answered HTTP {}: {}", response.statusCode(),
-          body.length() > 200 ? body.substring(0, 200) : body);
+          Cut.atMost(body, 200));
       return false;
     }
     return true;
