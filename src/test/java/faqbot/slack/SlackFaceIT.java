@@ -374,6 +374,47 @@ class SlackFaceIT {
     assertThat(slack.all()).hasSize(1);
   }
 
+  // ------------------------------------------------------------------ rate limits
+
+  @Test
+  void anAnswerRateLimitedOnceIsSentAfterRetryAfter() throws Exception {
+    slack.rateLimit(FakeSlack.Limit.STATUS, "1", 1);
+    requests.signed(SlackFace.EVENTS, SlackRequests.JSON, BlockKit.GSON.toJson(mention("Ev0020",
+        "<@" + BOT_USER + "> what is a reward model?", "1700000020.000100", null)));
+
+    FakeSlack.Call refused = slack.next(WAIT);
+    FakeSlack.Call sent = slack.next(WAIT);
+    assertThat(sent.path()).isEqualTo("/api/chat.postMessage");
+    assertThat(sent.after(refused)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    ChatPostMessageRequest post = BlockKit.postMessage(sent.body());
+    assertThat(post.getThreadTs()).isEqualTo("1700000020.000100");
+    assertThat(((HeaderBlock) post.getBlocks().get(0)).getText().getText()).isEqualTo("What is a reward model?");
+  }
+
+  @Test
+  void anAnswerRateLimitedPastTheBudgetIsDroppedWithOneLogLineAndItsWorkerIsFree() throws Exception {
+    start(answerer, Map.of(SlackSettings.WORKERS, "1", SlackSettings.QUEUE, "0"));
+    slack.rateLimit(FakeSlack.Limit.STATUS, "60", Integer.MAX_VALUE); // 60 s: past the 30 s budget
+    try (CapturedLog log = new CapturedLog()) {
+      requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+          SlackRequests.slashCommand("what is a reward model", slack.responseUrl("commands/limited")));
+      slack.next(WAIT);
+      assertThat(face.awaitIdle(WAIT)).isTrue();
+      assertThat(log.lines(SlackClient.class)).singleElement().asString()
+          .contains("rate limited (Retry-After 60 s)").contains("giving up");
+    }
+    assertThat(slack.poll(Duration.ofMillis(300))).isNull();
+
+    // The one worker takes the next question at once, rather than telling it to come back later.
+    slack.stopRateLimiting();
+    SlackRequests.Reply next = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("what is reward hacking", slack.responseUrl("commands/after")));
+    assertThat(next.body()).contains(SlackFace.LOOKING);
+    FakeSlack.Call answer = slack.next(WAIT);
+    assertThat(answer.path()).isEqualTo("/hooks/commands/after");
+    assertThat(BlockKit.allText(BlockKit.commandResponse(answer.body()).getBlocks())).contains("reward hacking");
+  }
+
   // ------------------------------------------------------------------ buttons
 
   @Test
