@@ -150,7 +150,7 @@ class SlackFaceIT {
     assertThat(reply.contentType()).startsWith("application/json");
     SlashCommandResponse ack = BlockKit.STRICT.fromJson(reply.body(), SlashCommandResponse.class);
     assertThat(ack.getResponseType()).isEqualTo("ephemeral");
-    assertThat(ack.getText()).isEqualTo(SlackFace.LOOKING);
+    assertThat(ack.getText()).isEqualTo(Responder.LOOKING);
 
     FakeSlack.Call call = slack.next(WAIT);
     assertThat(call.method()).isEqualTo("POST");
@@ -243,7 +243,7 @@ class SlackFaceIT {
     try {
       SlackRequests.Reply first = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
           SlackRequests.slashCommand("what is a reward model", slack.responseUrl("commands/1")));
-      assertThat(first.body()).contains(SlackFace.LOOKING);
+      assertThat(first.body()).contains(Responder.LOOKING);
       slack.next(WAIT); // the one worker is now waiting on Slack
 
       SlackRequests.Reply second = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
@@ -409,7 +409,7 @@ class SlackFaceIT {
     slack.stopRateLimiting();
     SlackRequests.Reply next = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
         SlackRequests.slashCommand("what is reward hacking", slack.responseUrl("commands/after")));
-    assertThat(next.body()).contains(SlackFace.LOOKING);
+    assertThat(next.body()).contains(Responder.LOOKING);
     FakeSlack.Call answer = slack.next(WAIT);
     assertThat(answer.path()).isEqualTo("/hooks/commands/after");
     assertThat(BlockKit.allText(BlockKit.commandResponse(answer.body()).getBlocks())).contains("reward hacking");
