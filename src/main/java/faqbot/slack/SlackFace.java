@@ -29,12 +29,18 @@ import org.slf4j.LoggerFactory;
  * it is busy rather than queueing without end. Which events are answered is the {@link EventFilter}'s call, and
  * votes go to {@link FeedbackButtons}.
  */
-public final class SlackFace {
+public final class SlackFace implements AutoCloseable {
   public static final String COMMANDS = "/slack/commands";
   public static final String EVENTS = "/slack/events";
   public static final String INTERACTIONS = "/slack/interactions";
   /** The channel name feedback from Slack is journalled under. */
   public static final String CHANNEL = "slack";
+
+  /**
+   * How long {@link #close} waits for answers being worked on or waiting for a worker: enough for a few answers
+   * and Slack's replies, within the grace a stopping server usually gets before it is killed.
+   */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   /** How long an event id is remembered: longer than Slack goes on retrying (about five minutes). */
   static final Duration DEDUPE_TTL = Duration.ofMinutes(30);
@@ -82,22 +88,45 @@ public final class SlackFace {
    */
   public static Optional<Consumer<JavalinConfig>> fromEnv(Map<String, String> env, Supplier<Answerer> answerer,
       Journal journal) {
+    return open(env, answerer, journal).map(face -> face::register);
+  }
+
+  /**
+   * The Slack face configured by {@code env}, for an owner that will also {@link #close} it: its
+   * {@link #register} adds the routes to the server. Empty when {@value SlackSettings#SIGNING_SECRET} is not set.
+   *
+   * @throws IllegalArgumentException when a Slack variable is set to something unusable
+   */
+  public static Optional<SlackFace> open(Map<String, String> env, Supplier<Answerer> answerer, Journal journal) {
     return SlackSettings.fromEnv(env).map(settings -> {
       if (settings.botToken() == null) {
         LOG.warn("{} is not set: the slash command and buttons work, but mentions and direct messages cannot be"
             + " answered", SlackSettings.BOT_TOKEN);
       }
-      SlackFace face = new SlackFace(settings, answerer, journal, Clock.systemUTC());
-      return face::register;
+      return new SlackFace(settings, answerer, journal, Clock.systemUTC());
     });
   }
 
-  /** Adds the Slack routes to a server being configured; the workers stop once that server has stopped. */
+  /**
+   * Adds the Slack routes to a server being configured. Once that server has stopped, the workers take no more
+   * work, but what they had is not waited for: that is {@link #close}'s job.
+   */
   public void register(JavalinConfig config) {
     config.routes.post(COMMANDS, this::command);
     config.routes.post(EVENTS, this::event);
     config.routes.post(INTERACTIONS, this::interaction);
     config.events.serverStopped(workers::shutdown);
+  }
+
+  /**
+   * Stops taking Slack work and waits at most {@link #CLOSE_TIMEOUT} for the questions being answered and those
+   * waiting for a worker, so their answers reach Slack; past that, what is left is dropped, with a warning. Call it
+   * once the server takes no more requests (any that still come are told the bot is busy), and before closing what
+   * the answerer uses, such as the sentence models.
+   */
+  @Override
+  public void close() {
+    workers.close(CLOSE_TIMEOUT);
   }
 
   /** Whether every queued answer has been sent, waiting at most {@code timeout}; for tests. */

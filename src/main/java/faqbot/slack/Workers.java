@@ -55,6 +55,26 @@ final class Workers {
     pool.shutdown();
   }
 
+  /**
+   * Stops taking work and waits at most {@code timeout} for the tasks running and waiting to finish. Past that,
+   * drops those still waiting, interrupts those running (an answer waiting out a rate limit then gives up), and
+   * returns false.
+   */
+  boolean close(Duration timeout) {
+    pool.shutdown();
+    try {
+      if (pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int dropped = pool.shutdownNow().size();
+    LOG.warn("the Slack workers did not finish within {} ms: {} waiting requests dropped, the running ones"
+        + " interrupted", timeout.toMillis(), dropped);
+    return false;
+  }
+
   /** Whether every task has finished, waiting at most {@code timeout}; for tests. */
   boolean awaitIdle(Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();

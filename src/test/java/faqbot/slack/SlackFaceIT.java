@@ -35,7 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +79,10 @@ class SlackFaceIT {
   }
 
   private void start(Answerer bot, Map<String, String> extra) {
+    start(() -> bot, extra);
+  }
+
+  private void start(Supplier<Answerer> bot, Map<String, String> extra) {
     if (app != null) {
       app.stop();
     }
@@ -98,6 +104,7 @@ class SlackFaceIT {
 
   @AfterEach
   void stop() {
+    face.close(); // so no answer still on its way reaches the fake after it has closed
     if (app != null) {
       app.stop();
     }
@@ -256,6 +263,32 @@ class SlackFaceIT {
     } finally {
       release.countDown();
     }
+  }
+
+  @Test
+  void closeReturnsOnceTheAnswersTakenAreSentAndThenRefusesMore() throws Exception {
+    CountDownLatch answering = new CountDownLatch(1);
+    start(() -> {
+      // Answering takes until close is waiting for it.
+      try {
+        answering.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return answerer;
+    }, Map.of());
+    SlackRequests.Reply taken = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("what is a reward model", slack.responseUrl("commands/before-close")));
+    assertThat(taken.body()).contains(Responder.LOOKING);
+
+    Threads.countDownOnceWaiting(Thread.currentThread(), answering);
+    face.close();
+    assertThat(slack.all()).extracting(FakeSlack.Call::path).containsExactly("/hooks/commands/before-close");
+
+    SlackRequests.Reply refused = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("what is reward hacking", slack.responseUrl("commands/after-close")));
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.body()).contains("try again");
   }
 
   // ------------------------------------------------------------------ events
