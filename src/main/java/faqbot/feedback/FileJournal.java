@@ -3,6 +3,7 @@ package faqbot.feedback;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import faqbot.text.Cut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -95,7 +96,7 @@ public final class FileJournal implements Journal, AutoCloseable {
 
   private static byte[] line(FeedbackRecord record) {
     FeedbackRecord bounded = record.question() != null && record.question().length() > MAX_QUESTION_CHARS
-        ? new FeedbackRecord(record.type(), record.time(), record.question().substring(0, MAX_QUESTION_CHARS),
+        ? new FeedbackRecord(record.type(), record.time(), Cut.atMost(record.question(), MAX_QUESTION_CHARS),
             record.answerId(), record.helpful(), record.channel())
         : record;
     try {

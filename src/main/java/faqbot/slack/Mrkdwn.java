@@ -1,6 +1,7 @@
 package faqbot.slack;
 
 import faqbot.corpus.Marks;
+import faqbot.text.Cut;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,10 +104,7 @@ final class Mrkdwn {
       if (amp >= 0 && amp > at - 5 && text.indexOf(';', amp) >= at) {
         at = amp; // do not split an escape
       }
-      // nor a surrogate pair
-      if (at > 0 && Character.isHighSurrogate(text.charAt(at - 1))) {
-        at--;
-      }
+      at = Cut.boundaryAtOrBefore(text, at); // nor a surrogate pair
     }
     return text.substring(0, at).stripTrailing();
   }
@@ -119,7 +117,7 @@ final class Mrkdwn {
     }
     String head = cut(plain, limit - 1);
     if (head.isEmpty()) {
-      head = plain.substring(0, limit - 1);
+      head = Cut.atMost(plain, limit - 1);
     }
     return head + "\u2026";
   }

@@ -1,10 +1,11 @@
 package faqbot.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers ids seen recently, so an event Slack delivers twice (its retries, or a mention that also arrives as a
@@ -12,49 +13,31 @@ import java.util.Map;
  * several replicas behind a load balancer each keep their own and may each answer a retry that reaches them.
  */
 final class RecentIds {
-  private final int capacity;
-  private final long ttlMillis;
-  private final Clock clock;
-  /** Id to when it was first seen, oldest first. */
-  private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
+  private final Cache<String, Boolean> seen;
 
   RecentIds(int capacity, Duration ttl, Clock clock) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1");
     }
-    this.capacity = capacity;
-    this.ttlMillis = ttl.toMillis();
-    this.clock = clock;
+    // The clock drives expiry, so a test can move time; upkeep runs on the calling thread, not the common pool.
+    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.seen = Caffeine.newBuilder()
+        .maximumSize(capacity)
+        .expireAfterWrite(ttl)
+        .ticker(ticker)
+        .executor(Runnable::run)
+        .build();
   }
 
   /** Records {@code id} and returns true when it was not seen within the time to live; false for a repeat. */
-  synchronized boolean firstTime(String id) {
-    long now = clock.millis();
-    expire(now);
-    if (seen.containsKey(id)) {
-      return false;
-    }
-    seen.put(id, now);
-    if (seen.size() > capacity) {
-      Iterator<String> oldest = seen.keySet().iterator();
-      oldest.next();
-      oldest.remove();
-    }
-    return true;
+  boolean firstTime(String id) {
+    // One atomic step: of two deliveries of the same id at once, exactly one is first.
+    return seen.asMap().putIfAbsent(id, Boolean.TRUE) == null;
   }
 
-  synchronized int size() {
-    return seen.size();
-  }
-
-  private void expire(long now) {
-    Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, Long> e = it.next();
-      if (now - e.getValue() < ttlMillis) {
-        break; // insertion order is time order, so the rest are younger
-      }
-      it.remove();
-    }
+  /** How many ids are remembered, once expired and evicted ones are gone. */
+  long size() {
+    seen.cleanUp();
+    return seen.estimatedSize();
   }
 }

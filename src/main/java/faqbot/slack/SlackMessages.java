@@ -8,6 +8,7 @@ import faqbot.answer.EntryView;
 import faqbot.corpus.Block;
 import faqbot.corpus.Marks;
 import faqbot.corpus.Source;
+import faqbot.text.Cut;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ final class SlackMessages {
     String encode() {
       String prefix = id == null ? "" : id;
       String value = prefix + "\n" + question;
-      return value.length() <= MAX_BUTTON_VALUE ? value : value.substring(0, MAX_BUTTON_VALUE);
+      return Cut.atMost(value, MAX_BUTTON_VALUE);
     }
 
     static ButtonValue decode(String value) {
@@ -273,7 +274,11 @@ final class SlackMessages {
     while (!rest.isEmpty()) {
       String head = Mrkdwn.cut(rest, limit);
       if (head.isEmpty()) {
-        head = rest.substring(0, Math.min(limit, rest.length()));
+        head = Cut.atMost(rest, limit);
+      }
+      if (head.isEmpty()) {
+        // A limit smaller than one character: never with Slack's limits, but take one whole rather than loop.
+        head = rest.substring(0, rest.offsetByCodePoints(0, 1));
       }
       out.add(prefix + head);
       rest = rest.substring(head.length()).strip();

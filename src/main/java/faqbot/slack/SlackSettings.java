@@ -1,6 +1,8 @@
 package faqbot.slack;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -96,8 +98,7 @@ public record SlackSettings(String signingSecret, String botToken, URI apiBase, 
     if (publicUrl == null || id == null) {
       return null;
     }
-    return publicUrl + "/api/faq/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
-        .replace("+", "%20");
+    return publicUrl + "/api/faq/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override

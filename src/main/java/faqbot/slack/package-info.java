@@ -4,7 +4,7 @@
  * before anything else is read from it; answers are computed off the request thread and sent back through
  * Slack's {@code response_url} or {@code chat.postMessage}.
  *
- * <p>Depends on {@code faqbot.answer} and {@code faqbot.feedback} (and Javalin) only; {@link faqbot.slack.SlackFace}
- * is the entry point.
+ * <p>Depends on {@code faqbot.answer}, {@code faqbot.corpus}, {@code faqbot.feedback} and {@code faqbot.text} (and
+ * Javalin) only; {@link faqbot.slack.SlackFace} is the entry point.
  */
 package faqbot.slack;

@@ -66,4 +66,14 @@ class FileJournalTest {
     }
     assertThat(FileJournal.read(file).records().get(0).question()).hasSize(FileJournal.MAX_QUESTION_CHARS);
   }
+
+  @Test
+  void aLongQuestionCutInsideAnEmojiLeavesItOutWhole() throws IOException {
+    Path file = dir.resolve("journal.jsonl");
+    String kept = "q".repeat(FileJournal.MAX_QUESTION_CHARS - 1);
+    try (FileJournal journal = FileJournal.open(file)) {
+      journal.append(FeedbackRecord.declined(kept + "\uD83D\uDE00 and more", "api"));
+    }
+    assertThat(FileJournal.read(file).records().get(0).question()).isEqualTo(kept);
+  }
 }

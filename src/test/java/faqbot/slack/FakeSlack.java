@@ -1,5 +1,6 @@
 package faqbot.slack;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -16,19 +18,36 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A stand-in for Slack on the loopback interface: its Web API ({@code /api/chat.postMessage}) and its response
- * URLs ({@code /hooks/...}). Records every call.
+ * URLs ({@code /hooks/...}). Records every call, and can rate-limit them.
  */
 final class FakeSlack implements AutoCloseable {
-  /** One call the bot made. */
-  record Call(String method, String path, Map<String, String> headers, String body) {
+  /** One call the bot made, and when it arrived ({@link System#nanoTime}). */
+  record Call(String method, String path, Map<String, String> headers, String body, long nanos) {
     String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** How long after {@code earlier} this call arrived. */
+    Duration after(Call earlier) {
+      return Duration.ofNanos(nanos - earlier.nanos);
     }
   }
+
+  /** How Slack says a call was rate-limited. */
+  enum Limit {
+    /** HTTP 429 Too Many Requests. */
+    STATUS,
+    /** HTTP 200 with {@code {"ok": false, "error": "ratelimited"}}. */
+    BODY
+  }
+
+  /** Rate limiting in force: how, with which Retry-After, and for how many more calls. */
+  private record RateLimit(Limit how, String retryAfter, AtomicInteger left) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -40,18 +59,25 @@ final class FakeSlack implements AutoCloseable {
   private final List<Call> all = new ArrayList<>();
   /** When set, response URL calls wait for it before answering. */
   private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
+  private final AtomicReference<RateLimit> limit = new AtomicReference<>();
 
   FakeSlack() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
     server.createContext("/api/", exchange -> {
       Call call = record(exchange);
+      if (rateLimited(exchange)) {
+        return;
+      }
       String channel = call.body().replaceAll("(?s).*\"channel\":\"([^\"]*)\".*", "$1");
       respond(exchange, 200, "application/json",
           "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000200\"}");
     });
     server.createContext("/hooks/", exchange -> {
       record(exchange);
+      if (rateLimited(exchange)) {
+        return;
+      }
       CountDownLatch latch = hold.get();
       if (latch != null) {
         try {
@@ -97,6 +123,19 @@ final class FakeSlack implements AutoCloseable {
     return List.copyOf(all);
   }
 
+  /**
+   * Rate-limits the next {@code calls} calls, to the Web API and to response URLs alike, answering them with
+   * {@code Retry-After: retryAfter} (null for none); {@link Integer#MAX_VALUE} for every call from now on.
+   */
+  void rateLimit(Limit how, String retryAfter, int calls) {
+    limit.set(new RateLimit(how, retryAfter, new AtomicInteger(calls)));
+  }
+
+  /** Stops rate-limiting calls. */
+  void stopRateLimiting() {
+    limit.set(null);
+  }
+
   /** Makes response URL calls wait until the returned latch is counted down. */
   CountDownLatch holdResponses() {
     CountDownLatch latch = new CountDownLatch(1);
@@ -104,14 +143,32 @@ final class FakeSlack implements AutoCloseable {
     return latch;
   }
 
-  private Call record(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+  /** Answers {@code exchange} as rate-limited, when that is in force, and says whether it did. */
+  private boolean rateLimited(HttpExchange exchange) throws IOException {
+    RateLimit now = limit.get();
+    if (now == null || now.left().getAndDecrement() <= 0) {
+      return false;
+    }
+    if (now.retryAfter() != null) {
+      exchange.getResponseHeaders().set("Retry-After", now.retryAfter());
+    }
+    if (now.how() == Limit.STATUS) {
+      respond(exchange, 429, "application/json", "{\"ok\":false,\"error\":\"ratelimited\"}");
+    } else {
+      respond(exchange, 200, "application/json", "{\"ok\":false,\"error\":\"ratelimited\"}");
+    }
+    return true;
+  }
+
+  private Call record(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new TreeMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
     String body;
     try (InputStream in = exchange.getRequestBody()) {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+    Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body,
+        System.nanoTime());
     synchronized (this) {
       all.add(call);
     }
@@ -119,7 +176,7 @@ final class FakeSlack implements AutoCloseable {
     return call;
   }
 
-  private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
+  private static void respond(HttpExchange exchange, int status, String type, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);

@@ -35,7 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +79,10 @@ class SlackFaceIT {
   }
 
   private void start(Answerer bot, Map<String, String> extra) {
+    start(() -> bot, extra);
+  }
+
+  private void start(Supplier<Answerer> bot, Map<String, String> extra) {
     if (app != null) {
       app.stop();
     }
@@ -98,6 +104,7 @@ class SlackFaceIT {
 
   @AfterEach
   void stop() {
+    face.close(); // so no answer still on its way reaches the fake after it has closed
     if (app != null) {
       app.stop();
     }
@@ -150,7 +157,7 @@ class SlackFaceIT {
     assertThat(reply.contentType()).startsWith("application/json");
     SlashCommandResponse ack = BlockKit.STRICT.fromJson(reply.body(), SlashCommandResponse.class);
     assertThat(ack.getResponseType()).isEqualTo("ephemeral");
-    assertThat(ack.getText()).isEqualTo(SlackFace.LOOKING);
+    assertThat(ack.getText()).isEqualTo(Responder.LOOKING);
 
     FakeSlack.Call call = slack.next(WAIT);
     assertThat(call.method()).isEqualTo("POST");
@@ -243,7 +250,7 @@ class SlackFaceIT {
     try {
       SlackRequests.Reply first = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
           SlackRequests.slashCommand("what is a reward model", slack.responseUrl("commands/1")));
-      assertThat(first.body()).contains(SlackFace.LOOKING);
+      assertThat(first.body()).contains(Responder.LOOKING);
       slack.next(WAIT); // the one worker is now waiting on Slack
 
       SlackRequests.Reply second = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
@@ -256,6 +263,32 @@ class SlackFaceIT {
     } finally {
       release.countDown();
     }
+  }
+
+  @Test
+  void closeReturnsOnceTheAnswersTakenAreSentAndThenRefusesMore() throws Exception {
+    CountDownLatch answering = new CountDownLatch(1);
+    start(() -> {
+      // Answering takes until close is waiting for it.
+      try {
+        answering.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return answerer;
+    }, Map.of());
+    SlackRequests.Reply taken = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("what is a reward model", slack.responseUrl("commands/before-close")));
+    assertThat(taken.body()).contains(Responder.LOOKING);
+
+    Threads.countDownOnceWaiting(Thread.currentThread(), answering);
+    face.close();
+    assertThat(slack.all()).extracting(FakeSlack.Call::path).containsExactly("/hooks/commands/before-close");
+
+    SlackRequests.Reply refused = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("what is reward hacking", slack.responseUrl("commands/after-close")));
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.body()).contains("try again");
   }
 
   // ------------------------------------------------------------------ events
@@ -372,6 +405,47 @@ class SlackFaceIT {
         BlockKit.GSON.toJson(direct("Ev0015", "U0HUMAN", "What is inner alignment?", "1700000015.000100")));
     assertThat(slack.next(WAIT).path()).isEqualTo("/api/chat.postMessage");
     assertThat(slack.all()).hasSize(1);
+  }
+
+  // ------------------------------------------------------------------ rate limits
+
+  @Test
+  void anAnswerRateLimitedOnceIsSentAfterRetryAfter() throws Exception {
+    slack.rateLimit(FakeSlack.Limit.STATUS, "1", 1);
+    requests.signed(SlackFace.EVENTS, SlackRequests.JSON, BlockKit.GSON.toJson(mention("Ev0020",
+        "<@" + BOT_USER + "> what is a reward model?", "1700000020.000100", null)));
+
+    FakeSlack.Call refused = slack.next(WAIT);
+    FakeSlack.Call sent = slack.next(WAIT);
+    assertThat(sent.path()).isEqualTo("/api/chat.postMessage");
+    assertThat(sent.after(refused)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    ChatPostMessageRequest post = BlockKit.postMessage(sent.body());
+    assertThat(post.getThreadTs()).isEqualTo("1700000020.000100");
+    assertThat(((HeaderBlock) post.getBlocks().get(0)).getText().getText()).isEqualTo("What is a reward model?");
+  }
+
+  @Test
+  void anAnswerRateLimitedPastTheBudgetIsDroppedWithOneLogLineAndItsWorkerIsFree() throws Exception {
+    start(answerer, Map.of(SlackSettings.WORKERS, "1", SlackSettings.QUEUE, "0"));
+    slack.rateLimit(FakeSlack.Limit.STATUS, "60", Integer.MAX_VALUE); // 60 s: past the 30 s budget
+    try (CapturedLog log = new CapturedLog()) {
+      requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+          SlackRequests.slashCommand("what is a reward model", slack.responseUrl("commands/limited")));
+      slack.next(WAIT);
+      assertThat(face.awaitIdle(WAIT)).isTrue();
+      assertThat(log.lines(SlackClient.class)).singleElement().asString()
+          .contains("rate limited (Retry-After 60 s)").contains("giving up");
+    }
+    assertThat(slack.poll(Duration.ofMillis(300))).isNull();
+
+    // The one worker takes the next question at once, rather than telling it to come back later.
+    slack.stopRateLimiting();
+    SlackRequests.Reply next = requests.signed(SlackFace.COMMANDS, SlackRequests.FORM,
+        SlackRequests.slashCommand("what is reward hacking", slack.responseUrl("commands/after")));
+    assertThat(next.body()).contains(Responder.LOOKING);
+    FakeSlack.Call answer = slack.next(WAIT);
+    assertThat(answer.path()).isEqualTo("/hooks/commands/after");
+    assertThat(BlockKit.allText(BlockKit.commandResponse(answer.body()).getBlocks())).contains("reward hacking");
   }
 
   // ------------------------------------------------------------------ buttons

@@ -2,6 +2,7 @@ package faqbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.JsonParseException;
@@ -193,6 +194,37 @@ class SlackMessagesTest {
     SlackMessages.ButtonValue noId = new SlackMessages.ButtonValue(null, "What is it?");
     assertThat(SlackMessages.ButtonValue.decode(noId.encode())).isEqualTo(noId);
     assertThat(new SlackMessages.ButtonValue("id", "q".repeat(5000)).encode()).hasSize(2000);
+  }
+
+  @Test
+  void aButtonValueCutInsideAnEmojiLeavesItOutWhole() {
+    String emoji = "\uD83D\uDE00";
+    // "id\n" is three chars, so the limit falls between the two chars of the last emoji that would fit.
+    String encoded = new SlackMessages.ButtonValue("id", emoji.repeat(1500)).encode();
+    assertThat(encoded).hasSize(SlackMessages.MAX_BUTTON_VALUE - 1).endsWith(emoji)
+        .satisfies(SlackMrkdwnTest::wholePairs);
+  }
+
+  @Test
+  void noTextOfAMessageEndsInHalfAnEmoji() {
+    String emoji = "\uD83D\uDC4D";
+    String question = "Q" + emoji.repeat(999);
+    Answer answer = new Answer(faqbot.answer.Outcome.ANSWER, 1, "r", new Answer.Shown("id", question, "t",
+        "V" + emoji.repeat(400), List.of(paragraph("P" + emoji.repeat(4000)))),
+        List.of(new Answer.Link("id2", question)), List.of(), List.of(), "c");
+    ObjectNode message = withLink.answer(SlackMessages.Shown.of(answer), question);
+    read(message);
+    List<String> strings = new ArrayList<>();
+    strings(message, strings);
+    assertThat(strings).hasSizeGreaterThan(10).allSatisfy(SlackMrkdwnTest::wholePairs);
+  }
+
+  /** Every string in a JSON tree. */
+  private static void strings(JsonNode node, List<String> out) {
+    if (node.isTextual()) {
+      out.add(node.asText());
+    }
+    node.forEach(child -> strings(child, out));
   }
 
   @Test

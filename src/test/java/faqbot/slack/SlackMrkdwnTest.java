@@ -60,6 +60,33 @@ class SlackMrkdwnTest {
   }
 
   @Test
+  void noCutOrClipEndsInHalfAnEmoji() {
+    String text = "\uD83D\uDC4D".repeat(3) + " a&amp;b " + "\uD83D\uDE00".repeat(4) + ". x";
+    for (int limit = 1; limit <= text.length(); limit++) {
+      String cut = Mrkdwn.cut(text, limit);
+      String clipped = Mrkdwn.clip(text, limit);
+      assertThat(cut).as("cut to %d", limit).hasSizeLessThanOrEqualTo(limit).satisfies(SlackMrkdwnTest::wholePairs);
+      assertThat(clipped).as("clipped to %d", limit).hasSizeLessThanOrEqualTo(limit)
+          .satisfies(SlackMrkdwnTest::wholePairs);
+    }
+  }
+
+  /** Fails when {@code text} holds half a surrogate pair. */
+  static void wholePairs(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        assertThat(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+            .as("a high surrogate without its pair at %d in %s", i, text).isTrue();
+        i++;
+      } else {
+        assertThat(Character.isLowSurrogate(c)).as("a low surrogate without its pair at %d in %s", i, text)
+            .isFalse();
+      }
+    }
+  }
+
+  @Test
   void clipAddsAnEllipsis() {
     assertThat(Mrkdwn.clip("short", 75)).isEqualTo("short");
     String clipped = Mrkdwn.clip("What is the difference between inner alignment and outer alignment, and why does it"
