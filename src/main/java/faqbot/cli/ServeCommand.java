@@ -92,8 +92,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       service = Service.of(new Service.Settings(locations.corpus(), locations.index(), !keywordsOnly,
           locations.smallTalk(), !noWatch, feedback, new HttpOptions(origins, List.of(), feedback, limits, adminToken)));
-      SlackFace.fromEnv(System.getenv(), service.answerer(), feedback)
-          .ifPresent(routes -> service.serve(Service.Face.of("Slack", routes, () -> { })));
+      SlackFace.open(System.getenv(), service.answerer(), feedback)
+          .ifPresent(slack -> service.serve(Service.Face.of("Slack", slack::register, slack::close)));
     } catch (IllegalArgumentException e) {
       closeQuietly(feedback);
       throw new UserError("Slack is misconfigured: " + e.getMessage());
