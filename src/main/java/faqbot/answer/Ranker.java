@@ -102,13 +102,12 @@ final class Ranker {
         .thenComparingDouble(i -> -score[i])
         .thenComparing(i -> entries.get(i).id()));
     Words words = semantic == null ? null : new Words(view, message, cues, visible);
-    double[] bestTwo = semantic == null ? null : bestTwo(semantic, visible);
+    TopTwo bestTwo = semantic == null ? null : TopTwo.of(semantic, visible, -1);
     List<Candidate> ranked = new ArrayList<>(order.size());
     for (int i : order) {
       Evidence evidence = null;
       if (semantic != null) {
-        double closestOther = semantic[i] == bestTwo[0] ? bestTwo[1] : bestTwo[0];
-        evidence = words.evidence(i, semantic[i], semantic[i] - closestOther, keywordLead);
+        evidence = words.evidence(i, semantic[i], semantic[i] - bestTwo.bestOther(semantic[i]), keywordLead);
       }
       ranked.add(new Candidate(entries.get(i), score[i], semantic == null ? -1 : semantic[i], keyword[i], 0,
           evidence));
@@ -230,25 +229,6 @@ final class Ranker {
     }
   }
 
-  /** The highest and second highest of a value over the visible entries (-1 where there are fewer). */
-  private static double[] bestTwo(double[] values, boolean[] visible) {
-    double best = -1;
-    double second = -1;
-    for (int i = 0; i < values.length; i++) {
-      if (!visible[i]) {
-        continue;
-      }
-      double v = values[i];
-      if (v > best) {
-        second = best;
-        best = v;
-      } else if (v > second) {
-        second = v;
-      }
-    }
-    return new double[] {best, second};
-  }
-
   /**
    * Each entry's closest cosine by every model, weighed as in the ranking but not scaled: the cosine the confidence
    * is calibrated on, which means the same on any corpus.
@@ -301,17 +281,11 @@ final class Ranker {
 
   /** How far the best score stands above the second, as a fraction of the best; 0 when nothing scored. */
   static double lead(float[] scores) {
-    float best = 0;
-    float second = 0;
-    for (float s : scores) {
-      if (s > best) {
-        second = best;
-        best = s;
-      } else if (s > second) {
-        second = s;
-      }
+    double[] values = new double[scores.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = scores[i];
     }
-    return best > 0 ? (best - second) / best : 0;
+    return TopTwo.of(values, null, 0).lead();
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faqbot.answer.Answer;
+import faqbot.text.Causes;
 import faqbot.answer.Json;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -176,7 +177,7 @@ final class RemoteClient {
   }
 
   private static String connectProblem(ConnectException e) {
-    Throwable root = root(e);
+    Throwable root = Causes.root(e);
     if (root instanceof UnresolvedAddressException) {
       return "the host is unknown";
     }
@@ -188,17 +189,7 @@ final class RemoteClient {
   }
 
   private static String describe(IOException e) {
-    Throwable root = root(e);
-    String message = root.getMessage();
-    return message == null || message.isBlank() ? root.getClass().getSimpleName() : oneLine(message);
-  }
-
-  private static Throwable root(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
+    return Causes.rootMessage(e);
   }
 
   private static String oneLine(String text) {

@@ -8,6 +8,7 @@ import faqbot.http.HttpOptions;
 import faqbot.http.Limits;
 import faqbot.slack.SlackFace;
 import faqbot.slack.SlackSettings;
+import faqbot.text.Causes;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       feedback = FileJournal.open(journalFile);
     } catch (IOException e) {
-      throw new UserError("cannot open the journal " + journalFile + ": " + rootMessage(e));
+      throw new UserError("cannot open the journal " + journalFile + ": " + Causes.rootMessage(e));
     }
     Service service;
     try {
@@ -118,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
           });
     } catch (JavalinBindException e) {
       service.close();
-      throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + rootMessage(e));
+      throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + Causes.rootMessage(e));
     } catch (RuntimeException e) {
       service.close();
       throw e;
@@ -205,11 +206,4 @@ final class ServeCommand implements Callable<Integer> {
     return value;
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
-  }
 }

@@ -6,9 +6,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import faqbot.text.Causes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -68,10 +70,10 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     try {
       return new OnnxSentenceEncoder(model, threadsPerCall, unpacked);
     } catch (OrtException | IOException | RuntimeException e) {
-      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": " + rootMessage(e), e);
+      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": " + Causes.rootMessage(e), e);
     } catch (LinkageError e) {
       throw new ModelLoadException("cannot load the sentence model " + model.id() + ": a native library did not "
-          + "load (" + rootMessage(e) + ")", e);
+          + "load (" + Causes.rootMessage(e) + ")", e);
     }
   }
 
@@ -85,7 +87,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       try {
         return OrtEnvironment.getEnvironment();
       } catch (LinkageError e) {
-        runtimeFailure = rootMessage(e) + (root(e) instanceof java.nio.file.FileSystemException
+        runtimeFailure = Causes.rootMessage(e) + (Causes.root(e) instanceof FileSystemException
             ? "; the native libraries need a folder to be unpacked into: set " + UnpackedFiles.FOLDER_VARIABLE
                 + " to one faqbot can write"
             : "");
@@ -95,23 +97,6 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   private static String runtimeFailure;
-
-  private static Throwable root(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = root(e);
-    String message = root.getMessage();
-    if (root instanceof java.nio.file.FileSystemException f) {
-      return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "no such file or folder, or no access");
-    }
-    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
-  }
 
   private OnnxSentenceEncoder(SentenceModel model, int threads, Optional<UnpackedFiles> unpacked)
       throws OrtException, IOException {

@@ -8,7 +8,8 @@ package faqbot.feedback;
  * @param question the question asked (for feedback: the message that got the answer), or null
  * @param answerId the entry judged (feedback only), or null
  * @param helpful  the verdict (feedback only), or null
- * @param channel  where it came from: {@code "widget"}, {@code "slack"}, {@code "api"}, {@code "cli"}
+ * @param channel  where it came from: {@link QuestionLog#WEB} or {@link QuestionLog#SLACK} (journals written before
+ *                 that also hold {@code "widget"} for the web)
  */
 public record FeedbackRecord(String type, String time, String question, String answerId, Boolean helpful,
     String channel) {

@@ -1,6 +1,7 @@
 package faqbot.feedback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import faqbot.answer.Answerer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.text.Cut;
@@ -26,7 +27,7 @@ public final class FileJournal implements Journal, AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
   /** The longest question kept; a record stays one short line. */
-  static final int MAX_QUESTION_CHARS = 1000;
+  static final int MAX_QUESTION_CHARS = Answerer.MAX_MESSAGE_CHARS;
 
   private final Path file;
   private final FileChannel channel;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.Answer;
 import faqbot.answer.Json;
-import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,15 +23,13 @@ import org.slf4j.LoggerFactory;
  * answering work, from JSON kept for it; only questions that need the model queue.
  */
 final class ChatHandler {
-  /** The channel declined questions asked over the API (and so from the widget) are recorded under. */
-  static final String CHANNEL = "web";
   private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
   private static final ObjectMapper JSON = Json.mapper();
   private static final int SERIALIZED = 1024;
 
   private final Backend backend;
   private final HttpMetrics metrics;
-  private final Journal journal;
+  private final QuestionLog questions;
   private final Limits.Enforcer limits;
   /** The JSON of recent answers, reused while the answerer hands back the very same answer object. */
   private final Map<String, Serialized> serialized = new LinkedHashMap<>(64, 0.75f, true) {
@@ -46,7 +44,7 @@ final class ChatHandler {
   ChatHandler(Backend backend, HttpMetrics metrics, Journal journal, Limits.Enforcer limits) {
     this.backend = backend;
     this.metrics = metrics;
-    this.journal = journal;
+    this.questions = new QuestionLog(journal);
     this.limits = limits;
   }
 
@@ -64,14 +62,7 @@ final class ChatHandler {
 
   private void respond(Context ctx, String message, Answer answer) throws JsonProcessingException {
     metrics.answer(answer);
-    if (answer.outcome() == faqbot.answer.Outcome.DECLINE || answer.outcome() == faqbot.answer.Outcome.CLARIFY) {
-      // Editors learn from these what to write next; nobody waits for them, so they are not forced to disk.
-      try {
-        journal.note(FeedbackRecord.declined(message, CHANNEL));
-      } catch (IOException e) {
-        LOG.warn("could not journal a declined question: {}", e.toString());
-      }
-    }
+    questions.asked(message, answer, QuestionLog.WEB);
     byte[] json = json(message, answer);
     ctx.contentType("application/json").result(json);
   }

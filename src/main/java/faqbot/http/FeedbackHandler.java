@@ -3,6 +3,7 @@ package faqbot.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import faqbot.answer.Answerer;
 import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 final class FeedbackHandler {
   /** The longest question kept with a verdict; the same limit as a chat message. */
   static final int MAX_QUESTION_CHARS = Answerer.MAX_MESSAGE_CHARS;
-  static final String CHANNEL = "widget";
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedbackHandler.class);
 
@@ -53,7 +53,7 @@ final class FeedbackHandler {
           + MAX_QUESTION_CHARS);
     }
     try {
-      journal.append(FeedbackRecord.feedback(question, answerId, helpful.booleanValue(), CHANNEL));
+      journal.append(FeedbackRecord.feedback(question, answerId, helpful.booleanValue(), QuestionLog.WEB));
     } catch (IOException e) {
       LOG.error("cannot append feedback to the journal", e);
       throw new ApiException(503, "the feedback cannot be recorded right now; try again later");

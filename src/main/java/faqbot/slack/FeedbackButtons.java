@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import faqbot.answer.Answerer;
 import faqbot.answer.EntryView;
 import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
 import java.io.IOException;
 import java.util.List;
@@ -40,7 +41,7 @@ final class FeedbackButtons {
       return;
     }
     try {
-      journal.append(FeedbackRecord.feedback(value.question(), value.id(), helpful, SlackFace.CHANNEL));
+      journal.append(FeedbackRecord.feedback(value.question(), value.id(), helpful, QuestionLog.SLACK));
     } catch (IOException | RuntimeException e) {
       LOG.error("could not journal feedback on {}", value.id(), e);
       ObjectNode sorry = messages.notice("Sorry, I could not record that. Please try again later.");

@@ -8,7 +8,7 @@ import faqbot.answer.Answerer;
 import faqbot.answer.EntryView;
 import faqbot.answer.InvalidMessageException;
 import faqbot.answer.Outcome;
-import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
 import java.io.IOException;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class Responder {
 
   private final SlackSettings settings;
   private final Supplier<Answerer> answerer;
-  private final Journal journal;
+  private final QuestionLog questions;
   private final ObjectMapper json;
   private final SlackClient client;
   private final SlackMessages messages;
@@ -40,7 +40,7 @@ final class Responder {
       SlackClient client, SlackMessages messages, Workers workers) {
     this.settings = settings;
     this.answerer = answerer;
-    this.journal = journal;
+    this.questions = new QuestionLog(journal);
     this.json = json;
     this.client = client;
     this.messages = messages;
@@ -132,13 +132,7 @@ final class Responder {
     if (answer.matched() && answer.answer() != null) {
       return messages.answer(SlackMessages.Shown.of(answer), asked);
     }
-    if (answer.outcome() != Outcome.SMALLTALK) {
-      try {
-        journal.note(FeedbackRecord.declined(asked, SlackFace.CHANNEL));
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not journal a declined question: {}", e.toString());
-      }
-    }
+    questions.asked(asked, answer, QuestionLog.SLACK);
     return messages.offered(answer);
   }
 

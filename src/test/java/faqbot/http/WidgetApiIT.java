@@ -165,7 +165,7 @@ class WidgetApiIT {
     assertThat(record.answerId()).isEqualTo(SEED_ID);
     assertThat(record.helpful()).isTrue();
     assertThat(record.question()).isEqualTo("What is inner alignment?");
-    assertThat(record.channel()).isEqualTo("widget");
+    assertThat(record.channel()).isEqualTo("web");
     assertThat(record.time()).isNotBlank();
   }
 

@@ -162,7 +162,7 @@ class WidgetBrowserIT {
       assertThat(r.answerId()).isEqualTo("what-are-mesa-optimizers");
       assertThat(r.helpful()).isTrue();
       assertThat(r.question()).isEqualTo("What are mesa-optimizers?");
-      assertThat(r.channel()).isEqualTo("widget");
+      assertThat(r.channel()).isEqualTo("web");
     });
     assertNoConsoleErrors();
   }
