@@ -7,17 +7,14 @@ import faqbot.corpus.CorpusFingerprint;
 import faqbot.corpus.FaqEntry;
 import faqbot.embed.SentenceEncoder;
 import faqbot.embed.Vectors;
+import faqbot.text.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -423,15 +420,7 @@ public final class FaqIndex implements AutoCloseable {
   }
 
   static String cacheKey(String model, String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(model.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256Hex(model, text);
   }
 
   private static Document entryDocument(FaqEntry entry, int ordinal) throws JsonProcessingException {
