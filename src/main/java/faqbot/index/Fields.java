@@ -1,5 +1,7 @@
 package faqbot.index;
 
+import java.util.List;
+
 /** The names of the index's fields, and what the index's commit records about how it was built. */
 final class Fields {
   /** Whether a document is an entry or one of an entry's vectors. */
@@ -14,7 +16,7 @@ final class Fields {
   static final String BODY = "body";
   static final String EDITORS = "editors";
   /** Every field of an entry's text that keyword search reads. */
-  static final java.util.List<String> TEXT_FIELDS = java.util.List.of(QUESTION, ALTERNATES, TAGS, BODY, EDITORS);
+  static final List<String> TEXT_FIELDS = List.of(QUESTION, ALTERNATES, TAGS, BODY, EDITORS);
   /** The whole entry as JSON, so the index alone is enough to answer. */
   static final String ENTRY_JSON = "entry_json";
   /** The entry's position in the corpus, to keep answers' order stable. */
