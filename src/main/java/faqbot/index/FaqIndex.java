@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -36,7 +37,7 @@ public final class FaqIndex implements AutoCloseable {
     this.searchers = new SearcherManager(directory, new SearcherFactory() {
       @Override
       public FaqSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-        return new FaqSearcher(reader, model);
+        return new FaqSearcher((DirectoryReader) reader, model);
       }
     });
   }
@@ -75,20 +76,33 @@ public final class FaqIndex implements AutoCloseable {
     return IndexBuilder.build(corpus, fingerprint, folder, encoder);
   }
 
-  /** Rebuilds this open index from a corpus and makes new searches see it. */
+  /**
+   * Rebuilds this open index from a corpus and makes new searches see it: once this returns, the open reader is of
+   * the new commit (or of a later one, when another process committed meanwhile).
+   */
   public BuildReport rebuild(Corpus corpus, String fingerprint) {
     BuildReport report = build(corpus, fingerprint, folder, encoder);
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
+      // The commit is on disk but not served: isCurrent says so, and the next reload tries again.
       throw new IndexException("built the index but cannot reopen it: " + e.getMessage(), e);
     }
     return report;
   }
 
-  /** Whether this open index was built from a corpus with this fingerprint. */
+  /**
+   * Whether the index that searches see now was built from a corpus with this fingerprint. It reads the open
+   * reader's commit, not the folder's last one: another process may have rebuilt the folder since it was opened,
+   * or a refresh after a rebuild may have failed, and then this index still serves what it served before.
+   */
   public boolean isCurrent(String fingerprint) {
-    return BuildStamp.lastCommitIn(folder).serves(fingerprint, encoder);
+    FaqSearcher searcher = acquireSearcher();
+    try {
+      return searcher.stamp.serves(fingerprint, encoder);
+    } finally {
+      release(searcher);
+    }
   }
 
   public Path folder() {
@@ -101,11 +115,22 @@ public final class FaqIndex implements AutoCloseable {
 
   /** A point-in-time view; close it when done. */
   public IndexView acquire() {
+    return new SearcherView(searchers, acquireSearcher(), queries, encoder == null ? 1 : encoder.parts());
+  }
+
+  private FaqSearcher acquireSearcher() {
     try {
-      FaqSearcher searcher = (FaqSearcher) searchers.acquire();
-      return new SearcherView(searchers, searcher, queries, encoder == null ? 1 : encoder.parts());
+      return (FaqSearcher) searchers.acquire();
     } catch (IOException e) {
       throw new IndexException("cannot read the index in " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void release(FaqSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -31,12 +32,15 @@ final class FaqSearcher extends IndexSearcher {
   private final int[] ordinalByDoc;
   final VectorMatrix vectors;
   final String model;
+  /** How the commit this searcher reads was built: what searches see, whatever the folder holds by now. */
+  final BuildStamp stamp;
   /** Suggests questions from the words typed so far; built with the searcher, for the same point in time. */
   final Suggester suggester;
 
-  FaqSearcher(IndexReader reader, String model) throws IOException {
+  FaqSearcher(DirectoryReader reader, String model) throws IOException {
     super(reader);
     this.model = model;
+    this.stamp = BuildStamp.of(reader.getIndexCommit().getUserData());
     ordinalByDoc = new int[reader.maxDoc()];
     Arrays.fill(ordinalByDoc, -1);
     List<Integer> entryDocs = new ArrayList<>();

@@ -123,6 +123,32 @@ class FaqIndexTest {
   }
 
   @Test
+  void anIndexThatAnotherProcessRebuiltIsNotCurrentUntilItServesThatBuild() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, b -> { })) {
+      write(corpus, "dogs.txt", "Question: How often should I walk a dog?\n\nTwice a day.\n\nSources\n\n- C\n");
+      String changed = CorpusFingerprint.of(corpus);
+      // Another process (its own FaqIndex, its own writer) opens the same folder and rebuilds it for the new corpus.
+      List<BuildReport> otherBuilds = new ArrayList<>();
+      FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, otherBuilds::add).close();
+      assertThat(otherBuilds).hasSize(1);
+
+      // The folder's last commit is of the new corpus, but this index still serves the old one.
+      assertThat(index.isCurrent(changed)).isFalse();
+      try (IndexView view = index.acquire()) {
+        assertThat(view.corpus().byId("dogs")).isEmpty();
+      }
+      index.rebuild(Corpora.load(corpus), changed);
+      assertThat(index.isCurrent(changed)).isTrue();
+      try (IndexView view = index.acquire()) {
+        assertThat(view.corpus().byId("dogs")).isPresent();
+      }
+    }
+  }
+
+  @Test
   void buildsAKeywordOnlyIndexWithoutAModel() throws IOException {
     try (FaqIndex index = FaqIndex.openOrBuild(corpus(), Corpora::load, dir.resolve("index"), null, b -> { });
          IndexView view = index.acquire()) {
