@@ -52,10 +52,19 @@ record BuildStamp(String fingerprint, String model, String schema) {
     }
   }
 
-  /** Whether an index with this stamp was built from a corpus with this fingerprint, for this encoder (or none). */
+  /**
+   * Whether an index with this stamp serves a corpus with this fingerprint to this encoder: built from that corpus,
+   * in this layout, and with the encoder's model. Without an encoder any model serves, since keyword search ignores
+   * the vectors: rebuilding without them would only make the next start with the model embed everything again.
+   */
   boolean serves(String corpusFingerprint, SentenceEncoder encoder) {
-    String wanted = encoder == null ? "" : encoder.modelId();
-    return corpusFingerprint.equals(fingerprint) && wanted.equals(model) && Fields.SCHEMA_VERSION.equals(schema);
+    return corpusFingerprint.equals(fingerprint) && Fields.SCHEMA_VERSION.equals(schema)
+        && (encoder == null || hasVectorsOf(encoder.modelId()));
+  }
+
+  /** Whether the index's vectors were made by this model (never for null or an index built without a model). */
+  boolean hasVectorsOf(String modelId) {
+    return modelId != null && !modelId.isEmpty() && modelId.equals(model);
   }
 
   /** The user data that records this stamp in a commit, with when it was built. */

@@ -43,8 +43,9 @@ public final class FaqIndex implements AutoCloseable {
   }
 
   /**
-   * Opens the index in a folder, building it first from the corpus when it is missing, was built from other files,
-   * or was built with another model (or none).
+   * Opens the index in a folder, building it first from the corpus when it is missing, was built from other files or
+   * in an older layout, or (with an encoder) was built with another model or none. Without an encoder, an index
+   * with vectors is read as it is and its vectors are left alone, for the next open with the model.
    *
    * @param corpusPath a corpus folder or {@code .jsonl} file, fingerprinted to tell whether the index is current
    * @param loader     reads the corpus when a build is needed

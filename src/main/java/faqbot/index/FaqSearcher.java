@@ -30,17 +30,25 @@ final class FaqSearcher extends IndexSearcher {
   final Corpus corpus;
   /** Lucene doc id → entry position (-1 for vector documents), for turning hits into entries. */
   private final int[] ordinalByDoc;
+  /** The entries' vectors; none when searching by keywords only or when another model made them. */
   final VectorMatrix vectors;
+  /** The model that made {@link #vectors}, or null when there are none. */
   final String model;
   /** How the commit this searcher reads was built: what searches see, whatever the folder holds by now. */
   final BuildStamp stamp;
   /** Suggests questions from the words typed so far; built with the searcher, for the same point in time. */
   final Suggester suggester;
 
-  FaqSearcher(DirectoryReader reader, String model) throws IOException {
+  /**
+   * Reads the entries, and the vectors when they were made by the model given.
+   *
+   * @param modelId the sentence model searches use, or null for keywords only
+   */
+  FaqSearcher(DirectoryReader reader, String modelId) throws IOException {
     super(reader);
-    this.model = model;
     this.stamp = BuildStamp.of(reader.getIndexCommit().getUserData());
+    boolean withVectors = stamp.hasVectorsOf(modelId);
+    this.model = withVectors ? modelId : null;
     ordinalByDoc = new int[reader.maxDoc()];
     Arrays.fill(ordinalByDoc, -1);
     List<Integer> entryDocs = new ArrayList<>();
@@ -69,7 +77,7 @@ final class FaqSearcher extends IndexSearcher {
     }
     // The index holds what was built; it was checked then, so nothing is left out now.
     corpus = Corpus.of(sorted, List.of(), true);
-    vectors = readVectors(reader, ordinalById, corpus.size());
+    vectors = withVectors ? readVectors(reader, ordinalById, corpus.size()) : VectorMatrix.none(corpus.size());
     suggester = new Suggester(corpus.entries());
   }
 

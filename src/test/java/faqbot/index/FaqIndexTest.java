@@ -149,6 +149,46 @@ class FaqIndexTest {
   }
 
   @Test
+  void aKeywordOnlyOpenLeavesAnIndexWithVectorsAsItIsForTheNextSemanticOpen() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    List<BuildReport> builds = new ArrayList<>();
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add).close();
+    assertThat(builds).hasSize(1);
+    int embedded = fake.embedded();
+
+    try (FaqIndex keywords = FaqIndex.openOrBuild(corpus, Corpora::load, folder, null, builds::add);
+         IndexView view = keywords.acquire()) {
+      assertThat(builds).as("a keyword-only open rebuilt the index").hasSize(1);
+      assertThat(keywords.isCurrent(CorpusFingerprint.of(corpus))).isTrue();
+      // It searches by keywords and leaves the vectors alone.
+      assertThat(view.hasVectors()).isFalse();
+      assertThat(view.keywordScores("kittens", 10)[1]).isPositive();
+    }
+    try (FaqIndex semantic = FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add);
+         IndexView view = semantic.acquire()) {
+      assertThat(builds).hasSize(1);
+      assertThat(fake.embedded()).as("texts embedded again").isEqualTo(embedded);
+      assertThat(view.hasVectors()).isTrue();
+    }
+  }
+
+  @Test
+  void aKeywordOnlyOpenOfAChangedCorpusBuildsWithoutVectors() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, new FakeEncoder(), b -> { }).close();
+    write(corpus, "dogs.txt", "Question: How often should I walk a dog?\n\nTwice a day.\n\nSources\n\n- C\n");
+    List<BuildReport> builds = new ArrayList<>();
+    try (FaqIndex keywords = FaqIndex.openOrBuild(corpus, Corpora::load, folder, null, builds::add);
+         IndexView view = keywords.acquire()) {
+      assertThat(builds).singleElement().satisfies(b -> assertThat(b.vectors()).isZero());
+      assertThat(view.corpus().byId("dogs")).isPresent();
+    }
+  }
+
+  @Test
   void buildsAKeywordOnlyIndexWithoutAModel() throws IOException {
     try (FaqIndex index = FaqIndex.openOrBuild(corpus(), Corpora::load, dir.resolve("index"), null, b -> { });
          IndexView view = index.acquire()) {
