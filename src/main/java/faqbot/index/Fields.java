@@ -22,6 +22,7 @@ final class Fields {
   /** The entry's position in the corpus, to keep answers' order stable. */
   static final String ORDINAL = "ordinal";
 
+  /** A sentence vector, stored as bytes (never as a vector field: nothing searches its graph). */
   static final String VECTOR = "vec";
   static final String VECTOR_OWNER = "owner";
   static final String VECTOR_ROLE = "role";
@@ -38,8 +39,11 @@ final class Fields {
   static final String COMMIT_MODEL = "model";
   static final String COMMIT_SCHEMA = "schema";
   static final String COMMIT_BUILT_AT = "built.at";
-  /** Bumped whenever the documents' layout changes, so an old index is rebuilt rather than misread. */
-  static final String SCHEMA_VERSION = "3";
+  /**
+   * Bumped whenever the documents' layout changes, so an old index is rebuilt rather than misread. 4: vectors stored
+   * as bytes instead of in a vector field.
+   */
+  static final String SCHEMA_VERSION = "4";
 
   private Fields() {}
 }

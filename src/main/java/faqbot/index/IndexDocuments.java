@@ -3,20 +3,18 @@ package faqbot.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.corpus.FaqEntry;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -25,7 +23,8 @@ final class IndexDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** What an entry document is read back for: the entry itself and its place in the corpus. */
   static final Set<String> ENTRY_FIELDS = Set.of(Fields.KIND, Fields.ORDINAL, Fields.ENTRY_JSON);
-  private static final Set<String> VECTOR_FIELDS = Set.of(Fields.VECTOR_OWNER, Fields.VECTOR_KEY);
+  private static final Set<String> VECTOR_FIELDS =
+      Set.of(Fields.KIND, Fields.VECTOR_OWNER, Fields.VECTOR_KEY, Fields.VECTOR);
 
   private IndexDocuments() {}
 
@@ -58,14 +57,18 @@ final class IndexDocuments {
     return doc;
   }
 
-  /** A vector's document: the vector, the entry it belongs to, its role there and its cache key. */
+  /**
+   * A vector's document: the vector, the entry it belongs to, its role there and its cache key. The vector is only
+   * stored, as bytes: searches score every vector in memory ({@link VectorMatrix}), so a vector field's
+   * nearest-neighbour graph would cost every build time and space and never be searched.
+   */
   static Document vector(VectorText text, float[] vector) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_VECTOR, Field.Store.YES));
     doc.add(new StringField(Fields.VECTOR_OWNER, text.owner(), Field.Store.YES));
     doc.add(new StoredField(Fields.VECTOR_ROLE, text.role()));
     doc.add(new StoredField(Fields.VECTOR_KEY, text.key()));
-    doc.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    doc.add(new StoredField(Fields.VECTOR, bytes(vector)));
     return doc;
   }
 
@@ -98,21 +101,30 @@ final class IndexDocuments {
     }
   }
 
-  /** Calls {@code visitor} with the owner and key fields and the vector of every live vector document. */
+  /** Calls {@code visitor} with the stored fields (owner, key) and the vector of every live vector document. */
   static void forEachVector(IndexReader reader, VectorVisitor visitor) throws IOException {
-    for (LeafReaderContext leaf : reader.leaves()) {
-      LeafReader r = leaf.reader();
-      FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
-      if (values == null) {
-        continue;
+    forEachLive(reader, VECTOR_FIELDS, (doc, fields) -> {
+      BytesRef stored = fields.getBinaryValue(Fields.VECTOR);
+      if (Fields.KIND_VECTOR.equals(fields.get(Fields.KIND)) && stored != null) {
+        visitor.visit(fields, floats(stored));
       }
-      Bits live = r.getLiveDocs();
-      StoredFields stored = r.storedFields();
-      for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          visitor.visit(stored.document(doc, VECTOR_FIELDS), values.vectorValue().clone());
-        }
-      }
+    });
+  }
+
+  /** A vector as bytes: each value as four bytes, little-endian, in order. */
+  static byte[] bytes(float[] vector) {
+    ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(vector);
+    return buffer.array();
+  }
+
+  /** The vector that {@link #bytes} wrote. */
+  static float[] floats(BytesRef bytes) {
+    if (bytes.length % Float.BYTES != 0) {
+      throw new IllegalArgumentException("a stored vector of " + bytes.length + " bytes, not a whole number of floats");
     }
+    float[] vector = new float[bytes.length / Float.BYTES];
+    ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+    return vector;
   }
 }

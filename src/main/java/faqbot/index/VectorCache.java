@@ -13,12 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The vectors of the index a build replaces, by their cache key, so a build embeds only the texts that changed (on
  * every core); the rest are taken as they are.
  */
 final class VectorCache {
+  private static final Logger LOG = LoggerFactory.getLogger(VectorCache.class);
   private final Map<String, float[]> byKey;
 
   private VectorCache(Map<String, float[]> byKey) {
@@ -37,13 +40,23 @@ final class VectorCache {
     return new VectorCache(Map.of());
   }
 
-  /** The vectors of the index in a directory; none when it has no index or it cannot be read. */
+  /**
+   * The vectors of the index in a directory; none when it has no index, it cannot be read, or it was written in
+   * another layout (before schema 4 the vectors were in a vector field, which this code no longer reads: the first
+   * build after that change embeds every text again, once).
+   */
   static VectorCache readFrom(Directory dir) {
     try {
       if (!DirectoryReader.indexExists(dir)) {
         return empty();
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        String schema = BuildStamp.of(reader.getIndexCommit().getUserData()).schema();
+        if (!Fields.SCHEMA_VERSION.equals(schema)) {
+          LOG.info("the old index has an older layout (schema {}, now {}); its sentence vectors cannot be reused, so"
+              + " every text is embedded again", schema.isEmpty() ? "unknown" : schema, Fields.SCHEMA_VERSION);
+          return empty();
+        }
         Map<String, float[]> byKey = new HashMap<>();
         IndexDocuments.forEachVector(reader, (fields, vector) -> byKey.put(fields.get(Fields.VECTOR_KEY), vector));
         return new VectorCache(byKey);

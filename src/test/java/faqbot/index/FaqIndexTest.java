@@ -15,7 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +194,46 @@ class FaqIndexTest {
       assertThat(builds).singleElement().satisfies(b -> assertThat(b.vectors()).isZero());
       assertThat(view.corpus().byId("dogs")).isPresent();
     }
+  }
+
+  @Test
+  void storesTheVectorsWithoutAGraphAndScoresThemExactly() throws IOException {
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus(), Corpora::load, folder, fake, b -> { });
+         IndexView view = index.acquire()) {
+      FaqEntry cats = view.corpus().byId("cats").orElseThrow();
+      float[] query = fake.embedQuery("what do kittens eat");
+      float best = Vectors.dot(query, fake.embed(cats.alternates().get(0)));
+      assertThat(view.hasVectors()).isTrue();
+      assertThat(view.semanticScores(query).best()[1]).isCloseTo(best, within(1e-6f));
+    }
+    try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        // No vector field, so Lucene builds no nearest-neighbour graph that nothing would search.
+        assertThat(leaf.reader().getFieldInfos().hasVectorValues()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void rebuildsAnIndexOfAnOlderLayoutWithoutTrustingItsVectors() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    List<BuildReport> builds = new ArrayList<>();
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add).close();
+    try (Directory directory = FSDirectory.open(folder);
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new FaqAnalyzer()))) {
+      Map<String, String> data = new HashMap<>(BuildStamp.lastCommitIn(folder).userData());
+      data.put(Fields.COMMIT_SCHEMA, "3");
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add).close();
+    assertThat(builds).hasSize(2);
+    assertThat(builds.get(1).embedded()).isEqualTo(builds.get(1).vectors()).isPositive();
+    assertThat(BuildStamp.lastCommitIn(folder).schema()).isEqualTo(Fields.SCHEMA_VERSION);
   }
 
   @Test
