@@ -135,6 +135,10 @@ public final class FaqIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the index. The point in time it served, with its suggester, is freed now, or when the last view still
+   * open on it is closed.
+   */
   @Override
   public void close() {
     try {

@@ -36,7 +36,7 @@ final class FaqSearcher extends IndexSearcher {
   final String model;
   /** How the commit this searcher reads was built: what searches see, whatever the folder holds by now. */
   final BuildStamp stamp;
-  /** Suggests questions from the words typed so far; built with the searcher, for the same point in time. */
+  /** Suggests questions from the words typed so far; built with the searcher, closed with its reader. */
   final Suggester suggester;
 
   /**
@@ -79,6 +79,8 @@ final class FaqSearcher extends IndexSearcher {
     corpus = Corpus.of(sorted, List.of(), true);
     vectors = withVectors ? readVectors(reader, ordinalById, corpus.size()) : VectorMatrix.none(corpus.size());
     suggester = new Suggester(corpus.entries());
+    // The suggester lives as long as its point in time: free it once the reader's last user has released it.
+    reader.getReaderCacheHelper().addClosedListener(key -> suggester.close());
   }
 
   /** Every vector of an entry in the index, with its entry's position. */

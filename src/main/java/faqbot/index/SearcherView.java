@@ -66,6 +66,11 @@ final class SearcherView implements IndexView {
     return searcher.suggester.suggest(typed, limit);
   }
 
+  /** The suggester of this view's point in time. */
+  Suggester suggester() {
+    return searcher.suggester;
+  }
+
   @Override
   public long version() {
     return ((DirectoryReader) searcher.getIndexReader()).getVersion();

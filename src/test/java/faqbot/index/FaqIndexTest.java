@@ -1,6 +1,7 @@
 package faqbot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import faqbot.corpus.Corpora;
@@ -234,6 +235,26 @@ class FaqIndexTest {
     assertThat(builds).hasSize(2);
     assertThat(builds.get(1).embedded()).isEqualTo(builds.get(1).vectors()).isPositive();
     assertThat(BuildStamp.lastCommitIn(folder).schema()).isEqualTo(Fields.SCHEMA_VERSION);
+  }
+
+  @Test
+  void closesEachSuggesterWhenTheLastViewOfItsPointInTimeIsReleased() throws IOException {
+    Path corpus = corpus();
+    FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, dir.resolve("index"), null, b -> { });
+    IndexView before = index.acquire();
+    Suggester old = ((SearcherView) before).suggester();
+    index.rebuild(Corpora.load(corpus), CorpusFingerprint.of(corpus));
+    // Still in use by a view of the old point in time.
+    assertThat(old.suggest("kitt", 5)).extracting(Suggestion::id).containsExactly("cats");
+    before.close();
+    assertThatThrownBy(() -> old.suggest("kitt", 5)).isInstanceOf(IllegalStateException.class);
+
+    IndexView now = index.acquire();
+    Suggester current = ((SearcherView) now).suggester();
+    now.close();
+    assertThat(current.suggest("kitt", 5)).isNotEmpty();
+    index.close();
+    assertThatThrownBy(() -> current.suggest("kitt", 5)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
