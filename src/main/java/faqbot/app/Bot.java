@@ -107,7 +107,10 @@ public final class Bot implements AutoCloseable {
     }
   }
 
-  /** Rebuilds the index when the corpus on disk differs from what it was built from; says whether it did. */
+  /**
+   * Rebuilds the index when the corpus on disk differs from what the served index was built from (also when another
+   * process rebuilt the index folder meanwhile, which this bot does not serve until it reloads); says whether it did.
+   */
   public boolean reloadIfChanged() {
     if (isCurrent()) {
       return false;
@@ -171,7 +174,7 @@ public final class Bot implements AutoCloseable {
     return reloadFailures.get();
   }
 
-  /** Whether the index was built from the corpus as it is now on disk. */
+  /** Whether the index being served was built from the corpus as it is now on disk. */
   public boolean isCurrent() {
     return index.isCurrent(CorpusFingerprint.of(corpus));
   }

@@ -1,12 +1,11 @@
 package faqbot.corpus;
 
+import faqbot.text.Hashes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** A hash of a corpus's files, names and contents, so an index can tell whether it was built from them. */
@@ -15,7 +14,7 @@ public final class CorpusFingerprint {
 
   /** The fingerprint of a corpus folder or of a single corpus file. */
   public static String of(Path corpus) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Hashes.sha256();
     List<Path> files = Files.isDirectory(corpus) ? CorpusLoader.files(corpus) : List.of(corpus);
     for (Path file : files) {
       String name = Files.isDirectory(corpus) ? corpus.relativize(file).toString() : file.getFileName().toString();
@@ -29,14 +28,6 @@ public final class CorpusFingerprint {
       }
       digest.update((byte) 0);
     }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Hashes.hex(digest);
   }
 }

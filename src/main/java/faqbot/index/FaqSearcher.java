@@ -1,6 +1,5 @@
 package faqbot.index;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.corpus.Corpus;
 import faqbot.corpus.FaqEntry;
 import java.io.IOException;
@@ -9,15 +8,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -27,55 +23,44 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * An index searcher that also holds, for the same point in time, the entries and their vectors in memory.
- *
- * <p>FAQ corpora are small (hundreds to thousands of entries), so scoring every vector exactly is both faster
- * than a graph search and never misses a neighbour.
+ * An index searcher that also holds, for the same point in time, the entries, their vectors and a suggester in
+ * memory.
  */
 final class FaqSearcher extends IndexSearcher {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   final Corpus corpus;
   /** Lucene doc id → entry position (-1 for vector documents), for turning hits into entries. */
   private final int[] ordinalByDoc;
-  /**
-   * Every vector in one array, dimension by dimension: the values of dimension {@code j} of all vectors lie together
-   * from {@code j * vectorCount}. Scoring then adds one dimension's products to every vector's sum at once, a loop
-   * the JIT turns into SIMD instructions (a dot product per vector is a running sum, which it does not).
-   */
-  final float[] vectors;
-  final int dimension;
-  final int vectorCount;
-  final int[] vectorOwner;
+  /** The entries' vectors; none when searching by keywords only or when another model made them. */
+  final VectorMatrix vectors;
+  /** The model that made {@link #vectors}, or null when there are none. */
   final String model;
-  /** Suggests questions from the words typed so far; built with the searcher, for the same point in time. */
+  /** How the commit this searcher reads was built: what searches see, whatever the folder holds by now. */
+  final BuildStamp stamp;
+  /** Suggests questions from the words typed so far; built with the searcher, closed with its reader. */
   final Suggester suggester;
 
-  FaqSearcher(IndexReader reader, String model) throws IOException {
+  /**
+   * Reads the entries, and the vectors when they were made by the model given.
+   *
+   * @param modelId the sentence model searches use, or null for keywords only
+   */
+  FaqSearcher(DirectoryReader reader, String modelId) throws IOException {
     super(reader);
-    this.model = model;
-    List<FaqEntry> entries = new ArrayList<>();
-    Map<String, Integer> ordinalById = new HashMap<>();
+    this.stamp = BuildStamp.of(reader.getIndexCommit().getUserData());
+    boolean withVectors = stamp.hasVectorsOf(modelId);
+    this.model = withVectors ? modelId : null;
     ordinalByDoc = new int[reader.maxDoc()];
     Arrays.fill(ordinalByDoc, -1);
     List<Integer> entryDocs = new ArrayList<>();
     List<Integer> entryOrdinals = new ArrayList<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      LeafReader r = leaf.reader();
-      Bits live = r.getLiveDocs();
-      StoredFields stored = r.storedFields();
-      for (int doc = 0; doc < r.maxDoc(); doc++) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        Document d = stored.document(doc);
-        if (Fields.KIND_ENTRY.equals(d.get(Fields.KIND))) {
-          entryDocs.add(leaf.docBase + doc);
-          entryOrdinals.add(d.getField(Fields.ORDINAL).numericValue().intValue());
-          entries.add(JSON.readValue(d.getBinaryValue(Fields.ENTRY_JSON).bytes, FaqEntry.class));
-        }
+    List<FaqEntry> entries = new ArrayList<>();
+    IndexDocuments.forEachLive(reader, IndexDocuments.ENTRY_FIELDS, (doc, fields) -> {
+      if (IndexDocuments.isEntry(fields)) {
+        entryDocs.add(doc);
+        entryOrdinals.add(IndexDocuments.ordinalOf(fields));
+        entries.add(IndexDocuments.entryOf(fields));
       }
-    }
+    });
     // Restore the corpus order the entries were written in.
     Integer[] order = new Integer[entries.size()];
     for (int i = 0; i < order.length; i++) {
@@ -83,6 +68,7 @@ final class FaqSearcher extends IndexSearcher {
     }
     Arrays.sort(order, (a, b) -> Integer.compare(entryOrdinals.get(a), entryOrdinals.get(b)));
     List<FaqEntry> sorted = new ArrayList<>();
+    Map<String, Integer> ordinalById = new HashMap<>();
     for (int i = 0; i < order.length; i++) {
       FaqEntry entry = entries.get(order[i]);
       sorted.add(entry);
@@ -91,54 +77,25 @@ final class FaqSearcher extends IndexSearcher {
     }
     // The index holds what was built; it was checked then, so nothing is left out now.
     corpus = Corpus.of(sorted, List.of(), true);
+    vectors = withVectors ? readVectors(reader, ordinalById, corpus.size()) : VectorMatrix.none(corpus.size());
+    suggester = new Suggester(corpus.entries());
+    // The suggester lives as long as its point in time: free it once the reader's last user has released it.
+    reader.getReaderCacheHelper().addClosedListener(key -> suggester.close());
+  }
 
-    List<float[]> vecs = new ArrayList<>();
+  /** Every vector of an entry in the index, with its entry's position. */
+  private static VectorMatrix readVectors(IndexReader reader, Map<String, Integer> ordinalById, int entries)
+      throws IOException {
+    List<float[]> vectors = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
-    forEachVector(reader, (d, vector) -> {
-      Integer owner = ordinalById.get(d.get(Fields.VECTOR_OWNER));
+    IndexDocuments.forEachVector(reader, (fields, vector) -> {
+      Integer owner = ordinalById.get(fields.get(Fields.VECTOR_OWNER));
       if (owner != null) {
-        vecs.add(vector);
+        vectors.add(vector);
         owners.add(owner);
       }
     });
-    vectorCount = vecs.size();
-    dimension = vecs.isEmpty() ? 0 : vecs.get(0).length;
-    vectors = new float[vectorCount * dimension];
-    for (int i = 0; i < vectorCount; i++) {
-      float[] vector = vecs.get(i);
-      for (int j = 0; j < dimension; j++) {
-        vectors[j * vectorCount + i] = vector[j];
-      }
-    }
-    vectorOwner = owners.stream().mapToInt(Integer::intValue).toArray();
-    suggester = new Suggester(corpus.entries());
-  }
-
-  /** Embedding-cache key → vector of every vector in an index, for reuse when it is rebuilt. */
-  static Map<String, float[]> vectorsByKey(IndexReader reader) throws IOException {
-    Map<String, float[]> byKey = new HashMap<>();
-    forEachVector(reader, (d, vector) -> byKey.put(d.get(Fields.VECTOR_KEY), vector));
-    return byKey;
-  }
-
-  /** Calls {@code each} with the stored fields and the vector of every live vector document. */
-  private static void forEachVector(IndexReader reader, java.util.function.BiConsumer<Document, float[]> each)
-      throws IOException {
-    java.util.Set<String> wanted = java.util.Set.of(Fields.VECTOR_OWNER, Fields.VECTOR_KEY);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      LeafReader r = leaf.reader();
-      FloatVectorValues values = r.getFloatVectorValues(Fields.VECTOR);
-      if (values == null) {
-        continue;
-      }
-      Bits live = r.getLiveDocs();
-      StoredFields stored = r.storedFields();
-      for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-        if (live == null || live.get(doc)) {
-          each.accept(stored.document(doc, wanted), values.vectorValue().clone());
-        }
-      }
-    }
+    return new VectorMatrix(vectors, owners.stream().mapToInt(Integer::intValue).toArray(), entries);
   }
 
   /** Scores of the best {@code depth} entries for a query, by entry position. */

@@ -1,5 +1,7 @@
 package faqbot.index;
 
+import java.util.List;
+
 /** The names of the index's fields, and what the index's commit records about how it was built. */
 final class Fields {
   /** Whether a document is an entry or one of an entry's vectors. */
@@ -14,12 +16,13 @@ final class Fields {
   static final String BODY = "body";
   static final String EDITORS = "editors";
   /** Every field of an entry's text that keyword search reads. */
-  static final java.util.List<String> TEXT_FIELDS = java.util.List.of(QUESTION, ALTERNATES, TAGS, BODY, EDITORS);
+  static final List<String> TEXT_FIELDS = List.of(QUESTION, ALTERNATES, TAGS, BODY, EDITORS);
   /** The whole entry as JSON, so the index alone is enough to answer. */
   static final String ENTRY_JSON = "entry_json";
   /** The entry's position in the corpus, to keep answers' order stable. */
   static final String ORDINAL = "ordinal";
 
+  /** A sentence vector, stored as bytes (never as a vector field: nothing searches its graph). */
   static final String VECTOR = "vec";
   static final String VECTOR_OWNER = "owner";
   static final String VECTOR_ROLE = "role";
@@ -36,8 +39,11 @@ final class Fields {
   static final String COMMIT_MODEL = "model";
   static final String COMMIT_SCHEMA = "schema";
   static final String COMMIT_BUILT_AT = "built.at";
-  /** Bumped whenever the documents' layout changes, so an old index is rebuilt rather than misread. */
-  static final String SCHEMA_VERSION = "3";
+  /**
+   * Bumped whenever the documents' layout changes, so an old index is rebuilt rather than misread. 4: vectors stored
+   * as bytes instead of in a vector field.
+   */
+  static final String SCHEMA_VERSION = "4";
 
   private Fields() {}
 }

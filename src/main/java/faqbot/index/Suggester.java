@@ -1,6 +1,7 @@
 package faqbot.index;
 
 import faqbot.corpus.FaqEntry;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,39 +15,52 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Suggests questions as the user types, with Lucene's infix suggester: every word typed must start a word of the
- * question or of one of its phrasings, in any position ("align" finds "What is inner alignment?").
+ * question or of one of its phrasings, in any position ("align" finds "What is inner alignment?"). It holds an
+ * in-memory index and its writer: close it when its point in time is no longer searched.
  */
-final class Suggester {
+final class Suggester implements Closeable {
   /** The fewest characters worth suggesting for; one or two letters match almost everything. */
   static final int MIN_CHARS = 2;
 
   private final AnalyzingInfixSuggester lookup;
+  private volatile boolean closed;
 
   Suggester(List<FaqEntry> entries) {
     try {
       lookup = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer(), analyzer(),
           MIN_CHARS, false, true, true);
-      lookup.build(new Phrasings(entries));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot build the question suggester", e);
+      throw new UncheckedIOException("cannot make the question suggester", e);
+    }
+    try {
+      lookup.build(new Phrasings(entries));
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(lookup);
+      throw e instanceof IOException io ? new UncheckedIOException("cannot build the question suggester", io)
+          : (RuntimeException) e;
     }
   }
 
   List<Suggestion> suggest(String typed, int limit) {
+    if (closed) {
+      throw new IllegalStateException("the question suggester is closed");
+    }
     String text = typed == null ? "" : typed.strip();
     if (text.length() < MIN_CHARS || limit < 1) {
       return List.of();
     }
     try {
-      List<Lookup.LookupResult> results = lookup.lookup(text, (org.apache.lucene.search.BooleanQuery) null, limit * 4, true, false);
+      List<Lookup.LookupResult> results = lookup.lookup(text, (BooleanQuery) null, limit * 4, true, false);
       List<Suggestion> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (Lookup.LookupResult r : results) {
@@ -62,6 +76,13 @@ final class Suggester {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look up suggestions", e);
     }
+  }
+
+  /** Frees the in-memory index and its writer; suggestions are refused from then on. */
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    lookup.close();
   }
 
   /** Words, folded and lowercased, not stemmed: a prefix must match what the user sees. */

@@ -1,6 +1,7 @@
 package faqbot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import faqbot.corpus.Corpora;
@@ -15,7 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +129,132 @@ class FaqIndexTest {
       }
       assertThat(index.isCurrent(CorpusFingerprint.of(corpus))).isTrue();
     }
+  }
+
+  @Test
+  void anIndexThatAnotherProcessRebuiltIsNotCurrentUntilItServesThatBuild() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, b -> { })) {
+      write(corpus, "dogs.txt", "Question: How often should I walk a dog?\n\nTwice a day.\n\nSources\n\n- C\n");
+      String changed = CorpusFingerprint.of(corpus);
+      // Another process (its own FaqIndex, its own writer) opens the same folder and rebuilds it for the new corpus.
+      List<BuildReport> otherBuilds = new ArrayList<>();
+      FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, otherBuilds::add).close();
+      assertThat(otherBuilds).hasSize(1);
+
+      // The folder's last commit is of the new corpus, but this index still serves the old one.
+      assertThat(index.isCurrent(changed)).isFalse();
+      try (IndexView view = index.acquire()) {
+        assertThat(view.corpus().byId("dogs")).isEmpty();
+      }
+      index.rebuild(Corpora.load(corpus), changed);
+      assertThat(index.isCurrent(changed)).isTrue();
+      try (IndexView view = index.acquire()) {
+        assertThat(view.corpus().byId("dogs")).isPresent();
+      }
+    }
+  }
+
+  @Test
+  void aKeywordOnlyOpenLeavesAnIndexWithVectorsAsItIsForTheNextSemanticOpen() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    List<BuildReport> builds = new ArrayList<>();
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add).close();
+    assertThat(builds).hasSize(1);
+    int embedded = fake.embedded();
+
+    try (FaqIndex keywords = FaqIndex.openOrBuild(corpus, Corpora::load, folder, null, builds::add);
+         IndexView view = keywords.acquire()) {
+      assertThat(builds).as("a keyword-only open rebuilt the index").hasSize(1);
+      assertThat(keywords.isCurrent(CorpusFingerprint.of(corpus))).isTrue();
+      // It searches by keywords and leaves the vectors alone.
+      assertThat(view.hasVectors()).isFalse();
+      assertThat(view.keywordScores("kittens", 10)[1]).isPositive();
+    }
+    try (FaqIndex semantic = FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add);
+         IndexView view = semantic.acquire()) {
+      assertThat(builds).hasSize(1);
+      assertThat(fake.embedded()).as("texts embedded again").isEqualTo(embedded);
+      assertThat(view.hasVectors()).isTrue();
+    }
+  }
+
+  @Test
+  void aKeywordOnlyOpenOfAChangedCorpusBuildsWithoutVectors() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, new FakeEncoder(), b -> { }).close();
+    write(corpus, "dogs.txt", "Question: How often should I walk a dog?\n\nTwice a day.\n\nSources\n\n- C\n");
+    List<BuildReport> builds = new ArrayList<>();
+    try (FaqIndex keywords = FaqIndex.openOrBuild(corpus, Corpora::load, folder, null, builds::add);
+         IndexView view = keywords.acquire()) {
+      assertThat(builds).singleElement().satisfies(b -> assertThat(b.vectors()).isZero());
+      assertThat(view.corpus().byId("dogs")).isPresent();
+    }
+  }
+
+  @Test
+  void storesTheVectorsWithoutAGraphAndScoresThemExactly() throws IOException {
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    try (FaqIndex index = FaqIndex.openOrBuild(corpus(), Corpora::load, folder, fake, b -> { });
+         IndexView view = index.acquire()) {
+      FaqEntry cats = view.corpus().byId("cats").orElseThrow();
+      float[] query = fake.embedQuery("what do kittens eat");
+      float best = Vectors.dot(query, fake.embed(cats.alternates().get(0)));
+      assertThat(view.hasVectors()).isTrue();
+      assertThat(view.semanticScores(query).best()[1]).isCloseTo(best, within(1e-6f));
+    }
+    try (Directory directory = FSDirectory.open(folder); DirectoryReader reader = DirectoryReader.open(directory)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        // No vector field, so Lucene builds no nearest-neighbour graph that nothing would search.
+        assertThat(leaf.reader().getFieldInfos().hasVectorValues()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void rebuildsAnIndexOfAnOlderLayoutWithoutTrustingItsVectors() throws IOException {
+    Path corpus = corpus();
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    List<BuildReport> builds = new ArrayList<>();
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add).close();
+    try (Directory directory = FSDirectory.open(folder);
+         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new FaqAnalyzer()))) {
+      Map<String, String> data = new HashMap<>(BuildStamp.lastCommitIn(folder).userData());
+      data.put(Fields.COMMIT_SCHEMA, "3");
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
+    }
+    FaqIndex.openOrBuild(corpus, Corpora::load, folder, fake, builds::add).close();
+    assertThat(builds).hasSize(2);
+    assertThat(builds.get(1).embedded()).isEqualTo(builds.get(1).vectors()).isPositive();
+    assertThat(BuildStamp.lastCommitIn(folder).schema()).isEqualTo(Fields.SCHEMA_VERSION);
+  }
+
+  @Test
+  void closesEachSuggesterWhenTheLastViewOfItsPointInTimeIsReleased() throws IOException {
+    Path corpus = corpus();
+    FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, dir.resolve("index"), null, b -> { });
+    IndexView before = index.acquire();
+    Suggester old = ((SearcherView) before).suggester();
+    index.rebuild(Corpora.load(corpus), CorpusFingerprint.of(corpus));
+    // Still in use by a view of the old point in time.
+    assertThat(old.suggest("kitt", 5)).extracting(Suggestion::id).containsExactly("cats");
+    before.close();
+    assertThatThrownBy(() -> old.suggest("kitt", 5)).isInstanceOf(IllegalStateException.class);
+
+    IndexView now = index.acquire();
+    Suggester current = ((SearcherView) now).suggester();
+    now.close();
+    assertThat(current.suggest("kitt", 5)).isNotEmpty();
+    index.close();
+    assertThatThrownBy(() -> current.suggest("kitt", 5)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
