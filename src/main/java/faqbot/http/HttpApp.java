@@ -61,6 +61,8 @@ public final class HttpApp {
       // keep-alive connections (a busy page's widgets) then hold 96 MB, and on a small heap the server spends its
       // time collecting garbage. Parsing headers without it costs nothing measurable (docs/performance.md).
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
+      // Requests Jetty refuses before Javalin sees them get the API's JSON errors too, not Jetty's HTML page.
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.requestLogger.http((ctx, millis) -> {
