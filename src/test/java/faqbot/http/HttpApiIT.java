@@ -459,6 +459,17 @@ class HttpApiIT {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"/api/faq/%u0041", "/api/faq/what-is-%u00e9"})
+  void aPathParameterWithAMalformedEscapeIs400NotAServerError(String path) {
+    api((server, client) -> {
+      RawResponse response = RawResponse.send(server.port(),
+          "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertThat(response.status()).isEqualTo(400);
+      assertRawError(response).contains("escape");
+    });
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"/api/faq/nope", "/api/faq/%2e%2e/x", "/api/faq/a%2Fb", "/nope"})
   void aRouteOrEntryThatIsNotThereIsStillA404JsonError(String path) {
     api((server, client) -> {
