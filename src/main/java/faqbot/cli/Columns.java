@@ -15,8 +15,10 @@ final class Columns {
   /** The columns {@code text} takes, grapheme by grapheme. */
   static int width(CharSequence text) {
     int columns = 0;
-    for (int i = 0; i < text.length(); i += grapheme(text, i)) {
-      columns += graphemeWidth(text, i, i + grapheme(text, i));
+    for (int i = 0; i < text.length(); ) {
+      int next = Math.min(text.length(), i + grapheme(text, i));
+      columns += graphemeWidth(text, i, next);
+      i = next;
     }
     return columns;
   }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -509,19 +510,19 @@ class HttpApiIT {
   }
 
   /** Asserts an error response: JSON content type, exactly {"error": "…"}, no stack trace; returns the message. */
-  private static org.assertj.core.api.AbstractStringAssert<?> assertError(Response response) {
+  private static AbstractStringAssert<?> assertError(Response response) {
     assertThat(response.code()).isBetween(400, 499);
     assertJsonType(response);
     return assertErrorBody(response.body().string());
   }
 
-  private static org.assertj.core.api.AbstractStringAssert<?> assertRawError(RawResponse response) {
+  private static AbstractStringAssert<?> assertRawError(RawResponse response) {
     assertThat(response.status()).isBetween(400, 499);
     assertThat(response.header("Content-Type")).as("content type").startsWith("application/json");
     return assertErrorBody(response.body());
   }
 
-  private static org.assertj.core.api.AbstractStringAssert<?> assertErrorBody(String raw) {
+  private static AbstractStringAssert<?> assertErrorBody(String raw) {
     assertThat(raw).doesNotContain("at faqbot.").doesNotContain("Exception").doesNotContain("\tat ");
     JsonNode body;
     try {
