@@ -34,14 +34,16 @@
     'blockquote{border-left:3px solid var(--line);padding-left:10px;color:var(--mute)}' +
     'u{text-decoration-style:dotted}.reply{font-weight:600}' +
     '.video,.note,summary{color:var(--mute);font-size:13px}' +
+    '.video svg{width:11px;height:11px;margin-right:5px;fill:currentColor}' +
     'h3{margin:10px 0 4px;font-size:13px;font-weight:600;color:var(--mute)}' +
     '.chips{display:flex;flex-direction:column;align-items:flex-start;gap:6px}' +
     '.chip{text-align:left;border:1px solid var(--acc);color:var(--acc);background:var(--bg);border-radius:14px;' +
     'padding:5px 10px;font-size:14px}.chip:hover{background:var(--me)}' +
     'summary{cursor:pointer;margin-top:6px}details ol{font-size:13px;margin:6px 0 0}a{color:var(--acc)}' +
     '.rate{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;font-size:13px;color:var(--mute)}' +
-    '.rate button{border:1px solid var(--line);background:var(--bg);border-radius:8px;padding:2px 8px;font-size:16px}' +
-    '.rate [aria-pressed=true]{border-color:var(--acc);background:var(--me)}' +
+    '.rate button{border:1px solid var(--line);background:var(--bg);border-radius:8px;padding:3px 8px}' +
+    '.rate svg{display:block;width:18px;height:18px;fill:currentColor}' +
+    '.rate [aria-pressed=true]{border-color:var(--acc);background:var(--me);color:var(--acc)}' +
     'form{display:flex;gap:8px;padding:10px;border-top:1px solid var(--line)}.combo{position:relative;flex:1}' +
     'input{width:100%;padding:9px 11px;border:1px solid var(--line);border-radius:9px;background:var(--bg)}' +
     'input::placeholder{color:var(--mute)}' +
@@ -67,6 +69,24 @@
     b.type = 'button';
     if (onClick) b.addEventListener('click', onClick);
     return b;
+  }
+
+  /* Icons are drawn, not emoji, which show as empty boxes where no emoji font is installed. */
+  var NS = 'http://www.w3.org/2000/svg';
+  var THUMB = 'M2 10h4v11H2zM8 21V10l4.4-7.3a1.2 1.2 0 0 1 1.8-.3c.9.8 1.2 2 .9 3.1L14.3 9H20a2 2 0 0 1 2 2.3l-1.3 ' +
+    '8A2 2 0 0 1 18.7 21z';
+  var PLAY = 'M7 4v16l13-8z';
+
+  /* An icon in parent: one SVG path, hidden from screen readers (the words are on its control or beside it). */
+  function icon(parent, d, flip) {
+    var svg = parent.appendChild(document.createElementNS(NS, 'svg')),
+      path = svg.appendChild(document.createElementNS(NS, 'path'));
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    path.setAttribute('d', d);
+    if (flip) path.setAttribute('transform', 'matrix(1 0 0 -1 0 24)');
+    return svg;
   }
 
   /* Text with <u>…</u> marks (former links) as real <u> elements; every other character stays text. */
@@ -95,12 +115,7 @@
 
   var launcher = button(root, 'launcher', null,
     { 'aria-label': title, 'aria-controls': 'fb-panel', 'aria-expanded': 'false' }, () => setOpen(panel.hidden));
-  var ns = 'http://www.w3.org/2000/svg', svg = document.createElementNS(ns, 'svg'),
-    path = svg.appendChild(document.createElementNS(ns, 'path'));
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
-  launcher.appendChild(svg);
+  icon(launcher, 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
 
   var panel = root.appendChild(el('section', 'panel', null, { id: 'fb-panel', role: 'dialog', 'aria-label': title }));
   panel.hidden = true;
@@ -194,17 +209,20 @@
   function rating(parent, answerId, question) {
     var row = parent.appendChild(el('div', 'rate'));
     row.appendChild(el('span', null, 'Was this helpful?'));
-    var buttons = [['\ud83d\udc4d', true, 'Yes, helpful'], ['\ud83d\udc4e', false, 'No, not helpful']].map(v =>
-      button(row, null, v[0], { 'aria-label': v[2], 'aria-pressed': 'false' }, e => {
+    var buttons = [[true, 'Yes, helpful'], [false, 'No, not helpful']].map(v => {
+      var thumb = button(row, null, null, { 'aria-label': v[1], 'aria-pressed': 'false' }, e => {
         buttons.forEach(b => { b.disabled = true; });
         e.currentTarget.setAttribute('aria-pressed', 'true');
-        call('POST', '/api/feedback', { answerId, helpful: v[1], question }).then(() => {
+        call('POST', '/api/feedback', { answerId, helpful: v[0], question }).then(() => {
           row.appendChild(el('span', 'note', 'Thanks for your feedback!'));
         }, err => {
           row.appendChild(el('span', 'note err', err.message));
           buttons.forEach(b => { b.disabled = false; b.setAttribute('aria-pressed', 'false'); });
         });
-      }));
+      });
+      icon(thumb, THUMB, !v[0]); // thumbs down is thumbs up upside down
+      return thumb;
+    });
   }
 
   function show(data, asked, from) {
@@ -213,7 +231,11 @@
     var shown = data.answer;
     var outcome = data.outcome || (data.matched ? 'answer' : 'decline');
     if (data.matched && shown) {
-      if (shown.video) m.appendChild(el('p', 'video', '\u25b6 Video: ' + shown.video));
+      if (shown.video) {
+        var video = m.appendChild(el('p', 'video'));
+        icon(video, PLAY);
+        video.append('Video: ' + shown.video); // as a text node, like all server data
+      }
       blocks(m, shown);
       chips(m, 'Related questions', data.related, data.context);
       sources(m, data.sources);

@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 
-/** Lays text out for a terminal: wraps it to a width and shows the corpus's {@code <u>} marks as underlining. */
+/**
+ * Lays text out for a terminal: wraps it to a width in display columns (a CJK ideograph or an emoji takes two, a
+ * combining mark none) without splitting a grapheme, and shows the corpus's {@code <u>} marks as underlining.
+ */
 final class TextLayout {
-  private static final Pattern MARK = Pattern.compile("<u>(.*?)</u>", Pattern.CASE_INSENSITIVE);
-  private static final String UNDERLINE = "\u001b[4m";
-  private static final String RESET = "\u001b[0m";
+  private static final Pattern MARK = Pattern.compile("<u>(.*?)</u>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern STRAY_MARK = Pattern.compile("</?u>", Pattern.CASE_INSENSITIVE);
+  private static final AttributedStyle UNDERLINED = AttributedStyle.DEFAULT.underline();
 
   private final int width;
   private final boolean ansi;
@@ -19,44 +25,133 @@ final class TextLayout {
     this.ansi = ansi;
   }
 
-  /** Wraps text to the width, each line starting with {@code first} (then {@code rest}'s width of spaces). */
+  /**
+   * Wraps text to the width, each line starting with {@code first} (then {@code rest}). Lines break at spaces, and
+   * inside unspaced text next to wide characters; a word wider than a whole line keeps a line of its own.
+   */
   List<String> wrap(String text, String first, String rest) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder(first);
-    int visible = first.length();
-    boolean empty = true;
-    for (String word : text.split("\\s+")) {
-      if (word.isEmpty()) {
-        continue;
+    AttributedString marked = marked(text);
+    Lines lines = new Lines(first, rest);
+    int end = 0;
+    while (true) {
+      int gap = end;
+      int start = skipSpaces(marked, gap);
+      if (start == marked.length()) {
+        break;
       }
-      int length = visibleLength(word);
-      if (!empty && visible + 1 + length > width) {
-        lines.add(line.toString());
-        line = new StringBuilder(rest);
-        visible = rest.length();
-        empty = true;
+      end = wordEnd(marked, start);
+      boolean firstPiece = true;
+      for (AttributedString piece : pieces(marked, start, end)) {
+        // A space joins a word to the one before it, underlined when the space was inside a mark.
+        lines.add(piece, firstPiece ? marked.styleAt(gap) : null);
+        firstPiece = false;
       }
-      if (!empty) {
-        line.append(' ');
-        visible++;
+    }
+    return lines.finish();
+  }
+
+  /** The text with its marks taken out, marked spans underlined; a mark that does not close is dropped. */
+  private static AttributedString marked(String text) {
+    AttributedStringBuilder out = new AttributedStringBuilder(text.length());
+    Matcher m = MARK.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      out.append(STRAY_MARK.matcher(text.substring(at, m.start())).replaceAll(""));
+      out.append(STRAY_MARK.matcher(m.group(1)).replaceAll(""), UNDERLINED);
+      at = m.end();
+    }
+    out.append(STRAY_MARK.matcher(text.substring(at)).replaceAll(""));
+    return out.toAttributedString();
+  }
+
+  /** The word {@code text[start, end)} cut where a line may break inside it (only in unspaced, wide text). */
+  private static List<AttributedString> pieces(AttributedString text, int start, int end) {
+    List<AttributedString> pieces = new ArrayList<>();
+    int pieceStart = start;
+    String before = null;
+    int beforeWidth = 0;
+    for (int i = start; i < end; ) {
+      int next = Math.min(end, i + Columns.grapheme(text, i));
+      String grapheme = text.subSequence(i, next).toString();
+      int graphemeWidth = Columns.graphemeWidth(text, i, next);
+      if (before != null && Columns.mayBreakBetween(before, beforeWidth, grapheme, graphemeWidth)) {
+        pieces.add(text.subSequence(pieceStart, i));
+        pieceStart = i;
       }
-      line.append(word);
-      visible += length;
+      before = grapheme;
+      beforeWidth = graphemeWidth;
+      i = next;
+    }
+    pieces.add(text.subSequence(pieceStart, end));
+    return pieces;
+  }
+
+  /** The whitespace words are split at: the same six characters as the regex {@code \s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static int skipSpaces(CharSequence text, int from) {
+    int i = from;
+    while (i < text.length() && isSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int wordEnd(CharSequence text, int from) {
+    int i = from;
+    while (i < text.length() && !isSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The lines being filled, greedily: a piece goes on the current line when it fits, else starts the next. */
+  private final class Lines {
+    private final List<String> done = new ArrayList<>();
+    private final String rest;
+    private AttributedStringBuilder line;
+    private int used;
+    private boolean empty;
+
+    Lines(String first, String rest) {
+      this.rest = rest;
+      start(first);
+    }
+
+    /** Adds a piece of a word; {@code spaceStyle} is the style of the space before it, null when none is. */
+    void add(AttributedString piece, AttributedStyle spaceStyle) {
+      boolean space = spaceStyle != null && !empty;
+      int pieceWidth = Columns.width(piece);
+      if (!empty && used + (space ? 1 : 0) + pieceWidth > width) {
+        done.add(render(line));
+        start(rest);
+        space = false;
+      }
+      if (space) {
+        line.append(" ", spaceStyle);
+        used++;
+      }
+      line.append(piece);
+      used += pieceWidth;
       empty = false;
     }
-    lines.add(line.toString());
-    return lines.stream().map(this::marks).toList();
-  }
 
-  /** Underlines marked text on a terminal that shows it; elsewhere drops the marks. */
-  String marks(String text) {
-    Matcher m = MARK.matcher(text);
-    String replaced = m.replaceAll(r -> Matcher.quoteReplacement(ansi ? UNDERLINE + r.group(1) + RESET : r.group(1)));
-    // A mark split across wrapped lines is closed on each line it spans.
-    return replaced.replaceAll("(?i)</?u>", "");
-  }
+    List<String> finish() {
+      done.add(render(line));
+      return done;
+    }
 
-  private static int visibleLength(String word) {
-    return word.replaceAll("(?i)</?u>", "").length();
+    private void start(String prefix) {
+      line = new AttributedStringBuilder().append(prefix);
+      used = Columns.width(prefix);
+      empty = true;
+    }
+
+    /** Underlining as escape sequences on a terminal that shows them (each line closes its own); else plain. */
+    private String render(AttributedStringBuilder text) {
+      return ansi ? text.toAttributedString().toAnsi() : text.toString();
+    }
   }
 }

@@ -3,17 +3,15 @@ package faqbot.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import faqbot.answer.Answer;
 import faqbot.answer.Json;
 import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.UncheckedIOException;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/chat}: answers {@code {"message": "…", "context": "…"?}} with the best entry, or the closest
@@ -23,29 +21,29 @@ import org.slf4j.LoggerFactory;
  * answering work, from JSON kept for it; only questions that need the model queue.
  */
 final class ChatHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(ChatHandler.class);
   private static final ObjectMapper JSON = Json.mapper();
   private static final int SERIALIZED = 1024;
+  /** The cache of answers' JSON, by this name in the metrics. */
+  static final String CACHE_NAME = "answer_json";
 
   private final Backend backend;
   private final HttpMetrics metrics;
   private final QuestionLog questions;
   private final Limits.Enforcer limits;
-  /** The JSON of recent answers, reused while the answerer hands back the very same answer object. */
-  private final Map<String, Serialized> serialized = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Serialized> eldest) {
-      return size() > SERIALIZED;
-    }
-  };
-
-  private record Serialized(Answer answer, byte[] json) {}
+  /**
+   * The JSON of recent answers, reused while the answerer hands back the very same answer object for a question
+   * it has cached (however it was spelt). Weak keys compare by identity, and let an entry go as soon as the
+   * answerer's own cache lets its answer go, so no time limit is needed: a kept JSON is never stale.
+   */
+  private final Cache<Answer, byte[]> serialized =
+      Caffeine.newBuilder().weakKeys().maximumSize(SERIALIZED).recordStats().build();
 
   ChatHandler(Backend backend, HttpMetrics metrics, Journal journal, Limits.Enforcer limits) {
     this.backend = backend;
     this.metrics = metrics;
     this.questions = new QuestionLog(journal);
     this.limits = limits;
+    metrics.cache(CACHE_NAME, serialized);
   }
 
   void handle(Context ctx) throws Exception {
@@ -54,30 +52,26 @@ final class ChatHandler {
     String context = JsonBodies.optionalString(body, "context");
     Optional<Answer> cached = context == null ? backend.answerer().cached(message) : Optional.empty();
     if (cached.isPresent()) {
-      respond(ctx, message, cached.get());
+      respond(ctx, message, cached.get(), true);
       return;
     }
-    limits.bounded(c -> respond(c, message, backend.answerer().answer(message, context))).handle(ctx);
+    // Only an answer to a message on its own is kept by the answerer, and so comes back as the same object.
+    boolean reusable = context == null || context.isBlank();
+    limits.bounded(c -> respond(c, message, backend.answerer().answer(message, context), reusable)).handle(ctx);
   }
 
-  private void respond(Context ctx, String message, Answer answer) throws JsonProcessingException {
+  private void respond(Context ctx, String message, Answer answer, boolean reusable) {
     metrics.answer(answer);
     questions.asked(message, answer, QuestionLog.WEB);
-    byte[] json = json(message, answer);
+    byte[] json = reusable ? serialized.get(answer, ChatHandler::json) : json(answer);
     ctx.contentType("application/json").result(json);
   }
 
-  private byte[] json(String message, Answer answer) throws JsonProcessingException {
-    synchronized (serialized) {
-      Serialized known = serialized.get(message);
-      if (known != null && known.answer() == answer) {
-        return known.json();
-      }
+  private static byte[] json(Answer answer) {
+    try {
+      return JSON.writeValueAsBytes(answer);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
-    byte[] json = JSON.writeValueAsBytes(answer);
-    synchronized (serialized) {
-      serialized.put(message, new Serialized(answer, json));
-    }
-    return json;
   }
 }

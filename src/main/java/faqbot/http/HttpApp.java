@@ -10,6 +10,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class HttpApp {
       List.of("/api/chat", "/api/faq/{id}", "/api/search", "/api/suggest", "/api/feedback");
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+  private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
   /** One line per request, with its latency; its own logger so operators can route or silence it. */
   private static final Logger REQUESTS = LoggerFactory.getLogger("faqbot.requests");
 
@@ -64,11 +66,13 @@ public final class HttpApp {
       // keep-alive connections (a busy page's widgets) then hold 96 MB, and on a small heap the server spends its
       // time collecting garbage. Parsing headers without it costs nothing measurable (docs/performance.md).
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
-      // Stopping lets the requests in flight finish, for up to STOP_MILLIS, rather than cutting their connections
-      // (and the answers they were about to get); new ones are refused meanwhile.
       config.jetty.modifyServer(server -> {
+        // Stopping lets the requests in flight finish, for up to STOP_MILLIS, rather than cutting their
+        // connections (and the answers they were about to get); new ones are refused meanwhile.
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(STOP_MILLIS);
+        // Requests Jetty refuses before Javalin sees them get the API's JSON errors too, not Jetty's HTML page.
+        server.setErrorHandler(new JsonErrorHandler());
       });
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(mapper, false));
@@ -80,6 +84,7 @@ public final class HttpApp {
       });
 
       config.routes.before(security::handle);
+      config.routes.before(HttpApp::refuseMalformedEscapes);
       config.routes.before("/api/*", cors::handle);
       config.routes.before("/api/*", limits::rateLimit);
 
@@ -122,6 +127,16 @@ public final class HttpApp {
       });
       config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
     });
+  }
+
+  /**
+   * Refuses a path with a %-escape that is not two hex digits ({@code %u0041}, which Jetty lets through): Javalin
+   * would fail to decode it into a path parameter, and the client get a 500 for its own mistake.
+   */
+  private static void refuseMalformedEscapes(Context ctx) {
+    if (MALFORMED_ESCAPE.matcher(ctx.path()).find()) {
+      throw new ApiException(400, "the path has a malformed %-escape (each % must be followed by two hex digits)");
+    }
   }
 
   /** The route template a request matched (never the raw path, to keep metric labels few), or "unmatched". */

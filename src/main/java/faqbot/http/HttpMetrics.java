@@ -1,5 +1,6 @@
 package faqbot.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import faqbot.answer.Answer;
 import faqbot.answer.Outcome;
 import faqbot.app.Bot;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * The server's metrics in Prometheus's format, for {@code GET /metrics}: requests and their latency per route and
- * status, answers given and declined, feedback, the query-vector cache, the index, reloads, refusals, and the JVM.
+ * status, answers given and declined, feedback, the query-vector cache and the server's own caches, the index,
+ * reloads, refusals, and the JVM.
  */
 final class HttpMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -81,6 +84,14 @@ final class HttpMetrics {
 
   void feedback(boolean wasHelpful) {
     (wasHelpful ? helpful : unhelpful).increment();
+  }
+
+  /**
+   * Shows a cache built with {@code recordStats()} as {@code cache_gets_total{cache=name, result=hit|miss}},
+   * {@code cache_evictions_total}, {@code cache_size} and the rest of Micrometer's cache meters.
+   */
+  <K, V> void cache(String name, Cache<K, V> cache) {
+    CaffeineCacheMetrics.monitor(registry, cache, name);
   }
 
   void rejected(String reason) {

@@ -54,6 +54,9 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
 
     Enforcer(Limits limits, HttpMetrics metrics) {
       this.rate = limits.perClientPerSecond() > 0 ? new RateLimiter(limits.perClientPerSecond(), limits.burst()) : null;
+      if (rate != null) {
+        rate.monitor(metrics);
+      }
       this.admission = new Admission(limits.concurrentAnswers(), limits.queuedAnswers(), limits.queueWaitMillis());
       this.trustProxy = limits.trustProxy();
       this.metrics = metrics;
@@ -64,7 +67,7 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
       if (rate == null || "OPTIONS".equals(ctx.method().name())) {
         return;
       }
-      long wait = rate.acquire(client(ctx), System.nanoTime());
+      long wait = rate.acquire(client(ctx));
       if (wait > 0) {
         metrics.rejected("rate_limited");
         throw new ApiException(429, "too many requests from this client; try again in " + wait + " s",

@@ -1,6 +1,7 @@
 package faqbot.http;
 
 import io.javalin.http.Context;
+import java.util.Map;
 
 /**
  * Headers every response carries, set before any handler runs so that errors (404, 405, 413, 500) have them too:
@@ -10,10 +11,14 @@ import io.javalin.http.Context;
 final class SecurityHeaders {
   static final String NOTHING_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+  /** The headers and their values; {@link JsonErrorHandler} sets them on the errors Jetty sends itself. */
+  static final Map<String, String> HEADERS = Map.of(
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer",
+      "X-Frame-Options", "DENY",
+      "Content-Security-Policy", NOTHING_POLICY);
+
   void handle(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Content-Security-Policy", NOTHING_POLICY);
+    HEADERS.forEach(ctx::header);
   }
 }

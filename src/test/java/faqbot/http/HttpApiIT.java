@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -426,6 +427,60 @@ class HttpApiIT {
     });
   }
 
+  // ---------------------------------------------------------------- refused before the routes
+
+  static Stream<Arguments> requestsJettyRefuses() {
+    String host = "Host: localhost\r\n";
+    return Stream.of(
+        Arguments.of("an ambiguous path parameter", "GET /api/faq/..;/x HTTP/1.1\r\n" + host, 400,
+            "Ambiguous URI path parameter"),
+        Arguments.of("an encoded ambiguous path parameter", "GET /api/faq/%2e%2e;/x HTTP/1.1\r\n" + host, 400,
+            "Ambiguous URI path parameter"),
+        Arguments.of("a path above the root", "GET /../api/faq/x HTTP/1.1\r\n" + host, 400, "malformed"),
+        Arguments.of("an encoded NUL", "GET /api/faq/a%00b HTTP/1.1\r\n" + host, 400, "malformed"),
+        Arguments.of("no Host header", "GET /health HTTP/1.1\r\n", 400, "No Host"),
+        Arguments.of("two body lengths", "POST /api/chat HTTP/1.1\r\n" + host
+            + "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n", 400, "Transfer-Encoding and Content-Length"),
+        Arguments.of("a 64 KB cookie", "GET /health HTTP/1.1\r\n" + host + "Cookie: a=" + "x".repeat(64 * 1024)
+            + "\r\n", 431, "the request headers are larger than the limit of"),
+        Arguments.of("a 64 KB path", "GET /" + "a".repeat(64 * 1024) + " HTTP/1.1\r\n" + host, 414,
+            "the request line is longer than the limit of"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("requestsJettyRefuses")
+  void requestsRefusedBeforeTheRoutesGetJsonErrors(String what, String head, int status, String mentioned) {
+    api((server, client) -> {
+      RawResponse response = RawResponse.send(server.port(), head + "Connection: close\r\n\r\n");
+      assertThat(response.status()).as(what).isEqualTo(status);
+      assertThat(response.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+      assertThat(response.header("Content-Security-Policy")).as(what).isEqualTo(SecurityHeaders.NOTHING_POLICY);
+      assertRawError(response).contains(mentioned).doesNotContain("<");
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/faq/%u0041", "/api/faq/what-is-%u00e9"})
+  void aPathParameterWithAMalformedEscapeIs400NotAServerError(String path) {
+    api((server, client) -> {
+      RawResponse response = RawResponse.send(server.port(),
+          "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertThat(response.status()).isEqualTo(400);
+      assertRawError(response).contains("escape");
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/faq/nope", "/api/faq/%2e%2e/x", "/api/faq/a%2Fb", "/nope"})
+  void aRouteOrEntryThatIsNotThereIsStillA404JsonError(String path) {
+    api((server, client) -> {
+      RawResponse response = RawResponse.send(server.port(),
+          "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertThat(response.status()).isEqualTo(404);
+      assertRawError(response).isNotBlank();
+    });
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Runs a test against a freshly started server over the shared bundled bot. */
@@ -455,12 +510,26 @@ class HttpApiIT {
   }
 
   /** Asserts an error response: JSON content type, exactly {"error": "…"}, no stack trace; returns the message. */
-  private static org.assertj.core.api.AbstractStringAssert<?> assertError(Response response) {
+  private static AbstractStringAssert<?> assertError(Response response) {
     assertThat(response.code()).isBetween(400, 499);
     assertJsonType(response);
-    String raw = response.body().string();
+    return assertErrorBody(response.body().string());
+  }
+
+  private static AbstractStringAssert<?> assertRawError(RawResponse response) {
+    assertThat(response.status()).isBetween(400, 499);
+    assertThat(response.header("Content-Type")).as("content type").startsWith("application/json");
+    return assertErrorBody(response.body());
+  }
+
+  private static AbstractStringAssert<?> assertErrorBody(String raw) {
     assertThat(raw).doesNotContain("at faqbot.").doesNotContain("Exception").doesNotContain("\tat ");
-    JsonNode body = json(response);
+    JsonNode body;
+    try {
+      body = JSON.readTree(raw);
+    } catch (IOException e) {
+      throw new AssertionError("the error is not JSON: " + raw, e);
+    }
     assertThat(body.isObject()).as("error body %s", raw).isTrue();
     assertThat(fieldNames(body)).containsExactly("error");
     assertThat(body.get("error").isTextual()).isTrue();

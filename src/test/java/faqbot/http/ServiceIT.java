@@ -197,6 +197,28 @@ class ServiceIT {
   }
 
   @Test
+  void exposesTheServersCachesInTheMetrics() throws Exception {
+    // A burst of 1,000 at 1 a second: the client cannot be forgotten (after 1,000 s idle) between the requests.
+    Javalin app = startedWith(new Limits(1, 1_000, 4, 16, 1_000, false));
+    try {
+      // The same question twice: its JSON is written once, and the client is new once.
+      chat(app, "What is reward hacking?");
+      chat(app, "What is reward hacking?");
+      String metrics = get(app, "/metrics").body();
+      assertThat(metrics)
+          .contains("cache_gets_total{cache=\"" + ChatHandler.CACHE_NAME + "\",result=\"miss\"} 1.0")
+          .contains("cache_gets_total{cache=\"" + ChatHandler.CACHE_NAME + "\",result=\"hit\"} 1.0")
+          .contains("cache_gets_total{cache=\"" + RateLimiter.CACHE_NAME + "\",result=\"miss\"} 1.0")
+          .contains("cache_gets_total{cache=\"" + RateLimiter.CACHE_NAME + "\",result=\"hit\"} 1.0")
+          .contains("cache_evictions_total{cache=\"" + ChatHandler.CACHE_NAME + "\"}")
+          .contains("cache_evictions_total{cache=\"" + RateLimiter.CACHE_NAME + "\"}")
+          .contains("cache_size{cache=\"" + RateLimiter.CACHE_NAME + "\"}");
+    } finally {
+      app.stop();
+    }
+  }
+
+  @Test
   void reloadsOnAnAuthorizedAdminRequestOnly() throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
     Files.copy(Fixtures.corpus().resolve("What is inner alignment?.txt"), corpus.resolve("What is inner alignment?.txt"));

@@ -134,6 +134,7 @@ class WidgetBrowserIT {
     assertThat(answer.getText()).contains("Inner alignment is the problem of making sure")
         .contains("Video: The OTHER AI Alignment Problem: Mesa-Optimizers and Inner Alignment")
         .doesNotContain("<u>").doesNotContain("Inner alignment asks");
+    assertDrawnIcon(answer.findElement(By.cssSelector(".video svg")));
     assertThat(answer.findElements(By.cssSelector("u"))).extracting(WebElement::getText)
         .contains("Stochastic Gradient Descent", "gradient hacking");
     assertThat(answer.findElement(By.cssSelector("details summary")).getText()).isEqualTo("Sources (17)");
@@ -150,8 +151,17 @@ class WidgetBrowserIT {
     assertThat(lastUserMessage(widget)).isEqualTo("What are mesa-optimizers?");
 
     WebElement thumbsUp = next.findElement(By.cssSelector(".rate button[aria-label='Yes, helpful']"));
-    assertThat(thumbsUp.getText()).isEqualTo("\uD83D\uDC4D");
+    WebElement thumbsDown = next.findElement(By.cssSelector(".rate button[aria-label='No, not helpful']"));
+    for (WebElement thumb : List.of(thumbsUp, thumbsDown)) {
+      // Drawn, not emoji text: an emoji shows as an empty box where no emoji font is installed.
+      assertThat(thumb.getText()).as("no text in the button, only its icon").isEmpty();
+      assertThat(thumb.getAccessibleName()).isEqualTo(thumb.getAttribute("aria-label"));
+      assertThat(thumb.getRect().getWidth()).as("button width").isGreaterThan(10);
+      assertDrawnIcon(thumb.findElement(By.cssSelector("svg")));
+    }
     assertThat(next.getText()).contains("Was this helpful?");
+    js("arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
+    screenshot("widget-rating.png");
     thumbsUp.click();
     until(d -> next.getText().contains("Thanks for your feedback!"));
     assertThat(thumbsUp.getAttribute("aria-pressed")).isEqualTo("true");
@@ -546,6 +556,21 @@ class WidgetBrowserIT {
             + "return out;");
     styles.putAll(read);
     return styles;
+  }
+
+  /** Asserts an inline SVG icon that screen readers skip and that draws a path of a visible size. */
+  private static void assertDrawnIcon(WebElement svg) {
+    assertThat(svg.getAttribute("aria-hidden")).isEqualTo("true");
+    assertThat(svg.getRect().getWidth()).as("icon width").isGreaterThanOrEqualTo(10);
+    assertThat(svg.getRect().getHeight()).as("icon height").isGreaterThanOrEqualTo(10);
+    WebElement path = svg.findElement(By.cssSelector("path"));
+    assertThat(path.getAttribute("d")).isNotBlank();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> drawn = (Map<String, Object>) js("const box = arguments[0].getBBox();"
+        + " return {width: box.width, height: box.height, fill: getComputedStyle(arguments[0]).fill};", path);
+    assertThat(number(drawn.get("width"))).as("drawn width in the icon's 24 units").isGreaterThan(8);
+    assertThat(number(drawn.get("height"))).as("drawn height in the icon's 24 units").isGreaterThan(8);
+    assertThat((String) drawn.get("fill")).as("fill").isNotEqualTo("none").doesNotContain("rgba(0, 0, 0, 0)");
   }
 
   private static void assertNoConsoleErrors() {
