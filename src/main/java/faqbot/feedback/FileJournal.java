@@ -43,8 +43,12 @@ public final class FileJournal implements Journal, AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    return open(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE));
+  }
+
+  /** Opens a journal on a channel already open for reading and writing (tests give one that can fail). */
+  static FileJournal open(Path file, FileChannel channel) throws IOException {
     try {
       long keep = endOfLastCompleteLine(channel);
       if (keep < channel.size()) {

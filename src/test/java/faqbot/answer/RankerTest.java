@@ -1,6 +1,7 @@
 package faqbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import faqbot.corpus.Block;
 import faqbot.corpus.Corpus;
@@ -86,14 +87,14 @@ class RankerTest {
     List<Candidate> ranked = ranker.rank(view(corpus, none, new float[] {0.80f, 0.78f},
         new float[] {0.60f, 0.76f}), "a message", new float[] {1f}, Scope.ALL);
     assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b", "a");
-    assertThat(ranked.get(0).semantic()).isCloseTo(0.78, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(ranked.get(0).semantic()).isCloseTo(0.78, within(1e-6));
   }
 
   @Test
   void blendsTheSecondClosestCosineAtThreeTenths() {
     SemanticScores.ModelScores meaning = new SemanticScores.ModelScores(new float[] {0.9f, 0.7f}, new float[] {0.5f, -1f});
     assertThat(Ranker.support(meaning)[0]).isCloseTo((0.9f + 0.3f * 0.5f) / 1.3f,
-        org.assertj.core.api.Assertions.within(1e-6f));
+        within(1e-6f));
     assertThat(Ranker.support(meaning)[1]).isEqualTo(0.7f); // one vector: its cosine alone
   }
 
@@ -113,10 +114,44 @@ class RankerTest {
     // b: 0.4 * 0.75 + 0.6 * 1 = 0.90 against a: 0.4 * 1 + 0.6 * 0.5 = 0.70 (with the first model alone, a leads).
     assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b", "a", "c");
     // The confidence reads the cosines weighed alike, unscaled: 0.4 * 0.8 + 0.6 * 0.7.
-    assertThat(ranked.get(0).semantic()).isCloseTo(0.74, org.assertj.core.api.Assertions.within(1e-6));
-    assertThat(view(corpus, new float[3], new float[] {0.9f, 0.8f, 0.5f}, none)
-        .semanticScores(null).models()).hasSize(1);
+    assertThat(ranked.get(0).semantic()).isCloseTo(0.74, within(1e-6));
     assertThat(order(view(corpus, new float[3], new float[] {0.9f, 0.8f, 0.5f}, none), true))
         .containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aHiddenEntryIsAsIfTheCorpusLackedIt() {
+    Corpus corpus = Corpus.of(List.of(entry("a", "Question a?"), entry("b", "Question b?"),
+        entry("c", "Question c?")), List.of());
+    float[] none = {-1f, -1f, -1f};
+    IndexView view = view(corpus, new float[3], new float[] {0.9f, 0.8f, 0.5f}, none);
+
+    List<Candidate> all = ranker.rank(view, "a message", new float[] {1f}, Scope.ALL);
+    List<Candidate> withoutA = ranker.rank(view, "a message", new float[] {1f}, Scope.without(List.of("a")));
+
+    assertThat(all.get(1).evidence().cosineLead()).as("b trails a").isCloseTo(-0.1, within(1e-6));
+    assertThat(withoutA).extracting(c -> c.entry().id()).containsExactly("b", "c");
+    // With a gone, b leads c: its evidence is what it would be in a corpus without a.
+    assertThat(withoutA.get(0).evidence().cosineLead()).isCloseTo(0.3, within(1e-6));
+    assertThat(withoutA.get(0).confidence()).isGreaterThan(all.get(1).confidence());
+  }
+
+  @Test
+  void anEntryWithoutTheTagsStillCountsAsEvidenceButIsNeverOffered() {
+    Corpus corpus = Corpus.of(List.of(entry("a", "Question a?"), tagged("b", "Question b?", "topic")),
+        List.of());
+    float[] none = {-1f, -1f};
+    IndexView view = view(corpus, new float[2], new float[] {0.9f, 0.8f}, none);
+
+    List<Candidate> ranked = ranker.rank(view, "a message", new float[] {1f}, Scope.tagged(List.of("topic")));
+
+    assertThat(ranked).extracting(c -> c.entry().id()).containsExactly("b");
+    // a, closer to the message, is still there to weigh against: b trails it.
+    assertThat(ranked.get(0).evidence().cosineLead()).isCloseTo(-0.1, within(1e-6));
+  }
+
+  private static FaqEntry tagged(String id, String question, String tag) {
+    return new FaqEntry(id, question, List.of(), List.of(tag), null,
+        List.of(new Block(Block.Kind.PARAGRAPH, "An answer.", List.of())), List.of(), "", List.of(), id + ".jsonl");
   }
 }

@@ -39,7 +39,10 @@ class OnnxSentenceEncoderTest {
     try {
       assertTrue(Files.isDirectory(first));
       assertNotEquals(first, second, "each process gets a new folder, so none can be prepared for it in advance");
-      assertNotEquals("faqbot-djl-" + System.getProperty("user.name"), first.getFileName().toString());
+      assertTrue(first.getFileName().toString().startsWith("faqbot-native-"), first.toString());
+      try (var entries = Files.list(first)) {
+        assertEquals(0, entries.count(), "a new folder is empty: nothing planted in it is ever loaded");
+      }
       if (Files.getFileStore(first).supportsFileAttributeView("posix")) {
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(first));

@@ -76,4 +76,29 @@ class FileJournalTest {
     }
     assertThat(FileJournal.read(file).records().get(0).question()).isEqualTo(kept);
   }
+
+  /**
+   * What was acknowledged survives a power cut: every {@code append} is forced to the device before it returns (a
+   * write path that skipped the force fails this), while notes, which nobody waits for, may be lost.
+   */
+  @Test
+  void everyAcknowledgedRecordSurvivesAPowerCut() throws IOException {
+    Path file = dir.resolve("journal.jsonl");
+    ForgetfulChannel disk = new ForgetfulChannel(new byte[0]);
+    try (FileJournal journal = FileJournal.open(file, disk)) {
+      for (int i = 0; i < 5; i++) {
+        journal.append(FeedbackRecord.feedback("question " + i, "entry-" + i, i % 2 == 0, QuestionLog.WEB));
+        journal.note(FeedbackRecord.declined("unanswered " + i, QuestionLog.WEB));
+      }
+      journal.note(FeedbackRecord.declined("the last note, never forced", QuestionLog.WEB));
+    }
+    Files.write(file, disk.afterPowerCut());
+    FileJournal.Contents survived = FileJournal.read(file);
+    assertThat(survived.records()).filteredOn(r -> r.type().equals(FeedbackRecord.FEEDBACK))
+        .extracting(FeedbackRecord::question)
+        .containsExactly("question 0", "question 1", "question 2", "question 3", "question 4");
+    assertThat(survived.records()).extracting(FeedbackRecord::question)
+        .doesNotContain("the last note, never forced");
+    assertThat(survived.tornTail()).isFalse();
+  }
 }

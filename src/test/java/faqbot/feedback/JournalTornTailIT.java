@@ -15,8 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kills a real child process (SIGKILL) while it writes, again and again, and checks nothing acknowledged is lost. */
-class JournalCrashIT {
+/**
+ * Kills a real child process (SIGKILL) while it writes, again and again, and checks that nothing acknowledged is lost
+ * and that a record cut off in the middle (a torn tail) is skipped. A killed process leaves what it wrote in the
+ * operating system's page cache, so this tests the torn tails of a process crash, not the loss of writes that were
+ * never forced to the device: FileJournalTest does that, on a channel that forgets what was not forced.
+ */
+class JournalTornTailIT {
   private static final int KILLS = 20;
 
   @TempDir
