@@ -6,20 +6,21 @@ import faqbot.corpus.Source;
 import java.util.List;
 
 /**
- * The bot's response to one message: an entry that answers it; a few close entries to choose from when none clearly
- * does; a plain "no" with the closest questions when they are close; or a reply to small talk.
+ * The bot's response to one message: an entry that answers it; a few close entries to choose from
+ * when none clearly does; a plain "no" with the closest questions when they are close; or a reply
+ * to small talk.
  *
- * @param outcome      what the bot did: answer, clarify, decline or small talk
- * @param matched      whether an entry is shown as the answer (the outcome is {@link Outcome#ANSWER})
- * @param confidence   the calibrated probability, 0 to 1, that the best entry answers the message
- * @param reply        a short sentence to show above the answer, or instead of it
- * @param answer       the entry shown as the answer; null unless the outcome is an answer
- * @param related      the answer's follow-up questions, each resolved to an entry where one exists
- * @param sources      the answer's citations
- * @param alternatives for an answer, the next best entries; for a clarification, the choices, best first; for a
- *                     decline, the closest questions; for small talk, questions to start with
- * @param context      a token to send back with the next message, so follow-ups ("2", "tell me more", "and why?")
- *                     are read in the light of this answer
+ * @param outcome what the bot did: answer, clarify, decline or small talk
+ * @param matched whether an entry is shown as the answer (the outcome is {@link Outcome#ANSWER})
+ * @param confidence the calibrated probability, 0 to 1, that the best entry answers the message
+ * @param reply a short sentence to show above the answer, or instead of it
+ * @param answer the entry shown as the answer; null unless the outcome is an answer
+ * @param related the answer's follow-up questions, each resolved to an entry where one exists
+ * @param sources the answer's citations
+ * @param alternatives for an answer, the next best entries; for a clarification, the choices, best
+ *     first; for a decline, the closest questions; for small talk, questions to start with
+ * @param context a token to send back with the next message, so follow-ups ("2", "tell me more",
+ *     "and why?") are read in the light of this answer
  */
 public record Answer(
     Outcome outcome,
@@ -42,12 +43,31 @@ public record Answer(
   }
 
   /** An answer whose {@code matched} follows from its outcome. */
-  public Answer(Outcome outcome, double confidence, String reply, Shown answer, List<Link> related,
-      List<Source> sources, List<Alternative> alternatives, String context) {
-    this(outcome, outcome == Outcome.ANSWER, confidence, reply, answer, related, sources, alternatives, context);
+  public Answer(
+      Outcome outcome,
+      double confidence,
+      String reply,
+      Shown answer,
+      List<Link> related,
+      List<Source> sources,
+      List<Alternative> alternatives,
+      String context) {
+    this(
+        outcome,
+        outcome == Outcome.ANSWER,
+        confidence,
+        reply,
+        answer,
+        related,
+        sources,
+        alternatives,
+        context);
   }
 
-  /** The entry shown as the answer: its text in the corpus's notation, and the same split into blocks. */
+  /**
+   * The entry shown as the answer: its text in the corpus's notation, and the same split into
+   * blocks.
+   */
   public record Shown(String id, String question, String text, String video, List<Block> blocks) {}
 
   /** A related question; {@code id} is null when it names no entry of the corpus. */

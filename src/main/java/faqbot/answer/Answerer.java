@@ -12,27 +12,38 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Answers messages from the index: whether an entry answers a message, whether to ask which of a few was meant,
- * or whether to say the FAQ has no answer. Every face (HTTP, Slack, command line, evaluation) calls this, and only
- * this. The work is shared out: the {@link Retriever} ranks, {@link FollowUps} reads a message in the light of the
- * previous answer, the {@link Decider} decides and composes the reply.
+ * Answers messages from the index: whether an entry answers a message, whether to ask which of a
+ * few was meant, or whether to say the FAQ has no answer. Every face (HTTP, Slack, command line,
+ * evaluation) calls this, and only this. The work is shared out: the {@link Retriever} ranks,
+ * {@link FollowUps} reads a message in the light of the previous answer, the {@link Decider}
+ * decides and composes the reply.
  */
 public final class Answerer {
-  /** The longest message answered; longer ones are refused rather than cut, so nothing is silently lost. */
+  /**
+   * The longest message answered; longer ones are refused rather than cut, so nothing is silently
+   * lost.
+   */
   public static final int MAX_MESSAGE_CHARS = 1000;
+
   /** How many alternatives an answer lists. */
   public static final int ALTERNATIVES = 3;
+
   /** How many entries a clarification offers at most. */
   public static final int CHOICES = 3;
+
   /** How many closest questions are offered when the bot declines. */
   public static final int SUGGESTIONS = 5;
+
   /** How many questions small talk offers to start with. */
   public static final int STARTERS = 3;
+
   /**
-   * The least confidence a question needs to be offered when the bot declines: below it, offering "the closest"
-   * questions to something the FAQ does not cover at all (a recipe, the weather) would only look foolish.
+   * The least confidence a question needs to be offered when the bot declines: below it, offering
+   * "the closest" questions to something the FAQ does not cover at all (a recipe, the weather)
+   * would only look foolish.
    */
   public static final double SUGGESTION_FLOOR = 0.02;
+
   /** How many whole answers are kept: FAQ traffic repeats its popular questions. */
   static final int ANSWERS_KEPT = 4096;
 
@@ -40,12 +51,16 @@ public final class Answerer {
   private final Retriever retriever;
   private final Decider decider;
   private final SmallTalk smallTalk;
+
   /**
-   * Whole answers to messages asked on their own, by index version, scope and message, so a repeated one is answered
-   * without ranking (and the same new question arriving many times at once is answered once). A rebuilt index has
-   * a new version, and the answers of the old one are dropped when it first serves.
+   * Whole answers to messages asked on their own, by index version, scope and message, so a
+   * repeated one is answered without ranking (and the same new question arriving many times at once
+   * is answered once). A rebuilt index has a new version, and the answers of the old one are
+   * dropped when it first serves.
    */
-  private final Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(ANSWERS_KEPT).recordStats().build();
+  private final Cache<String, Answer> answers =
+      Caffeine.newBuilder().maximumSize(ANSWERS_KEPT).recordStats().build();
+
   private volatile long answersVersion = Long.MIN_VALUE;
 
   public Answerer(FaqIndex index) {
@@ -68,19 +83,23 @@ public final class Answerer {
     return answer(message, null, Scope.ALL);
   }
 
-  /** Answers a message in the light of the previous answer's context token (or null), from every entry. */
+  /**
+   * Answers a message in the light of the previous answer's context token (or null), from every
+   * entry.
+   */
   public Answer answer(String message, String contextToken) {
     return answer(message, contextToken, Scope.ALL);
   }
 
   /**
    * Answers a message in the light of what was shown before it, from the entries a scope admits:
-   * {@code contextToken} is the {@code context} of the previous answer, or null. A bare number picks that question
-   * from the ones just offered; "tell me more" goes on to the first related question; a short message that leans
-   * on the previous one ("and how likely is it?") is read together with the previous question when that makes the
-   * bot surer.
+   * {@code contextToken} is the {@code context} of the previous answer, or null. A bare number
+   * picks that question from the ones just offered; "tell me more" goes on to the first related
+   * question; a short message that leans on the previous one ("and how likely is it?") is read
+   * together with the previous question when that makes the bot surer.
    *
-   * @throws InvalidMessageException when the message is empty or too long, or the token is not one we issued
+   * @throws InvalidMessageException when the message is empty or too long, or the token is not one
+   *     we issued
    */
   public Answer answer(String message, String contextToken, Scope scope) {
     String text = normalize(message);
@@ -99,8 +118,13 @@ public final class Answerer {
       answers.invalidateAll();
       answersVersion = version;
     }
-    return version + "\n" + String.join(",", new TreeSet<>(scope.tags())) + "\n"
-        + String.join(",", new TreeSet<>(scope.hidden())) + "\n" + text;
+    return version
+        + "\n"
+        + String.join(",", new TreeSet<>(scope.tags()))
+        + "\n"
+        + String.join(",", new TreeSet<>(scope.hidden()))
+        + "\n"
+        + text;
   }
 
   private Answer answerInContext(String text, String contextToken, Scope scope) {
@@ -113,11 +137,19 @@ public final class Answerer {
           return decider.pick(view, context, choice);
         }
         if (FollowUps.asksForMore(text) && context.entryId() != null) {
-          Optional<FaqEntry> next = context.offered().stream().filter(Objects::nonNull)
-              .map(id -> view.corpus().byId(id)).flatMap(Optional::stream).findFirst();
+          Optional<FaqEntry> next =
+              context.offered().stream()
+                  .filter(Objects::nonNull)
+                  .map(id -> view.corpus().byId(id))
+                  .flatMap(Optional::stream)
+                  .findFirst();
           if (next.isPresent()) {
-            return decider.answer(view, next.get(), 1.0,
-                "More on this: \u201c" + next.get().question() + "\u201d", List.of());
+            return decider.answer(
+                view,
+                next.get(),
+                1.0,
+                "More on this: \u201c" + next.get().question() + "\u201d",
+                List.of());
           }
         }
       }
@@ -128,11 +160,15 @@ public final class Answerer {
       String question = reading.question();
       List<Candidate> ranked = retriever.rank(view, question, scope);
       if (context != null && context.question() != null && FollowUps.leansOnContext(question)) {
-        // Read together with the previous question; the entry just shown is what the follow-up builds on, not its
+        // Read together with the previous question; the entry just shown is what the follow-up
+        // builds on, not its
         // answer, so it steps aside.
-        List<Candidate> together = retriever.rank(view, context.question() + " " + question, scope).stream()
-            .filter(c -> !c.entry().id().equals(context.entryId())).toList();
-        if (!together.isEmpty() && (ranked.isEmpty() || together.get(0).confidence() > ranked.get(0).confidence())) {
+        List<Candidate> together =
+            retriever.rank(view, context.question() + " " + question, scope).stream()
+                .filter(c -> !c.entry().id().equals(context.entryId()))
+                .toList();
+        if (!together.isEmpty()
+            && (ranked.isEmpty() || together.get(0).confidence() > ranked.get(0).confidence())) {
           ranked = together;
         }
       }
@@ -143,14 +179,18 @@ public final class Answerer {
   /** An answer together with the full ranking it was chosen from, for evaluation. */
   public record Ranked(Answer answer, List<Candidate> ranking) {}
 
-  /** Answers a message on its own from the entries a scope admits, and returns every entry ranked for it. */
+  /**
+   * Answers a message on its own from the entries a scope admits, and returns every entry ranked
+   * for it.
+   */
   public Ranked answerRanked(String message, Scope scope) {
     String text = normalize(message);
     try (IndexView view = index.acquire()) {
       SmallTalk.Reading reading = smallTalk.read(text);
       if (reading.isSmallTalk()) {
         // Ranked all the same, so that ranking figures do not depend on what counts as small talk.
-        return new Ranked(decider.smallTalk(view, reading, scope), retriever.rank(view, text, scope));
+        return new Ranked(
+            decider.smallTalk(view, reading, scope), retriever.rank(view, text, scope));
       }
       List<Candidate> ranked = retriever.rank(view, reading.question(), scope);
       return new Ranked(decider.decide(view, ranked, reading.question()), ranked);
@@ -179,7 +219,10 @@ public final class Answerer {
     }
   }
 
-  /** Questions to suggest while the user types {@code typed}, at most {@code limit}, at most one per entry. */
+  /**
+   * Questions to suggest while the user types {@code typed}, at most {@code limit}, at most one per
+   * entry.
+   */
   public List<Suggestion> suggest(String typed, int limit) {
     try (IndexView view = index.acquire()) {
       return view.suggest(typed, limit);
@@ -189,8 +232,20 @@ public final class Answerer {
   /** One entry by id, with its related questions resolved. */
   public Optional<EntryView> entry(String id) {
     try (IndexView view = index.acquire()) {
-      return view.corpus().byId(id).map(e -> new EntryView(e.id(), e.question(), e.alternates(), e.tags(),
-          e.text(), e.video(), e.blocks(), Decider.related(view.corpus(), e), e.sources()));
+      return view.corpus()
+          .byId(id)
+          .map(
+              e ->
+                  new EntryView(
+                      e.id(),
+                      e.question(),
+                      e.alternates(),
+                      e.tags(),
+                      e.text(),
+                      e.video(),
+                      e.blocks(),
+                      Decider.related(view.corpus(), e),
+                      e.sources()));
     }
   }
 
@@ -202,8 +257,9 @@ public final class Answerer {
   }
 
   /**
-   * The answer to a message asked on its own, when it is already in the answer cache for the current index; empty
-   * otherwise. Nothing is computed, so a server can serve these without queueing them behind real work.
+   * The answer to a message asked on its own, when it is already in the answer cache for the
+   * current index; empty otherwise. Nothing is computed, so a server can serve these without
+   * queueing them behind real work.
    */
   public Optional<Answer> cached(String message, Scope scope) {
     String text;
@@ -246,7 +302,8 @@ public final class Answerer {
   }
 
   /**
-   * The message as it will be answered (whitespace and control characters collapsed), after checking it can be.
+   * The message as it will be answered (whitespace and control characters collapsed), after
+   * checking it can be.
    *
    * @throws InvalidMessageException when it is missing, empty or too long
    */
@@ -259,8 +316,11 @@ public final class Answerer {
       throw new InvalidMessageException("the message is empty");
     }
     if (text.length() > MAX_MESSAGE_CHARS) {
-      throw new InvalidMessageException("the message is " + text.length() + " characters long; the limit is "
-          + MAX_MESSAGE_CHARS);
+      throw new InvalidMessageException(
+          "the message is "
+              + text.length()
+              + " characters long; the limit is "
+              + MAX_MESSAGE_CHARS);
     }
     return text;
   }

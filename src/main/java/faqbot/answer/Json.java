@@ -3,7 +3,10 @@ package faqbot.answer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The one JSON form of answers, shared by every face so the API and {@code ask --json} print the same. */
+/**
+ * The one JSON form of answers, shared by every face so the API and {@code ask --json} print the
+ * same.
+ */
 public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);

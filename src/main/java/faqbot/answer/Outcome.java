@@ -11,7 +11,10 @@ public enum Outcome {
   CLARIFY,
   /** Nothing answers it: said plainly, with the closest questions only when they are close. */
   DECLINE,
-  /** A greeting, thanks, goodbye or "what can you do": a short reply and a few questions to start from. */
+  /**
+   * A greeting, thanks, goodbye or "what can you do": a short reply and a few questions to start
+   * from.
+   */
   SMALLTALK;
 
   /** The name in the API: lower case. */

@@ -3,7 +3,10 @@ package faqbot.answer;
 import faqbot.index.IndexView;
 import java.util.function.Function;
 
-/** A value computed from an index's point in time, once per version of the index: a rebuild gets a new one. */
+/**
+ * A value computed from an index's point in time, once per version of the index: a rebuild gets a
+ * new one.
+ */
 final class PerIndex<T> {
   private record Versioned<T>(long version, T value) {}
 

@@ -10,36 +10,43 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks the entries for a message by fusing meaning (sentence-vector cosines) with words (BM25), and gathers for
- * each the evidence its confidence is computed from.
+ * Ranks the entries for a message by fusing meaning (sentence-vector cosines) with words (BM25),
+ * and gathers for each the evidence its confidence is computed from.
  *
- * <p>Meaning is each entry's support by each sentence model: its two closest vectors blended, so that an entry two
- * of whose own texts come close to the message counts for a little more than one that a single sentence brings
- * close (a passage that mentions the idea in passing). Each model's support is scaled to 0..1 over the entries and
- * the models are weighed together. Meaning and words (BM25, scaled to 0..1 too) are then mixed. The weight of
- * the words grows with how clearly BM25 singles out one entry: a rare word the message shares with only one answer
- * ("CoinRun", "SmartVault") is strong evidence that a small sentence model blurs, while words spread thinly over
- * many entries are not. Entries that answer the same question rank together. Only the entries a {@link Scope}
- * admits take part, as if the others did not exist. Measured on three corpora in docs/quality.md.
+ * <p>Meaning is each entry's support by each sentence model: its two closest vectors blended, so
+ * that an entry two of whose own texts come close to the message counts for a little more than one
+ * that a single sentence brings close (a passage that mentions the idea in passing). Each model's
+ * support is scaled to 0..1 over the entries and the models are weighed together. Meaning and words
+ * (BM25, scaled to 0..1 too) are then mixed. The weight of the words grows with how clearly BM25
+ * singles out one entry: a rare word the message shares with only one answer ("CoinRun",
+ * "SmartVault") is strong evidence that a small sentence model blurs, while words spread thinly
+ * over many entries are not. Entries that answer the same question rank together. Only the entries
+ * a {@link Scope} admits take part, as if the others did not exist. Measured on three corpora in
+ * docs/quality.md.
  */
 final class Ranker {
   /** The weight of the words when BM25 has no favourite. */
   static final double KEYWORD_BASE = 0.05;
+
   /** How much the weight grows with BM25's lead: (best - second) / best, from 0 to 1. */
   static final double KEYWORD_LEAD = 0.7;
+
   /** How many keyword hits to score; deeper ones add nothing after scaling. */
   static final int KEYWORD_DEPTH = 100;
+
   /**
    * The weight of an entry's second-closest vector beside its closest, in its support. Measured in
-   * docs/quality.md against the closest alone: MAP +0.0013 on StackFAQ, +0.003 on CovidFAQ, +0.018 on the bundled
-   * set. Heavier blends gained more on the bundled set but moved an entry asked by its own question, word for
-   * word, off first place when its answer reads unlike the question.
+   * docs/quality.md against the closest alone: MAP +0.0013 on StackFAQ, +0.003 on CovidFAQ, +0.018
+   * on the bundled set. Heavier blends gained more on the bundled set but moved an entry asked by
+   * its own question, word for word, off first place when its answer reads unlike the question.
    */
   static final double SECOND_WEIGHT = 0.3;
+
   /**
-   * The weight of each sentence model's support, in the order of the encoder's slices (bge-small, e5-small), each
-   * scaled to 0..1 first because e5's cosines crowd into a narrower band than bge's. Measured in docs/quality.md:
-   * the two at 0.4 / 0.6 beat either alone on all three corpora; 0.3 to 0.5 for bge gave nearly the same.
+   * The weight of each sentence model's support, in the order of the encoder's slices (bge-small,
+   * e5-small), each scaled to 0..1 first because e5's cosines crowd into a narrower band than
+   * bge's. Measured in docs/quality.md: the two at 0.4 / 0.6 beat either alone on all three
+   * corpora; 0.3 to 0.5 for bge gave nearly the same.
    */
   static final double[] PAIR_WEIGHTS = {0.4, 0.6};
 
@@ -49,24 +56,31 @@ final class Ranker {
     this.calibration = calibration;
   }
 
-  /** All entries the scope admits with any evidence, best first. {@code queryVector} is null for keywords only. */
+  /**
+   * All entries the scope admits with any evidence, best first. {@code queryVector} is null for
+   * keywords only.
+   */
   List<Candidate> rank(IndexView view, String message, float[] queryVector, Scope scope) {
     return rank(view, message, queryVector, scope, MessageCues.of(message));
   }
 
   /**
-   * The same, with the cues read from the message as the person wrote it ({@code message} may have had its
-   * spelling corrected since).
+   * The same, with the cues read from the message as the person wrote it ({@code message} may have
+   * had its spelling corrected since).
    */
-  List<Candidate> rank(IndexView view, String message, float[] queryVector, Scope scope, MessageCues cues) {
+  List<Candidate> rank(
+      IndexView view, String message, float[] queryVector, Scope scope, MessageCues cues) {
     List<FaqEntry> entries = view.entries();
     int n = entries.size();
-    // Hidden entries are as if the corpus lacked them; entries without the scope's tags are there (every figure of
-    // evidence counts them: a question another topic answers better is not this topic's to answer), but never offered.
+    // Hidden entries are as if the corpus lacked them; entries without the scope's tags are there
+    // (every figure of
+    // evidence counts them: a question another topic answers better is not this topic's to answer),
+    // but never offered.
     boolean[] visible = present(entries, scope);
     boolean[] offered = offered(entries, scope, visible);
     float[] keyword = view.keywordScores(message, KEYWORD_DEPTH);
-    SemanticScores meaning = queryVector != null && view.hasVectors() ? view.semanticScores(queryVector) : null;
+    SemanticScores meaning =
+        queryVector != null && view.hasVectors() ? view.semanticScores(queryVector) : null;
     for (int i = 0; i < n; i++) {
       if (!visible[i]) {
         keyword[i] = 0;
@@ -78,8 +92,10 @@ final class Ranker {
     double[] kw = scaled(keyword, 0, visible);
     double[] sem = meaning == null ? new double[n] : meaning(meaning, visible);
     double[] score = new double[n];
-    // Entries that answer one question (datasets that keep each answer of a thread as an entry) stand or fall
-    // together: they rank at the best score among them, each keeping its own score for the order among them.
+    // Entries that answer one question (datasets that keep each answer of a thread as an entry)
+    // stand or fall
+    // together: they rank at the best score among them, each keeping its own score for the order
+    // among them.
     // Keyword-only ranking stays plain BM25, the baseline it is there to be.
     int[] question = new int[n];
     double[] questionBest = new double[n];
@@ -98,19 +114,28 @@ final class Ranker {
         order.add(i);
       }
     }
-    order.sort(Comparator.<Integer>comparingDouble(i -> -questionBest[question[i]])
-        .thenComparingDouble(i -> -score[i])
-        .thenComparing(i -> entries.get(i).id()));
+    order.sort(
+        Comparator.<Integer>comparingDouble(i -> -questionBest[question[i]])
+            .thenComparingDouble(i -> -score[i])
+            .thenComparing(i -> entries.get(i).id()));
     Words words = semantic == null ? null : new Words(view, message, cues, visible);
     TopTwo bestTwo = semantic == null ? null : TopTwo.of(semantic, visible, -1);
     List<Candidate> ranked = new ArrayList<>(order.size());
     for (int i : order) {
       Evidence evidence = null;
       if (semantic != null) {
-        evidence = words.evidence(i, semantic[i], semantic[i] - bestTwo.bestOther(semantic[i]), keywordLead);
+        evidence =
+            words.evidence(
+                i, semantic[i], semantic[i] - bestTwo.bestOther(semantic[i]), keywordLead);
       }
-      ranked.add(new Candidate(entries.get(i), score[i], semantic == null ? -1 : semantic[i], keyword[i], 0,
-          evidence));
+      ranked.add(
+          new Candidate(
+              entries.get(i),
+              score[i],
+              semantic == null ? -1 : semantic[i],
+              keyword[i],
+              0,
+              evidence));
     }
     return calibration.apply(ranked);
   }
@@ -131,7 +156,10 @@ final class Ranker {
     return offered;
   }
 
-  /** The words of a message against the visible entries: which each entry uses, and how rare each is among them. */
+  /**
+   * The words of a message against the visible entries: which each entry uses, and how rare each is
+   * among them.
+   */
   private static final class Words {
     private final WordMatches matches;
     private final double[] weight;
@@ -144,7 +172,8 @@ final class Ranker {
 
     Words(IndexView view, String message, MessageCues cues, boolean[] visible) {
       this.cues = cues;
-      String withNames = cues.names().isEmpty() ? message : message + " " + String.join(" ", cues.names());
+      String withNames =
+          cues.names().isEmpty() ? message : message + " " + String.join(" ", cues.names());
       matches = view.words(withNames);
       int terms = matches.terms().size();
       int[] entriesWith = new int[terms];
@@ -219,8 +248,17 @@ final class Ranker {
         unknownShare = unknownWeight / weightSum;
       }
       boolean uncoveredName = nameWithoutWords || (nameMask & ~anywhere) != 0;
-      return new Evidence(cosine, cosineLead, keywordLead, coverage, questionCoverage, maxUncovered, unknownShare,
-          uncoveredName ? 1 : 0, cues.specificAsk() ? 1 : 0, cues.comparison() ? 1 - questionCoverage : 0);
+      return new Evidence(
+          cosine,
+          cosineLead,
+          keywordLead,
+          coverage,
+          questionCoverage,
+          maxUncovered,
+          unknownShare,
+          uncoveredName ? 1 : 0,
+          cues.specificAsk() ? 1 : 0,
+          cues.comparison() ? 1 - questionCoverage : 0);
     }
 
     /** BM25's inverse document frequency over the visible entries. */
@@ -230,8 +268,8 @@ final class Ranker {
   }
 
   /**
-   * Each entry's closest cosine by every model, weighed as in the ranking but not scaled: the cosine the confidence
-   * is calibrated on, which means the same on any corpus.
+   * Each entry's closest cosine by every model, weighed as in the ranking but not scaled: the
+   * cosine the confidence is calibrated on, which means the same on any corpus.
    */
   static double[] closest(SemanticScores meaning) {
     double[] weights = weights(meaning.models().size());
@@ -245,7 +283,10 @@ final class Ranker {
     return closest;
   }
 
-  /** Each entry's support from every model, each scaled to 0..1 over the visible entries, weighed together. */
+  /**
+   * Each entry's support from every model, each scaled to 0..1 over the visible entries, weighed
+   * together.
+   */
   static double[] meaning(SemanticScores meaning, boolean[] visible) {
     int models = meaning.models().size();
     double[] weights = weights(models);
@@ -268,18 +309,27 @@ final class Ranker {
     return weights;
   }
 
-  /** Each entry's closest cosine blended with its second closest, or the closest alone where it has one vector. */
+  /**
+   * Each entry's closest cosine blended with its second closest, or the closest alone where it has
+   * one vector.
+   */
   static float[] support(SemanticScores.ModelScores meaning) {
     float[] best = meaning.best();
     float[] second = meaning.second();
     float[] support = new float[best.length];
     for (int i = 0; i < best.length; i++) {
-      support[i] = second[i] > -1f ? (float) ((best[i] + SECOND_WEIGHT * second[i]) / (1 + SECOND_WEIGHT)) : best[i];
+      support[i] =
+          second[i] > -1f
+              ? (float) ((best[i] + SECOND_WEIGHT * second[i]) / (1 + SECOND_WEIGHT))
+              : best[i];
     }
     return support;
   }
 
-  /** How far the best score stands above the second, as a fraction of the best; 0 when nothing scored. */
+  /**
+   * How far the best score stands above the second, as a fraction of the best; 0 when nothing
+   * scored.
+   */
   static double lead(float[] scores) {
     double[] values = new double[scores.length];
     for (int i = 0; i < values.length; i++) {
@@ -289,8 +339,9 @@ final class Ranker {
   }
 
   /**
-   * Scales scores to 0..1 by the visible entries' range. With {@code floor} a number, the range starts there
-   * (BM25's natural zero); with NaN, at the lowest score (cosines have no natural zero).
+   * Scales scores to 0..1 by the visible entries' range. With {@code floor} a number, the range
+   * starts there (BM25's natural zero); with NaN, at the lowest score (cosines have no natural
+   * zero).
    */
   private static double[] scaled(float[] scores, float floor, boolean[] visible) {
     double lo = Double.isNaN(floor) ? Double.MAX_VALUE : floor;

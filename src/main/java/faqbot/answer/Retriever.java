@@ -7,19 +7,26 @@ import faqbot.index.IndexView;
 import java.util.List;
 
 /**
- * Ranks the entries for a message: its spelling corrected toward the corpus's words, its sentence vectors computed
- * (once per distinct message: popular questions repeat), then the {@link Ranker}.
+ * Ranks the entries for a message: its spelling corrected toward the corpus's words, its sentence
+ * vectors computed (once per distinct message: popular questions repeat), then the {@link Ranker}.
  */
 final class Retriever {
-  /** How many messages' vectors are kept: a few MB, and FAQ traffic repeats far fewer distinct questions. */
+  /**
+   * How many messages' vectors are kept: a few MB, and FAQ traffic repeats far fewer distinct
+   * questions.
+   */
   static final int VECTORS_KEPT = 4096;
 
   private final SentenceEncoder encoder;
   private final Ranker ranker;
+
   /** One computation per message even when the same new question arrives many times at once. */
-  private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(VECTORS_KEPT).recordStats()
-      .build();
-  /** Misspelt words corrected toward the corpus's own words; keyword-only ranking stays plain BM25. */
+  private final Cache<String, float[]> vectors =
+      Caffeine.newBuilder().maximumSize(VECTORS_KEPT).recordStats().build();
+
+  /**
+   * Misspelt words corrected toward the corpus's own words; keyword-only ranking stays plain BM25.
+   */
   private final PerIndex<Spelling> spelling;
 
   Retriever(SentenceEncoder encoder, Calibration calibration) {

@@ -7,15 +7,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which entries a message may be answered from: every entry, those with one of some tags (a page about one topic
- * embeds a bot that answers from that topic), or every entry but some (the leave-out evaluation hides the entries
- * that answer a question, to see the bot decline it).
+ * Which entries a message may be answered from: every entry, those with one of some tags (a page
+ * about one topic embeds a bot that answers from that topic), or every entry but some (the
+ * leave-out evaluation hides the entries that answer a question, to see the bot decline it).
  *
- * <p>The two differ in what the bot knows. A hidden entry is as if the corpus lacked it. An entry without the tags
- * still counts when the bot weighs how sure it is, so a question that another topic answers better is declined
- * rather than answered with the closest entry of this one; it is only never offered.
+ * <p>The two differ in what the bot knows. A hidden entry is as if the corpus lacked it. An entry
+ * without the tags still counts when the bot weighs how sure it is, so a question that another
+ * topic answers better is declined rather than answered with the closest entry of this one; it is
+ * only never offered.
  *
- * @param tags   the tags an entry needs one of, lower case; empty for any entry
+ * @param tags the tags an entry needs one of, lower case; empty for any entry
  * @param hidden the ids of entries that may not answer
  */
 public record Scope(Set<String> tags, Set<String> hidden) {
@@ -23,11 +24,18 @@ public record Scope(Set<String> tags, Set<String> hidden) {
   public static final Scope ALL = new Scope(Set.of(), Set.of());
 
   public Scope {
-    tags = tags.stream().map(Scope::tagKey).filter(t -> !t.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    tags =
+        tags.stream()
+            .map(Scope::tagKey)
+            .filter(t -> !t.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
     hidden = Set.copyOf(hidden);
   }
 
-  /** The entries with any of these tags (case and surrounding spaces do not matter); all entries when empty. */
+  /**
+   * The entries with any of these tags (case and surrounding spaces do not matter); all entries
+   * when empty.
+   */
   public static Scope tagged(Collection<String> tags) {
     return new Scope(Set.copyOf(tags), Set.of());
   }

@@ -20,17 +20,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises small talk (greetings, thanks, goodbyes, "who are you", "what can you do") and knows what to reply,
- * from a file an operator can change without rebuilding faqbot.
+ * Recognises small talk (greetings, thanks, goodbyes, "who are you", "what can you do") and knows
+ * what to reply, from a file an operator can change without rebuilding faqbot.
  *
- * <p>A message is small talk when it is made only of the file's phrases and filler words ("hi there!", "thanks a
- * lot", "ok cool"), read past a slip of one letter in longer words ("helo", "thnaks"). A message that goes on to ask
- * something ("hi! what is reward hacking?") is a question: the greeting in front is dropped before it is answered.
+ * <p>A message is small talk when it is made only of the file's phrases and filler words ("hi
+ * there!", "thanks a lot", "ok cool"), read past a slip of one letter in longer words ("helo",
+ * "thnaks"). A message that goes on to ask something ("hi! what is reward hacking?") is a question:
+ * the greeting in front is dropped before it is answered.
  */
 public final class SmallTalk {
-  /** The order in which kinds win when a message has several ("hi, who are you?" is about who the bot is). */
-  private static final List<String> PRIORITY = List.of("help", "identity", "goodbye", "thanks", "greeting",
-      "acknowledgement");
+  /**
+   * The order in which kinds win when a message has several ("hi, who are you?" is about who the
+   * bot is).
+   */
+  private static final List<String> PRIORITY =
+      List.of("help", "identity", "goodbye", "thanks", "greeting", "acknowledgement");
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?");
   private static final String STANDARD = "/faqbot/smalltalk.json";
 
@@ -38,10 +43,11 @@ public final class SmallTalk {
   record Kind(String name, List<List<String>> says, String reply) {}
 
   /**
-   * How a message reads: as small talk of some kind, or as a question (with any small talk in front of it cut).
+   * How a message reads: as small talk of some kind, or as a question (with any small talk in front
+   * of it cut).
    *
-   * @param kind     the kind of small talk, or null for a question
-   * @param reply    the reply to small talk, or null
+   * @param kind the kind of small talk, or null for a question
+   * @param reply the reply to small talk, or null
    * @param question the question without the small talk in front of it, or null for small talk
    */
   public record Reading(String kind, String reply, String question) {
@@ -54,7 +60,8 @@ public final class SmallTalk {
   private final Set<String> filler;
   private final Map<String, List<String>> shortForms;
 
-  private SmallTalk(Map<String, Kind> kinds, Set<String> filler, Map<String, List<String>> shortForms) {
+  private SmallTalk(
+      Map<String, Kind> kinds, Set<String> filler, Map<String, List<String>> shortForms) {
     this.kinds = kinds;
     this.filler = filler;
     this.shortForms = shortForms;
@@ -85,8 +92,8 @@ public final class SmallTalk {
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot be read as JSON: " + e.getMessage().lines().findFirst()
-          .orElse(""));
+      throw new IllegalArgumentException(
+          file + ": cannot be read as JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     return parse(root, file.toString());
   }
@@ -112,7 +119,8 @@ public final class SmallTalk {
         }
       }
       if (says.isEmpty()) {
-        throw new IllegalArgumentException(source + ": kind \"" + name + "\" has no \"says\" phrases");
+        throw new IllegalArgumentException(
+            source + ": kind \"" + name + "\" has no \"says\" phrases");
       }
       kinds.put(name, new Kind(name, says, reply));
     }
@@ -124,8 +132,12 @@ public final class SmallTalk {
       filler.addAll(words(word.asText("")));
     }
     Map<String, List<String>> shortForms = new HashMap<>();
-    root.path("short").fields().forEachRemaining(f -> shortForms.put(squeeze(f.getKey().toLowerCase(Locale.ROOT)),
-        words(f.getValue().asText(""))));
+    root.path("short")
+        .fields()
+        .forEachRemaining(
+            f ->
+                shortForms.put(
+                    squeeze(f.getKey().toLowerCase(Locale.ROOT)), words(f.getValue().asText(""))));
     return new SmallTalk(kinds, filler, shortForms);
   }
 
@@ -159,8 +171,14 @@ public final class SmallTalk {
       }
     }
     if (at == words.size()) {
-      Kind kind = found.isEmpty() ? kinds.getOrDefault("acknowledgement", kinds.values().iterator().next())
-          : kinds.get(PRIORITY.stream().filter(found::contains).findFirst().orElse(found.iterator().next()));
+      Kind kind =
+          found.isEmpty()
+              ? kinds.getOrDefault("acknowledgement", kinds.values().iterator().next())
+              : kinds.get(
+                  PRIORITY.stream()
+                      .filter(found::contains)
+                      .findFirst()
+                      .orElse(found.iterator().next()));
       return new Reading(kind.name(), kind.reply(), null);
     }
     // A question, maybe after some small talk: cut what came before its first word of substance.
@@ -169,9 +187,10 @@ public final class SmallTalk {
   }
 
   /**
-   * How many words the longest phrase starting at {@code at} takes (filler words inside it, as in "this is really
-   * helpful", count with it), noting its kind; 0 when no phrase starts there. Among phrases as long, one typed
-   * exactly wins over one typed with a slip ("help" is help, not a slip of "hello").
+   * How many words the longest phrase starting at {@code at} takes (filler words inside it, as in
+   * "this is really helpful", count with it), noting its kind; 0 when no phrase starts there. Among
+   * phrases as long, one typed exactly wins over one typed with a slip ("help" is help, not a slip
+   * of "hello").
    */
   private int longestPhraseAt(List<String> words, int at, Set<String> found) {
     int best = 0;
@@ -181,7 +200,8 @@ public final class SmallTalk {
     for (Kind kind : kinds.values()) {
       for (List<String> say : kind.says()) {
         int[] match = match(say, words, at);
-        if (match != null && (say.size() > bestLength || (say.size() == bestLength && match[1] < bestSlips))) {
+        if (match != null
+            && (say.size() > bestLength || (say.size() == bestLength && match[1] < bestSlips))) {
           best = match[0];
           bestLength = say.size();
           bestSlips = match[1];
@@ -196,14 +216,17 @@ public final class SmallTalk {
   }
 
   /**
-   * How a phrase matches the typed words from {@code at}, with filler words between its own: the words it takes and
-   * the slips in them; null when it does not match.
+   * How a phrase matches the typed words from {@code at}, with filler words between its own: the
+   * words it takes and the slips in them; null when it does not match.
    */
   private int[] match(List<String> say, List<String> words, int at) {
     int j = at;
     int slips = 0;
     for (int i = 0; i < say.size(); i++) {
-      while (i > 0 && j < words.size() && !sameWord(say.get(i), words.get(j)) && filler.contains(words.get(j))) {
+      while (i > 0
+          && j < words.size()
+          && !sameWord(say.get(i), words.get(j))
+          && filler.contains(words.get(j))) {
         j++;
       }
       if (j >= words.size() || !sameWord(say.get(i), words.get(j))) {
@@ -217,12 +240,17 @@ public final class SmallTalk {
     return new int[] {j - at, slips};
   }
 
-  /** The same word, or one letter dropped, added, changed or two swapped in a word of four letters or more. */
+  /**
+   * The same word, or one letter dropped, added, changed or two swapped in a word of four letters
+   * or more.
+   */
   static boolean sameWord(String expected, String typed) {
     if (expected.equals(typed)) {
       return true;
     }
-    if (expected.length() < 4 || typed.length() < 4 || Math.abs(expected.length() - typed.length()) > 1) {
+    if (expected.length() < 4
+        || typed.length() < 4
+        || Math.abs(expected.length() - typed.length()) > 1) {
       return false;
     }
     return distance(expected, typed) <= 1;
@@ -241,7 +269,10 @@ public final class SmallTalk {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }
@@ -259,7 +290,10 @@ public final class SmallTalk {
     return words;
   }
 
-  /** A word with each run of one letter written once ("hiii" → "hi", "hello" → "helo"), on both sides of a match. */
+  /**
+   * A word with each run of one letter written once ("hiii" → "hi", "hello" → "helo"), on both
+   * sides of a match.
+   */
   static String squeeze(String word) {
     StringBuilder out = new StringBuilder(word.length());
     for (int i = 0; i < word.length(); i++) {

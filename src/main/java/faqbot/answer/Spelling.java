@@ -14,24 +14,47 @@ import java.util.regex.Pattern;
 /**
  * Corrects a message's misspelt words toward the words the corpus uses, before it is ranked.
  *
- * <p>A word is left alone when it is short, when the corpus uses it, or when the sentence model knows it, alone or
- * with a common prefix or suffix ("preload", "subscribers"; also "AGIs" where the corpus says "AGI"). Otherwise,
- * if one letter dropped, doubled, swapped or changed turns it into a word of the corpus with the same first letter,
- * it becomes that word; the one that also keeps the last letter, then the one the corpus uses most, wins. The model reads an unknown word as scraps of word
- * pieces ("optimzer"), which moves its vector far more than the typo moves the meaning. Measured in
- * docs/quality.md.
+ * <p>A word is left alone when it is short, when the corpus uses it, or when the sentence model
+ * knows it, alone or with a common prefix or suffix ("preload", "subscribers"; also "AGIs" where
+ * the corpus says "AGI"). Otherwise, if one letter dropped, doubled, swapped or changed turns it
+ * into a word of the corpus with the same first letter, it becomes that word; the one that also
+ * keeps the last letter, then the one the corpus uses most, wins. The model reads an unknown word
+ * as scraps of word pieces ("optimzer"), which moves its vector far more than the typo moves the
+ * meaning. Measured in docs/quality.md.
  */
 public final class Spelling {
   /** Shorter words are left alone: too many real words lie one letter from each other. */
   static final int MIN_LENGTH = 4;
+
   private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
   private static final List<String> PREFIXES =
-      List.of("", "re", "pre", "un", "dis", "over", "under", "non", "mis", "de", "co", "sub", "inter", "out", "up");
-  private static final List<String> SUFFIXES = List.of("", "s", "es", "ed", "d", "ing", "able", "er", "ers", "ly",
-      "ness", "ment", "ments", "al", "ful", "less", "ity", "ize", "ized", "izes");
+      List.of(
+          "", "re", "pre", "un", "dis", "over", "under", "non", "mis", "de", "co", "sub", "inter",
+          "out", "up");
+  private static final List<String> SUFFIXES =
+      List.of(
+          "", "s", "es", "ed", "d", "ing", "able", "er", "ers", "ly", "ness", "ment", "ments", "al",
+          "ful", "less", "ity", "ize", "ized", "izes");
+
   /** Contractions written without their apostrophe, which the model's vocabulary lacks. */
-  private static final Set<String> CONTRACTIONS = Set.of("dont", "cant", "wont", "isnt", "doesnt", "didnt",
-      "whats", "hows", "wasnt", "arent", "shouldnt", "couldnt", "wouldnt", "youre", "thats", "theyre");
+  private static final Set<String> CONTRACTIONS =
+      Set.of(
+          "dont",
+          "cant",
+          "wont",
+          "isnt",
+          "doesnt",
+          "didnt",
+          "whats",
+          "hows",
+          "wasnt",
+          "arent",
+          "shouldnt",
+          "couldnt",
+          "wouldnt",
+          "youre",
+          "thats",
+          "theyre");
 
   private final Map<String, Integer> corpusWords;
   private final Predicate<String> modelKnows;
@@ -41,7 +64,10 @@ public final class Spelling {
     this.modelKnows = modelKnows;
   }
 
-  /** The words of the entries' questions, alternate phrasings, tags and answers, with how often each occurs. */
+  /**
+   * The words of the entries' questions, alternate phrasings, tags and answers, with how often each
+   * occurs.
+   */
   public static Spelling of(List<FaqEntry> entries, Predicate<String> modelKnows) {
     Map<String, Integer> counts = new HashMap<>();
     for (FaqEntry e : entries) {
@@ -53,7 +79,10 @@ public final class Spelling {
     return new Spelling(counts, modelKnows);
   }
 
-  /** Counts the runs of ASCII letters, lower-cased; a plain loop, as this runs before a command's first answer. */
+  /**
+   * Counts the runs of ASCII letters, lower-cased; a plain loop, as this runs before a command's
+   * first answer.
+   */
   private static void count(String text, Map<String, Integer> counts) {
     int start = -1;
     for (int i = 0; i <= text.length(); i++) {
@@ -68,7 +97,10 @@ public final class Spelling {
     }
   }
 
-  /** The text with each misspelt word corrected; everything else, spacing and punctuation too, kept as it was. */
+  /**
+   * The text with each misspelt word corrected; everything else, spacing and punctuation too, kept
+   * as it was.
+   */
   public String correct(String text) {
     Matcher m = WORD.matcher(text);
     StringBuilder out = null;
@@ -99,7 +131,8 @@ public final class Spelling {
       if (count == null || candidate.charAt(0) != lower.charAt(0)) {
         continue;
       }
-      boolean keepsLast = candidate.charAt(candidate.length() - 1) == lower.charAt(lower.length() - 1);
+      boolean keepsLast =
+          candidate.charAt(candidate.length() - 1) == lower.charAt(lower.length() - 1);
       int rank = (keepsLast ? 1 << 30 : 0) + count;
       if (rank > bestRank || rank == bestRank && candidate.compareTo(best) < 0) {
         best = candidate;
@@ -110,8 +143,8 @@ public final class Spelling {
   }
 
   /**
-   * Whether the model knows the word, or it is a word the model or the corpus knows with a common prefix or suffix
-   * around it ("preload"; "AGIs" where the corpus says "AGI").
+   * Whether the model knows the word, or it is a word the model or the corpus knows with a common
+   * prefix or suffix around it ("preload"; "AGIs" where the corpus says "AGI").
    */
   private boolean known(String word) {
     if (CONTRACTIONS.contains(word) || modelKnows.test(word)) {

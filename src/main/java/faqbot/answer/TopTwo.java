@@ -3,12 +3,15 @@ package faqbot.answer;
 /**
  * The highest and the second highest of some values, where there are any.
  *
- * @param best   the highest value, or {@code none}
+ * @param best the highest value, or {@code none}
  * @param second the second highest, or {@code none}
  */
 record TopTwo(double best, double second) {
 
-  /** The top two of the values whose {@code include} flag is set (all, when it is null); {@code none} fills in. */
+  /**
+   * The top two of the values whose {@code include} flag is set (all, when it is null); {@code
+   * none} fills in.
+   */
   static TopTwo of(double[] values, boolean[] include, double none) {
     double best = none;
     double second = none;
@@ -32,7 +35,10 @@ record TopTwo(double best, double second) {
     return value == best ? second : best;
   }
 
-  /** How far the best stands above the second, as a fraction of the best; 0 when the best is not above 0. */
+  /**
+   * How far the best stands above the second, as a fraction of the best; 0 when the best is not
+   * above 0.
+   */
   double lead() {
     return best > 0 ? (best - Math.max(0, second)) / best : 0;
   }

@@ -5,32 +5,46 @@ import faqbot.answer.Calibration;
 import faqbot.answer.SmallTalk;
 import faqbot.corpus.Corpora;
 import faqbot.corpus.Corpus;
-import java.util.ArrayList;
-import java.util.List;
 import faqbot.corpus.CorpusFingerprint;
+import faqbot.corpus.CorpusProblem;
+import faqbot.corpus.FaqEntry;
 import faqbot.embed.LazyEncoder;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
 import faqbot.index.FaqIndex;
+import faqbot.index.IndexView;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * A bot ready to answer: the sentence model loaded, the index of a corpus opened (and built first when the corpus
- * changed since), and the {@link Answerer} over them. Close it to free the index and the model.
+ * A bot ready to answer: the sentence model loaded, the index of a corpus opened (and built first
+ * when the corpus changed since), and the {@link Answerer} over them. Close it to free the index
+ * and the model.
  */
 public final class Bot implements AutoCloseable {
   private final Path corpus;
   private final FaqIndex index;
   private final SentenceEncoder encoder;
   private final Answerer answerer;
-  private final java.util.concurrent.locks.ReentrantLock reloadLock = new java.util.concurrent.locks.ReentrantLock();
-  private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong reloadFailures = new java.util.concurrent.atomic.AtomicLong();
+  private final ReentrantLock reloadLock = new ReentrantLock();
+  private final AtomicLong reloads = new AtomicLong();
+  private final AtomicLong reloadFailures = new AtomicLong();
   private volatile ReloadStatus lastReload;
   private static final String STALE = "does not parse now; ";
 
-  private Bot(Path corpus, FaqIndex index, SentenceEncoder encoder, Calibration calibration, SmallTalk smallTalk) {
+  private Bot(
+      Path corpus,
+      FaqIndex index,
+      SentenceEncoder encoder,
+      Calibration calibration,
+      SmallTalk smallTalk) {
     this.corpus = corpus;
     this.index = index;
     this.encoder = encoder;
@@ -41,14 +55,19 @@ public final class Bot implements AutoCloseable {
    * Opens the bot on a corpus.
    *
    * @param semantic whether to use the sentence model; without it, answers come from keywords only
-   * @param onBuild  told what an index build did, when the index had to be built
+   * @param onBuild told what an index build did, when the index had to be built
    */
-  public static Bot open(Path corpus, Path indexFolder, boolean semantic, Consumer<BuildReport> onBuild) {
+  public static Bot open(
+      Path corpus, Path indexFolder, boolean semantic, Consumer<BuildReport> onBuild) {
     return open(corpus, indexFolder, semantic, SmallTalk.standard(), onBuild);
   }
 
   /** Opens the bot on a corpus, replying to small talk as {@code smallTalk} says. */
-  public static Bot open(Path corpus, Path indexFolder, boolean semantic, SmallTalk smallTalk,
+  public static Bot open(
+      Path corpus,
+      Path indexFolder,
+      boolean semantic,
+      SmallTalk smallTalk,
       Consumer<BuildReport> onBuild) {
     Calibration calibration = Calibration.DEFAULT;
     LazyEncoder encoder = semantic ? LazyEncoder.standard() : null;
@@ -71,7 +90,10 @@ public final class Bot implements AutoCloseable {
     return answerer;
   }
 
-  /** Loads the sentence model now (it loads on first use otherwise), so the first question is not the slow one. */
+  /**
+   * Loads the sentence model now (it loads on first use otherwise), so the first question is not
+   * the slow one.
+   */
   public void warmUp() {
     if (encoder instanceof LazyEncoder lazy) {
       lazy.model();
@@ -80,27 +102,35 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * Reads the corpus again and swaps in a fresh index of it, whether or not it changed; searches in flight finish
-   * on the old index, new ones see the new. A file that no longer parses keeps serving its last good entries (with
-   * a warning in the report), so an editor's slip never takes an answer away.
+   * Reads the corpus again and swaps in a fresh index of it, whether or not it changed; searches in
+   * flight finish on the old index, new ones see the new. A file that no longer parses keeps
+   * serving its last good entries (with a warning in the report), so an editor's slip never takes
+   * an answer away.
    */
   public BuildReport reindex() {
     reloadLock.lock();
     try {
-      // Fingerprint first: an edit made during the build then makes the index look stale, never current.
+      // Fingerprint first: an edit made during the build then makes the index look stale, never
+      // current.
       String fingerprint = CorpusFingerprint.of(corpus);
       Corpus fresh = Corpora.load(corpus);
       Corpus merged = keepLastGood(fresh);
       BuildReport report = index.rebuild(merged, fingerprint);
       reloads.incrementAndGet();
-      lastReload = new ReloadStatus(java.time.Instant.now().toString(), true, report.entries(),
-          (int) merged.problems().stream().filter(faqbot.corpus.CorpusProblem::isError).count(),
-          staleFiles(merged), null);
+      lastReload =
+          new ReloadStatus(
+              Instant.now().toString(),
+              true,
+              report.entries(),
+              (int) merged.problems().stream().filter(CorpusProblem::isError).count(),
+              staleFiles(merged),
+              null);
       return report;
     } catch (RuntimeException e) {
       reloadFailures.incrementAndGet();
-      lastReload = new ReloadStatus(java.time.Instant.now().toString(), false, answerer.size(), 0, List.of(),
-          e.getMessage());
+      lastReload =
+          new ReloadStatus(
+              Instant.now().toString(), false, answerer.size(), 0, List.of(), e.getMessage());
       throw e;
     } finally {
       reloadLock.unlock();
@@ -108,8 +138,9 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * Rebuilds the index when the corpus on disk differs from what the served index was built from (also when another
-   * process rebuilt the index folder meanwhile, which this bot does not serve until it reloads); says whether it did.
+   * Rebuilds the index when the corpus on disk differs from what the served index was built from
+   * (also when another process rebuilt the index folder meanwhile, which this bot does not serve
+   * until it reloads); says whether it did.
    */
   public boolean reloadIfChanged() {
     if (isCurrent()) {
@@ -120,8 +151,8 @@ public final class Bot implements AutoCloseable {
   }
 
   private Corpus keepLastGood(Corpus fresh) {
-    java.util.Set<String> broken = new java.util.HashSet<>();
-    for (faqbot.corpus.CorpusProblem p : fresh.problems()) {
+    Set<String> broken = new HashSet<>();
+    for (CorpusProblem p : fresh.problems()) {
       if (p.isError()) {
         broken.add(p.file());
       }
@@ -129,14 +160,20 @@ public final class Bot implements AutoCloseable {
     if (broken.isEmpty()) {
       return fresh;
     }
-    List<faqbot.corpus.FaqEntry> entries = new ArrayList<>(fresh.entries());
-    List<faqbot.corpus.CorpusProblem> problems = new ArrayList<>(fresh.problems());
-    try (faqbot.index.IndexView view = index.acquire()) {
-      for (faqbot.corpus.FaqEntry old : view.entries()) {
+    List<FaqEntry> entries = new ArrayList<>(fresh.entries());
+    List<CorpusProblem> problems = new ArrayList<>(fresh.problems());
+    try (IndexView view = index.acquire()) {
+      for (FaqEntry old : view.entries()) {
         if (broken.contains(old.file()) && fresh.byId(old.id()).isEmpty()) {
           entries.add(old);
-          problems.add(faqbot.corpus.CorpusProblem.warning(old.file(), 0,
-              STALE + "the last good version of this entry (\"" + old.question() + "\") is still served"));
+          problems.add(
+              CorpusProblem.warning(
+                  old.file(),
+                  0,
+                  STALE
+                      + "the last good version of this entry (\""
+                      + old.question()
+                      + "\") is still served"));
         }
       }
     }
@@ -144,22 +181,25 @@ public final class Bot implements AutoCloseable {
   }
 
   private static List<String> staleFiles(Corpus corpus) {
-    return corpus.problems().stream().filter(p -> p.message().startsWith(STALE))
-        .map(faqbot.corpus.CorpusProblem::file).distinct().toList();
+    return corpus.problems().stream()
+        .filter(p -> p.message().startsWith(STALE))
+        .map(CorpusProblem::file)
+        .distinct()
+        .toList();
   }
 
   /**
    * How the last reload went.
    *
-   * @param at         when it ended
-   * @param ok         whether the new index is serving
-   * @param entries    how many entries are served
-   * @param errors     how many corpus files had errors
+   * @param at when it ended
+   * @param ok whether the new index is serving
+   * @param entries how many entries are served
+   * @param errors how many corpus files had errors
    * @param staleFiles files that failed to parse and whose last good entries are still served
-   * @param failure    why the reload failed, or null
+   * @param failure why the reload failed, or null
    */
-  public record ReloadStatus(String at, boolean ok, int entries, int errors, List<String> staleFiles,
-      String failure) {}
+  public record ReloadStatus(
+      String at, boolean ok, int entries, int errors, List<String> staleFiles, String failure) {}
 
   /** How the last reload went, or null when there was none since start. */
   public ReloadStatus lastReload() {

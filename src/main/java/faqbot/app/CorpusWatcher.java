@@ -14,14 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a corpus folder and reloads the bot when its files change, after the edits settle, so editors see their
- * changes served without a restart. A reload that fails leaves the previous index serving.
+ * Watches a corpus folder and reloads the bot when its files change, after the edits settle, so
+ * editors see their changes served without a restart. A reload that fails leaves the previous index
+ * serving.
  */
 public final class CorpusWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CorpusWatcher.class);
-  /** Editors save several files in a burst; wait this long after the last change before rebuilding. */
+
+  /**
+   * Editors save several files in a burst; wait this long after the last change before rebuilding.
+   */
   static final long SETTLE_MILLIS = 500;
-  /** How long stopping waits for a reload in progress: embedding a few changed entries takes seconds. */
+
+  /**
+   * How long stopping waits for a reload in progress: embedding a few changed entries takes
+   * seconds.
+   */
   static final long STOP_WAIT_SECONDS = 60;
 
   private final Bot bot;
@@ -51,7 +59,10 @@ public final class CorpusWatcher implements AutoCloseable {
   private void register(Path folder) throws IOException {
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path dir : walk.filter(Files::isDirectory).toList()) {
-        dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+        dir.register(
+            watcher,
+            StandardWatchEventKinds.ENTRY_CREATE,
+            StandardWatchEventKinds.ENTRY_DELETE,
             StandardWatchEventKinds.ENTRY_MODIFY);
       }
     }
@@ -71,14 +82,19 @@ public final class CorpusWatcher implements AutoCloseable {
           register(bot.corpus());
           if (bot.reloadIfChanged()) {
             Bot.ReloadStatus status = bot.lastReload();
-            LOG.info("corpus changed: now serving {} entries ({} files with errors{})", status.entries(),
-                status.errors(), status.staleFiles().isEmpty() ? "" : ", last good version kept for "
-                    + status.staleFiles());
+            LOG.info(
+                "corpus changed: now serving {} entries ({} files with errors{})",
+                status.entries(),
+                status.errors(),
+                status.staleFiles().isEmpty()
+                    ? ""
+                    : ", last good version kept for " + status.staleFiles());
           }
         } catch (ClosedWatchServiceException e) {
           throw e;
         } catch (IOException | RuntimeException e) {
-          LOG.error("reloading the corpus failed; the previous index keeps serving: {}", e.getMessage());
+          LOG.error(
+              "reloading the corpus failed; the previous index keeps serving: {}", e.getMessage());
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -92,8 +108,9 @@ public final class CorpusWatcher implements AutoCloseable {
   }
 
   /**
-   * Stops watching and waits for the watching thread to end. A reload in progress is let finish (it may be inside
-   * the sentence model, which must not be closed under it); the thread then finds the watch service closed.
+   * Stops watching and waits for the watching thread to end. A reload in progress is let finish (it
+   * may be inside the sentence model, which must not be closed under it); the thread then finds the
+   * watch service closed.
    */
   @Override
   public void close() throws IOException {

@@ -24,33 +24,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the FAQ as a service, and owns the lifecycle of everything it runs: the HTTP server (with the widget, the
- * API and Slack's routes), the workers of the faces, the corpus watcher, the index and the sentence models.
+ * Runs the FAQ as a service, and owns the lifecycle of everything it runs: the HTTP server (with
+ * the widget, the API and Slack's routes), the workers of the faces, the corpus watcher, the index
+ * and the sentence models.
  *
- * <p>Stopping goes from the outside in, so nothing is closed while something else still uses it: the server stops
- * taking requests and lets those in flight finish; the faces' workers finish what they were given; the watcher
- * stops and finishes a reload in progress; then the index closes, and the sentence models last.
+ * <p>Stopping goes from the outside in, so nothing is closed while something else still uses it:
+ * the server stops taking requests and lets those in flight finish; the faces' workers finish what
+ * they were given; the watcher stops and finishes a reload in progress; then the index closes, and
+ * the sentence models last.
  */
 public final class Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
   /** How long opening may still take when the service is stopped while it opens. */
   static final long OPEN_WAIT_SECONDS = 120;
 
   /**
    * What the service serves and how.
    *
-   * @param corpus    the corpus folder or file
-   * @param index     the index folder
-   * @param semantic  whether to use the sentence models (else keywords only)
+   * @param corpus the corpus folder or file
+   * @param index the index folder
+   * @param semantic whether to use the sentence models (else keywords only)
    * @param smallTalk the replies to small talk
-   * @param watch     whether to watch a corpus folder for edits
-   * @param journal   where feedback and unanswered questions are kept
-   * @param http      the HTTP face's options (its journal is {@code journal})
+   * @param watch whether to watch a corpus folder for edits
+   * @param journal where feedback and unanswered questions are kept
+   * @param http the HTTP face's options (its journal is {@code journal})
    */
-  public record Settings(Path corpus, Path index, boolean semantic, SmallTalk smallTalk, boolean watch,
-      FileJournal journal, HttpOptions http) {}
+  public record Settings(
+      Path corpus,
+      Path index,
+      boolean semantic,
+      SmallTalk smallTalk,
+      boolean watch,
+      FileJournal journal,
+      HttpOptions http) {}
 
-  /** A face served on the same HTTP server: registers its routes, and finishes its own work when closed. */
+  /**
+   * A face served on the same HTTP server: registers its routes, and finishes its own work when
+   * closed.
+   */
   public interface Face extends Consumer<JavalinConfig>, AutoCloseable {
     @Override
     void close();
@@ -95,14 +107,17 @@ public final class Service implements AutoCloseable {
   }
 
   /**
-   * The answerer the faces ask: it refuses with 503 and Retry-After (an {@code ApiException}) until the bot is open,
-   * and then answers from the bot's current index.
+   * The answerer the faces ask: it refuses with 503 and Retry-After (an {@code ApiException}) until
+   * the bot is open, and then answers from the bot's current index.
    */
   public Supplier<Answerer> answerer() {
     return backend::answerer;
   }
 
-  /** Adds a face to serve on the same HTTP server (before {@link #start}); it is closed when the service stops. */
+  /**
+   * Adds a face to serve on the same HTTP server (before {@link #start}); it is closed when the
+   * service stops.
+   */
   public synchronized void serve(Face face) {
     if (http != null) {
       throw new IllegalStateException("faces are added before the service starts");
@@ -111,22 +126,37 @@ public final class Service implements AutoCloseable {
   }
 
   /**
-   * Starts listening, then opens the index (building it when the corpus changed) and loads the models while the
-   * server already answers {@code /health}; returns once the bot answers.
+   * Starts listening, then opens the index (building it when the corpus changed) and loads the
+   * models while the server already answers {@code /health}; returns once the bot answers.
    *
    * @param onBuild told what an index build did, when one happens
    * @param onListening told the server's port as soon as it listens
    * @throws RuntimeException when the address cannot be listened on, or the bot cannot be opened
    */
-  public synchronized Bot start(String host, int port, Consumer<BuildReport> onBuild, Consumer<Integer> onListening) {
+  public synchronized Bot start(
+      String host, int port, Consumer<BuildReport> onBuild, Consumer<Integer> onListening) {
     List<Consumer<JavalinConfig>> routes = new ArrayList<>(settings.http().extraRoutes());
     routes.addAll(faces);
     HttpOptions options = settings.http();
-    http = HttpApp.create(backend, new HttpOptions(options.allowedOrigins(), routes, settings.journal(),
-        options.limits(), options.adminToken()));
+    http =
+        HttpApp.create(
+            backend,
+            new HttpOptions(
+                options.allowedOrigins(),
+                routes,
+                settings.journal(),
+                options.limits(),
+                options.adminToken()));
     // The index opens (and the models load) while the server starts listening: both take a while.
-    opening = CompletableFuture.supplyAsync(() -> Bot.open(settings.corpus(), settings.index(), settings.semantic(),
-        settings.smallTalk(), onBuild));
+    opening =
+        CompletableFuture.supplyAsync(
+            () ->
+                Bot.open(
+                    settings.corpus(),
+                    settings.index(),
+                    settings.semantic(),
+                    settings.smallTalk(),
+                    onBuild));
     http.start(host, port);
     onListening.accept(http.port());
     Bot opened;
@@ -142,7 +172,9 @@ public final class Service implements AutoCloseable {
       try {
         watcher = CorpusWatcher.start(opened);
       } catch (IOException e) {
-        LOG.warn("cannot watch {} for changes ({}); use POST /admin/reload after editing it", settings.corpus(),
+        LOG.warn(
+            "cannot watch {} for changes ({}); use POST /admin/reload after editing it",
+            settings.corpus(),
             e.getMessage());
       }
     }
@@ -159,7 +191,10 @@ public final class Service implements AutoCloseable {
     return watcher != null;
   }
 
-  /** Stops everything, in order (see the class comment); safe to call more than once and from a shutdown hook. */
+  /**
+   * Stops everything, in order (see the class comment); safe to call more than once and from a
+   * shutdown hook.
+   */
   @Override
   public synchronized void close() {
     if (stopped) {
@@ -183,7 +218,10 @@ public final class Service implements AutoCloseable {
     step("close the journal", settings.journal()::close);
   }
 
-  /** Stopped while still opening: the opening is let finish, so the models are never torn down half loaded. */
+  /**
+   * Stopped while still opening: the opening is let finish, so the models are never torn down half
+   * loaded.
+   */
   private Bot stillOpening() {
     if (opening == null) {
       return null;

@@ -7,20 +7,27 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints an answer for a person at a terminal: the answer, then numbered follow-ups, then the sources. */
+/**
+ * Prints an answer for a person at a terminal: the answer, then numbered follow-ups, then the
+ * sources.
+ */
 final class AnswerPrinter {
   private final PrintWriter out;
   private final TextLayout layout;
   private final boolean numbersPick;
 
   /**
-   * A printer for one question and its answer ({@code faqbot ask}): choices it offers are asked again by name.
+   * A printer for one question and its answer ({@code faqbot ask}): choices it offers are asked
+   * again by name.
    */
   AnswerPrinter(PrintWriter out, TextLayout layout) {
     this(out, layout, false);
   }
 
-  /** @param numbersPick whether the reader can type the number of a question offered (in a conversation) */
+  /**
+   * @param numbersPick whether the reader can type the number of a question offered (in a
+   *     conversation)
+   */
   AnswerPrinter(PrintWriter out, TextLayout layout, boolean numbersPick) {
     this.out = out;
     this.layout = layout;
@@ -54,7 +61,10 @@ final class AnswerPrinter {
     out.flush();
   }
 
-  /** A reply that shows no answer (a clarification, a decline, small talk) and the questions it offers. */
+  /**
+   * A reply that shows no answer (a clarification, a decline, small talk) and the questions it
+   * offers.
+   */
   void printOffered(Answer answer) {
     out.println(answer.reply());
     List<Answer.Alternative> offered = answer.alternatives();
@@ -62,8 +72,10 @@ final class AnswerPrinter {
       out.println(String.format(Locale.ROOT, "  %d. %s", i + 1, offered.get(i).question()));
     }
     if (!offered.isEmpty()) {
-      out.println(numbersPick ? "(Type a number to see that answer.)"
-          : "(Ask again with the question you mean, or use 'faqbot chat' and type its number.)");
+      out.println(
+          numbersPick
+              ? "(Type a number to see that answer.)"
+              : "(Ask again with the question you mean, or use 'faqbot chat' and type its number.)");
     }
     out.flush();
   }
@@ -90,11 +102,14 @@ final class AnswerPrinter {
       switch (block.kind()) {
         case PARAGRAPH -> layout.wrap(block.text(), "", "").forEach(out::println);
         case QUOTE -> layout.wrap(block.text(), "  | ", "  | ").forEach(out::println);
-        case BULLETS -> block.items().forEach(item -> layout.wrap(item, "  - ", "    ").forEach(out::println));
+        case BULLETS ->
+            block.items().forEach(item -> layout.wrap(item, "  - ", "    ").forEach(out::println));
         case NUMBERED -> {
           for (int i = 0; i < block.items().size(); i++) {
             String marker = "  " + (i + 1) + ". ";
-            layout.wrap(block.items().get(i), marker, " ".repeat(marker.length())).forEach(out::println);
+            layout
+                .wrap(block.items().get(i), marker, " ".repeat(marker.length()))
+                .forEach(out::println);
           }
         }
       }

@@ -8,10 +8,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * The conversation of {@code faqbot chat}, apart from where its lines come from: answers each line, carries the
- * {@code context} token of one answer into the next message (so "2" asks the second question just listed, as in
- * the HTTP API), and understands a few commands. A bad message or a failed call is one line on stderr; the session
- * goes on.
+ * The conversation of {@code faqbot chat}, apart from where its lines come from: answers each line,
+ * carries the {@code context} token of one answer into the next message (so "2" asks the second
+ * question just listed, as in the HTTP API), and understands a few commands. A bad message or a
+ * failed call is one line on stderr; the session goes on.
  */
 final class ChatSession {
   /** Answers a message in the light of the previous answer's context token (null at first). */
@@ -25,27 +25,34 @@ final class ChatSession {
     /** The next line, or null at the end of the input (Ctrl-D on a terminal). */
     String read() throws IOException;
 
-    /** Whether a person types the lines at a terminal (then the session greets and shows a prompt). */
+    /**
+     * Whether a person types the lines at a terminal (then the session greets and shows a prompt).
+     */
     boolean interactive();
 
-    /** How to lay answers out now: for standard output, as {@code ask} does; a terminal may know its width. */
+    /**
+     * How to lay answers out now: for standard output, as {@code ask} does; a terminal may know its
+     * width.
+     */
     default TextLayout layout() {
-      return Terminal.layout();
+      return Console.layout();
     }
 
     @Override
     void close() throws IOException;
   }
 
-  static final String HELP = String.join(System.lineSeparator(),
-      "Type a question and press Enter. Type the number of a question just listed to ask it;",
-      "\"tell me more\" goes on to the first related question, and a short follow-up like",
-      "\"and how likely is it?\" is read together with the previous question.",
-      "",
-      "Commands:",
-      "  /sources   the sources of the last answer",
-      "  /help      this help",
-      "  /quit      leave (also: quit, exit, or Ctrl-D)");
+  static final String HELP =
+      String.join(
+          System.lineSeparator(),
+          "Type a question and press Enter. Type the number of a question just listed to ask it;",
+          "\"tell me more\" goes on to the first related question, and a short follow-up like",
+          "\"and how likely is it?\" is read together with the previous question.",
+          "",
+          "Commands:",
+          "  /sources   the sources of the last answer",
+          "  /help      this help",
+          "  /quit      leave (also: quit, exit, or Ctrl-D)");
 
   private final Responder responder;
   private final PrintWriter out;
@@ -146,7 +153,8 @@ final class ChatSession {
         out.println();
       }
       default -> {
-        err.println("faqbot: unknown command " + text.split("\\s+")[0] + " (/help lists the commands)");
+        err.println(
+            "faqbot: unknown command " + text.split("\\s+")[0] + " (/help lists the commands)");
         err.flush();
       }
     }

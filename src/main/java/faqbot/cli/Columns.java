@@ -3,11 +3,17 @@ package faqbot.cli;
 import org.jline.utils.AttributedString;
 import org.jline.utils.WCWidth;
 
-/** Measures text in terminal columns, one grapheme at a time, and says where unspaced text may break a line. */
+/**
+ * Measures text in terminal columns, one grapheme at a time, and says where unspaced text may break
+ * a line.
+ */
 final class Columns {
   private Columns() {}
 
-  /** The number of chars in the grapheme (a letter and its marks, an emoji sequence) that starts at {@code index}. */
+  /**
+   * The number of chars in the grapheme (a letter and its marks, an emoji sequence) that starts at
+   * {@code index}.
+   */
   static int grapheme(CharSequence text, int index) {
     return Math.max(1, WCWidth.charCountForGraphemeCluster(text, index));
   }
@@ -24,9 +30,10 @@ final class Columns {
   }
 
   /**
-   * The columns of the grapheme {@code text[start, end)}: the wider of JLine's two measures, code point by code
-   * point (what a terminal that draws an emoji sequence as its parts shows) and the whole cluster (what one that
-   * joins them shows), so that a line never runs past the width on either kind of terminal.
+   * The columns of the grapheme {@code text[start, end)}: the wider of JLine's two measures, code
+   * point by code point (what a terminal that draws an emoji sequence as its parts shows) and the
+   * whole cluster (what one that joins them shows), so that a line never runs past the width on
+   * either kind of terminal.
    */
   static int graphemeWidth(CharSequence text, int start, int end) {
     int parts = new AttributedString(text, start, end).columnLength();
@@ -35,9 +42,10 @@ final class Columns {
   }
 
   /**
-   * Whether a line may break between two adjacent graphemes of one word. Only next to a wide grapheme (CJK
-   * ideographs, kana, hangul, emoji: text written without spaces), so words of spaced scripts stay whole; and, as
-   * in CJK typesetting, never before closing punctuation ("、", "。", "）") nor after opening punctuation ("「").
+   * Whether a line may break between two adjacent graphemes of one word. Only next to a wide
+   * grapheme (CJK ideographs, kana, hangul, emoji: text written without spaces), so words of spaced
+   * scripts stay whole; and, as in CJK typesetting, never before closing punctuation ("、", "。",
+   * "）") nor after opening punctuation ("「").
    */
   static boolean mayBreakBetween(String before, int beforeWidth, String after, int afterWidth) {
     if (beforeWidth < 2 && afterWidth < 2) {
@@ -45,8 +53,10 @@ final class Columns {
     }
     int opening = Character.getType(before.codePointBefore(before.length()));
     int closing = Character.getType(after.codePointAt(0));
-    return opening != Character.START_PUNCTUATION && opening != Character.INITIAL_QUOTE_PUNCTUATION
-        && closing != Character.END_PUNCTUATION && closing != Character.FINAL_QUOTE_PUNCTUATION
+    return opening != Character.START_PUNCTUATION
+        && opening != Character.INITIAL_QUOTE_PUNCTUATION
+        && closing != Character.END_PUNCTUATION
+        && closing != Character.FINAL_QUOTE_PUNCTUATION
         && closing != Character.OTHER_PUNCTUATION;
   }
 }

@@ -16,13 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Builds the index of the corpus, and says what it indexed and what is wrong with the corpus. */
-@Command(name = "index", description = "Build the index of the corpus (ask and serve also do it when needed).")
+@Command(
+    name = "index",
+    description = "Build the index of the corpus (ask and serve also do it when needed).")
 final class IndexCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  Locations locations;
+  @Mixin Locations locations;
 
   @Option(names = "--keywords-only", description = "Build without sentence vectors.")
   boolean keywordsOnly;

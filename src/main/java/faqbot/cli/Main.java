@@ -17,25 +17,26 @@ import picocli.CommandLine.Spec;
     name = "faqbot",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Answers questions from a curated FAQ: on the command line, over HTTP, in a web widget and in Slack.",
+    description =
+        "Answers questions from a curated FAQ: on the command line, over HTTP, in a web widget and in Slack.",
     subcommands = {
-        AskCommand.class,
-        ChatCommand.class,
-        ServeCommand.class,
-        IndexCommand.class,
-        CheckCommand.class,
-        EvalCommand.class,
-        ReportCommand.class,
-        CommandLine.HelpCommand.class
+      AskCommand.class,
+      ChatCommand.class,
+      ServeCommand.class,
+      IndexCommand.class,
+      CheckCommand.class,
+      EvalCommand.class,
+      ReportCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
   /** Exit codes, as every subcommand uses them. */
   public static final int OK = 0;
+
   public static final int FAILURE = 1;
   public static final int USAGE = 2;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -57,38 +58,45 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
-    // Bad usage: the message, a suggestion when there is one ("Did you mean …"), then always the usage.
-    cli.setParameterExceptionHandler((e, args) -> {
-      CommandLine c = e.getCommandLine();
-      PrintWriter w = c.getErr();
-      w.println(e.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
-      c.usage(w);
-      w.flush();
-      return USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter w = commandLine.getErr();
-      if (e instanceof InvalidMessageException || e instanceof CommandLine.ParameterException) {
-        w.println("faqbot: " + e.getMessage());
-        w.flush();
-        return USAGE;
-      }
-      if (e instanceof CorpusException || e instanceof IndexException || e instanceof UserError
-          || e instanceof EvalFileException || e instanceof ModelLoadException) {
-        w.println("faqbot: " + e.getMessage());
-      } else {
-        w.println("faqbot: internal error: " + e);
-        if (System.getenv("FAQBOT_DEBUG") != null) {
-          e.printStackTrace(w);
-        } else {
-          w.println("(set FAQBOT_DEBUG=1 to see where)");
-        }
-      }
-      w.flush();
-      return FAILURE;
-    });
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
+    // Bad usage: the message, a suggestion when there is one ("Did you mean …"), then always the
+    // usage.
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine c = e.getCommandLine();
+          PrintWriter w = c.getErr();
+          w.println(e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+          c.usage(w);
+          w.flush();
+          return USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter w = commandLine.getErr();
+          if (e instanceof InvalidMessageException || e instanceof CommandLine.ParameterException) {
+            w.println("faqbot: " + e.getMessage());
+            w.flush();
+            return USAGE;
+          }
+          if (e instanceof CorpusException
+              || e instanceof IndexException
+              || e instanceof UserError
+              || e instanceof EvalFileException
+              || e instanceof ModelLoadException) {
+            w.println("faqbot: " + e.getMessage());
+          } else {
+            w.println("faqbot: internal error: " + e);
+            if (System.getenv("FAQBOT_DEBUG") != null) {
+              e.printStackTrace(w);
+            } else {
+              w.println("(set FAQBOT_DEBUG=1 to see where)");
+            }
+          }
+          w.flush();
+          return FAILURE;
+        });
     return cli;
   }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faqbot.answer.Answer;
-import faqbot.text.Causes;
 import faqbot.answer.Json;
+import faqbot.text.Causes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -25,13 +25,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Talks to a running faqbot server through its chat API ({@code POST <server>/api/chat}), the same API the widget
- * uses, so {@code ask --server} and {@code chat --server} answer exactly as the server does. Every way the call can
- * fail becomes a {@link UserError} with one line that says what went wrong.
+ * Talks to a running faqbot server through its chat API ({@code POST <server>/api/chat}), the same
+ * API the widget uses, so {@code ask --server} and {@code chat --server} answer exactly as the
+ * server does. Every way the call can fail becomes a {@link UserError} with one line that says what
+ * went wrong.
  */
 final class RemoteClient {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   /** Answers are read leniently: a newer server may add fields this client does not know yet. */
   private static final ObjectMapper JSON =
       Json.mapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -46,11 +48,12 @@ final class RemoteClient {
   RemoteClient(URI server) {
     this.server = server;
     this.chat = URI.create(server + "/api/chat");
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /**
@@ -69,8 +72,10 @@ final class RemoteClient {
     if (uri != null) {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        problem = uri.getScheme() == null || !text.contains("://") ? "it has no http:// or https:// in front"
-            : "the scheme is '" + uri.getScheme() + "', not http or https";
+        problem =
+            uri.getScheme() == null || !text.contains("://")
+                ? "it has no http:// or https:// in front"
+                : "the scheme is '" + uri.getScheme() + "', not http or https";
       } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
         problem = "it names no host";
       } else if (uri.getPort() > 65535) {
@@ -80,25 +85,40 @@ final class RemoteClient {
       }
     }
     if (problem != null) {
-      throw new ParameterException(commandLine, "--server must be an http:// or https:// URL like"
-          + " http://localhost:" + ServeCommand.DEFAULT_PORT + ", got '" + text + "': " + problem);
+      throw new ParameterException(
+          commandLine,
+          "--server must be an http:// or https:// URL like"
+              + " http://localhost:"
+              + ServeCommand.DEFAULT_PORT
+              + ", got '"
+              + text
+              + "': "
+              + problem);
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-    return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path);
+    return URI.create(
+        uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority() + path);
   }
 
-  /** Refuses the options that only mean something for a local FAQ when {@code --server} is given. */
-  static void refuseLocalOptions(Locations locations, boolean keywordsOnly, CommandLine commandLine) {
+  /**
+   * Refuses the options that only mean something for a local FAQ when {@code --server} is given.
+   */
+  static void refuseLocalOptions(
+      Locations locations, boolean keywordsOnly, CommandLine commandLine) {
     if (locations.anyGiven() || keywordsOnly) {
-      throw new ParameterException(commandLine, "--server asks the server's FAQ; --corpus, --index, --smalltalk and"
-          + " --keywords-only are for a local one: give one or the other");
+      throw new ParameterException(
+          commandLine,
+          "--server asks the server's FAQ; --corpus, --index, --smalltalk and"
+              + " --keywords-only are for a local one: give one or the other");
     }
   }
 
   /**
-   * Sends one message, with the {@code context} of the previous answer (or null), and returns the server's answer.
+   * Sends one message, with the {@code context} of the previous answer (or null), and returns the
+   * server's answer.
    *
-   * @throws UserError when the server cannot be reached, refuses the message, or does not answer like faqbot
+   * @throws UserError when the server cannot be reached, refuses the message, or does not answer
+   *     like faqbot
    */
   Reply answer(String message, String context) {
     ObjectNode body = JSON.createObjectNode();
@@ -108,13 +128,16 @@ final class RemoteClient {
     }
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(chat)
-          .timeout(REQUEST_TIMEOUT)
-          .header("Content-Type", "application/json; charset=utf-8")
-          .header("Accept", "application/json")
-          .header("User-Agent", "faqbot-cli")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-          .build();
+      request =
+          HttpRequest.newBuilder(chat)
+              .timeout(REQUEST_TIMEOUT)
+              .header("Content-Type", "application/json; charset=utf-8")
+              .header("Accept", "application/json")
+              .header("User-Agent", "faqbot-cli")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+              .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a request body always serializes", e);
     }
@@ -122,11 +145,19 @@ final class RemoteClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {
-      throw new UserError("cannot reach the faqbot server at " + server + ": no connection within "
-          + CONNECT_TIMEOUT.toSeconds() + " s");
+      throw new UserError(
+          "cannot reach the faqbot server at "
+              + server
+              + ": no connection within "
+              + CONNECT_TIMEOUT.toSeconds()
+              + " s");
     } catch (HttpTimeoutException e) {
-      throw new UserError("the faqbot server at " + server + " did not answer within " + REQUEST_TIMEOUT.toSeconds()
-          + " s");
+      throw new UserError(
+          "the faqbot server at "
+              + server
+              + " did not answer within "
+              + REQUEST_TIMEOUT.toSeconds()
+              + " s");
     } catch (ConnectException e) {
       throw new UserError("cannot reach the faqbot server at " + server + ": " + connectProblem(e));
     } catch (IOException e) {
@@ -143,9 +174,16 @@ final class RemoteClient {
     String text = response.body() == null ? "" : response.body();
     if (status != 200) {
       String error = errorOf(text);
-      throw new UserError("the faqbot server at " + server + " answered HTTP " + status
-          + (error != null ? ": " + error : status == 404 ? " for " + chat.getPath() + " (is it a faqbot server?)"
-              : " without saying why"));
+      throw new UserError(
+          "the faqbot server at "
+              + server
+              + " answered HTTP "
+              + status
+              + (error != null
+                  ? ": " + error
+                  : status == 404
+                      ? " for " + chat.getPath() + " (is it a faqbot server?)"
+                      : " without saying why"));
     }
     try {
       Answer answer = JSON.readValue(text, Answer.class);
@@ -162,7 +200,9 @@ final class RemoteClient {
   }
 
   private String notAnAnswer() {
-    return "the server at " + server + " did not answer with a faqbot answer (is it a faqbot server?)";
+    return "the server at "
+        + server
+        + " did not answer with a faqbot answer (is it a faqbot server?)";
   }
 
   /** The {@code error} of a {@code {"error": "…"}} body, or null when the body is not one. */
@@ -170,7 +210,9 @@ final class RemoteClient {
     try {
       JsonNode node = JSON.readTree(body);
       JsonNode error = node == null ? null : node.get("error");
-      return error != null && error.isTextual() && !error.asText().isBlank() ? oneLine(error.asText()) : null;
+      return error != null && error.isTextual() && !error.asText().isBlank()
+          ? oneLine(error.asText())
+          : null;
     } catch (JsonProcessingException e) {
       return null;
     }
@@ -182,7 +224,9 @@ final class RemoteClient {
       return "the host is unknown";
     }
     String message = root.getMessage();
-    if (message == null || message.isBlank() || message.strip().equalsIgnoreCase("connection refused")) {
+    if (message == null
+        || message.isBlank()
+        || message.strip().equalsIgnoreCase("connection refused")) {
       return "the connection was refused (is 'faqbot serve' running there?)";
     }
     return oneLine(message);

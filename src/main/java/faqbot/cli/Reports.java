@@ -6,15 +6,26 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints what an index build did and what is wrong with a corpus, the same way for every command. */
+/**
+ * Prints what an index build did and what is wrong with a corpus, the same way for every command.
+ */
 final class Reports {
   private Reports() {}
 
   static void build(PrintWriter w, BuildReport report, String corpus, String index) {
     int cached = report.vectors() - report.embedded();
-    w.println(String.format(Locale.ROOT, "Indexed %d entries from %s into %s in %.1f s (%d sentence vectors: %d computed,"
-        + " %d from the cache).", report.entries(), corpus, index, report.millis() / 1000.0, report.vectors(),
-        report.embedded(), cached));
+    w.println(
+        String.format(
+            Locale.ROOT,
+            "Indexed %d entries from %s into %s in %.1f s (%d sentence vectors: %d computed,"
+                + " %d from the cache).",
+            report.entries(),
+            corpus,
+            index,
+            report.millis() / 1000.0,
+            report.vectors(),
+            report.embedded(),
+            cached));
     problems(w, report.problems());
     w.flush();
   }
@@ -24,8 +35,15 @@ final class Reports {
     long errors = problems.stream().filter(CorpusProblem::isError).count();
     long warnings = problems.size() - errors;
     if (!problems.isEmpty()) {
-      w.println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
-          + (errors > 0 ? " (files with errors are left out; the others are used)" : ""));
+      w.println(
+          errors
+              + " error"
+              + (errors == 1 ? "" : "s")
+              + ", "
+              + warnings
+              + " warning"
+              + (warnings == 1 ? "" : "s")
+              + (errors > 0 ? " (files with errors are left out; the others are used)" : ""));
     }
     w.flush();
   }

@@ -31,40 +31,56 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   static final int DEFAULT_PORT = 7070;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  Locations locations;
+  @Mixin Locations locations;
 
-  @Option(names = "--port", paramLabel = "N",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
       description = "The port to listen on (default: $FAQBOT_PORT, else " + DEFAULT_PORT + ").")
   Integer port;
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = "0.0.0.0",
       description = "The address to listen on (default: ${DEFAULT-VALUE}, every interface).")
   String host;
 
-  @Option(names = "--keywords-only", description = "Rank by keywords alone, without the sentence model.")
+  @Option(
+      names = "--keywords-only",
+      description = "Rank by keywords alone, without the sentence model.")
   boolean keywordsOnly;
 
-  @Option(names = "--allow-origin", paramLabel = "ORIGIN",
-      description = "An origin (like https://example.org) whose pages may embed the widget and call the API;"
-          + " repeat for more (default: none, only pages served from this server).")
+  @Option(
+      names = "--allow-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "An origin (like https://example.org) whose pages may embed the widget and call the API;"
+              + " repeat for more (default: none, only pages served from this server).")
   List<String> allowOrigins = new ArrayList<>();
 
-  @Option(names = "--journal", paramLabel = "FILE",
+  @Option(
+      names = "--journal",
+      paramLabel = "FILE",
       description = "Where the widget's feedback is appended (default: journal/<host name>.jsonl).")
   Path journal;
 
-  @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "10",
-      description = "API requests a second each client may make on average, in bursts of 4 x N (0 turns the limit"
-          + " off; default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "API requests a second each client may make on average, in bursts of 4 x N (0 turns the limit"
+              + " off; default ${DEFAULT-VALUE}).")
   double rateLimit;
 
-  @Option(names = "--trust-proxy",
-      description = "Take the client's address from the last entry of X-Forwarded-For (only behind one proxy "
-          + "that appends it).")
+  @Option(
+      names = "--trust-proxy",
+      description =
+          "Take the client's address from the last entry of X-Forwarded-For (only behind one proxy "
+              + "that appends it).")
   boolean trustProxy;
 
   @Option(names = "--no-watch", description = "Do not watch the corpus folder for changes.")
@@ -77,12 +93,16 @@ final class ServeCommand implements Callable<Integer> {
     int listenOn = port();
     List<String> origins = origins();
     if (rateLimit < 0 || rateLimit > 100_000) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "--rate-limit must be 0 (off) to 100000 requests a second, got " + rateLimit);
     }
     Limits limits = Limits.defaults().withRate(rateLimit).withTrustProxy(trustProxy);
     String adminToken = adminToken();
-    Path journalFile = journal != null ? journal : Locations.home().resolve("journal").resolve(replicaName() + ".jsonl");
+    Path journalFile =
+        journal != null
+            ? journal
+            : Locations.home().resolve("journal").resolve(replicaName() + ".jsonl");
     FileJournal feedback;
     try {
       feedback = FileJournal.open(journalFile);
@@ -91,10 +111,19 @@ final class ServeCommand implements Callable<Integer> {
     }
     Service service;
     try {
-      service = Service.of(new Service.Settings(locations.corpus(), locations.index(), !keywordsOnly,
-          locations.smallTalk(), !noWatch, feedback, new HttpOptions(origins, List.of(), feedback, limits, adminToken)));
+      service =
+          Service.of(
+              new Service.Settings(
+                  locations.corpus(),
+                  locations.index(),
+                  !keywordsOnly,
+                  locations.smallTalk(),
+                  !noWatch,
+                  feedback,
+                  new HttpOptions(origins, List.of(), feedback, limits, adminToken)));
       SlackFace.open(System.getenv(), service.answerer(), feedback)
-          .ifPresent(slack -> service.serve(Service.Face.of("Slack", slack::register, slack::close)));
+          .ifPresent(
+              slack -> service.serve(Service.Face.of("Slack", slack::register, slack::close)));
     } catch (IllegalArgumentException e) {
       closeQuietly(feedback);
       throw new UserError("Slack is misconfigured: " + e.getMessage());
@@ -103,33 +132,54 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    StopSignals.install(() -> {
-      service.close();
-      stopped.countDown();
-    });
+    StopSignals.install(
+        () -> {
+          service.close();
+          stopped.countDown();
+        });
     String[] url = new String[1];
     Bot bot;
     try {
-      bot = service.start(host, listenOn,
-          report -> Reports.build(err, report, locations.corpus().toString(), locations.index().toString()),
-          port -> {
-            url[0] = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port + "/";
-            err.println("faqbot: listening at " + url[0] + "; opening the index of " + locations.corpus() + " ...");
-            err.flush();
-          });
+      bot =
+          service.start(
+              host,
+              listenOn,
+              report ->
+                  Reports.build(
+                      err, report, locations.corpus().toString(), locations.index().toString()),
+              port -> {
+                url[0] =
+                    "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port + "/";
+                err.println(
+                    "faqbot: listening at "
+                        + url[0]
+                        + "; opening the index of "
+                        + locations.corpus()
+                        + " ...");
+                err.flush();
+              });
     } catch (JavalinBindException e) {
       service.close();
-      throw new UserError("cannot listen on " + host + ":" + listenOn + ": " + Causes.rootMessage(e));
+      throw new UserError(
+          "cannot listen on " + host + ":" + listenOn + ": " + Causes.rootMessage(e));
     } catch (RuntimeException e) {
       service.close();
       throw e;
     }
     if (!noWatch && Files.isDirectory(locations.corpus()) && !service.watching()) {
-      err.println("faqbot: cannot watch " + locations.corpus() + " for changes; use POST /admin/reload after"
-          + " editing it");
+      err.println(
+          "faqbot: cannot watch "
+              + locations.corpus()
+              + " for changes; use POST /admin/reload after"
+              + " editing it");
     }
-    out.println("faqbot is serving " + bot.answerer().size() + " entries at " + url[0] + " (Ctrl-C stops it)"
-        + (System.getenv(SlackSettings.SIGNING_SECRET) == null ? "" : "; Slack is on"));
+    out.println(
+        "faqbot is serving "
+            + bot.answerer().size()
+            + " entries at "
+            + url[0]
+            + " (Ctrl-C stops it)"
+            + (System.getenv(SlackSettings.SIGNING_SECRET) == null ? "" : "; Slack is on"));
     out.flush();
     stopped.await();
     return Main.OK;
@@ -142,8 +192,8 @@ final class ServeCommand implements Callable<Integer> {
       return null;
     }
     if (token.strip().length() < 16) {
-      throw new ParameterException(spec.commandLine(),
-          "FAQBOT_ADMIN_TOKEN must be at least 16 characters long");
+      throw new ParameterException(
+          spec.commandLine(), "FAQBOT_ADMIN_TOKEN must be at least 16 characters long");
     }
     return token.strip();
   }
@@ -161,7 +211,10 @@ final class ServeCommand implements Callable<Integer> {
     return out;
   }
 
-  /** This machine's name, as a file name: each replica keeps its own journal file, and the files merge. */
+  /**
+   * This machine's name, as a file name: each replica keeps its own journal file, and the files
+   * merge.
+   */
   private static String replicaName() {
     try {
       String name = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
@@ -193,17 +246,17 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return checkPort(Integer.parseInt(env.strip()), "FAQBOT_PORT");
     } catch (NumberFormatException e) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "FAQBOT_PORT must be a port number from 0 to 65535, got '" + env + "'");
     }
   }
 
   private int checkPort(int value, String name) {
     if (value < 0 || value > 65535) {
-      throw new ParameterException(spec.commandLine(),
-          name + " must be a port number from 0 to 65535, got " + value);
+      throw new ParameterException(
+          spec.commandLine(), name + " must be a port number from 0 to 65535, got " + value);
     }
     return value;
   }
-
 }

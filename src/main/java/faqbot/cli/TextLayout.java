@@ -9,11 +9,13 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /**
- * Lays text out for a terminal: wraps it to a width in display columns (a CJK ideograph or an emoji takes two, a
- * combining mark none) without splitting a grapheme, and shows the corpus's {@code <u>} marks as underlining.
+ * Lays text out for a terminal: wraps it to a width in display columns (a CJK ideograph or an emoji
+ * takes two, a combining mark none) without splitting a grapheme, and shows the corpus's {@code
+ * <u>} marks as underlining.
  */
 final class TextLayout {
-  private static final Pattern MARK = Pattern.compile("<u>(.*?)</u>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern MARK =
+      Pattern.compile("<u>(.*?)</u>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern STRAY_MARK = Pattern.compile("</?u>", Pattern.CASE_INSENSITIVE);
   private static final AttributedStyle UNDERLINED = AttributedStyle.DEFAULT.underline();
 
@@ -26,8 +28,9 @@ final class TextLayout {
   }
 
   /**
-   * Wraps text to the width, each line starting with {@code first} (then {@code rest}). Lines break at spaces, and
-   * inside unspaced text next to wide characters; a word wider than a whole line keeps a line of its own.
+   * Wraps text to the width, each line starting with {@code first} (then {@code rest}). Lines break
+   * at spaces, and inside unspaced text next to wide characters; a word wider than a whole line
+   * keeps a line of its own.
    */
   List<String> wrap(String text, String first, String rest) {
     AttributedString marked = marked(text);
@@ -50,7 +53,10 @@ final class TextLayout {
     return lines.finish();
   }
 
-  /** The text with its marks taken out, marked spans underlined; a mark that does not close is dropped. */
+  /**
+   * The text with its marks taken out, marked spans underlined; a mark that does not close is
+   * dropped.
+   */
   private static AttributedString marked(String text) {
     AttributedStringBuilder out = new AttributedStringBuilder(text.length());
     Matcher m = MARK.matcher(text);
@@ -64,7 +70,10 @@ final class TextLayout {
     return out.toAttributedString();
   }
 
-  /** The word {@code text[start, end)} cut where a line may break inside it (only in unspaced, wide text). */
+  /**
+   * The word {@code text[start, end)} cut where a line may break inside it (only in unspaced, wide
+   * text).
+   */
   private static List<AttributedString> pieces(AttributedString text, int start, int end) {
     List<AttributedString> pieces = new ArrayList<>();
     int pieceStart = start;
@@ -107,7 +116,10 @@ final class TextLayout {
     return i;
   }
 
-  /** The lines being filled, greedily: a piece goes on the current line when it fits, else starts the next. */
+  /**
+   * The lines being filled, greedily: a piece goes on the current line when it fits, else starts
+   * the next.
+   */
   private final class Lines {
     private final List<String> done = new ArrayList<>();
     private final String rest;
@@ -120,7 +132,10 @@ final class TextLayout {
       start(first);
     }
 
-    /** Adds a piece of a word; {@code spaceStyle} is the style of the space before it, null when none is. */
+    /**
+     * Adds a piece of a word; {@code spaceStyle} is the style of the space before it, null when
+     * none is.
+     */
     void add(AttributedString piece, AttributedStyle spaceStyle) {
       boolean space = spaceStyle != null && !empty;
       int pieceWidth = Columns.width(piece);
@@ -149,7 +164,10 @@ final class TextLayout {
       empty = true;
     }
 
-    /** Underlining as escape sequences on a terminal that shows them (each line closes its own); else plain. */
+    /**
+     * Underlining as escape sequences on a terminal that shows them (each line closes its own);
+     * else plain.
+     */
     private String render(AttributedStringBuilder text) {
       return ansi ? text.toAttributedString().toAnsi() : text.toString();
     }

@@ -5,14 +5,19 @@ import java.util.List;
 /**
  * One block of an answer's body: a paragraph, a quote, or a list.
  *
- * @param kind  what the block is
- * @param text  the text of a paragraph or quote (with its {@code <u>} marks); null for lists
+ * @param kind what the block is
+ * @param text the text of a paragraph or quote (with its {@code <u>} marks); null for lists
  * @param items the items of a list; empty for other kinds
  */
 public record Block(Kind kind, String text, List<String> items) {
 
   /** The kinds of block the corpus format knows. */
-  public enum Kind { PARAGRAPH, QUOTE, BULLETS, NUMBERED }
+  public enum Kind {
+    PARAGRAPH,
+    QUOTE,
+    BULLETS,
+    NUMBERED
+  }
 
   public Block {
     items = List.copyOf(items);

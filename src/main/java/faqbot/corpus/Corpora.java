@@ -17,6 +17,7 @@ public final class Corpora {
     if (!Files.exists(path)) {
       throw new CorpusException("corpus not found: " + path);
     }
-    throw new CorpusException("a corpus is a folder of .txt entries or a .jsonl file; " + path + " is neither");
+    throw new CorpusException(
+        "a corpus is a folder of .txt entries or a .jsonl file; " + path + " is neither");
   }
 }

@@ -9,20 +9,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The entries of a corpus, looked up by id and by question, with the problems found while reading them.
+ * The entries of a corpus, looked up by id and by question, with the problems found while reading
+ * them.
  *
- * <p>Building one checks what needs the whole corpus: duplicate ids and questions (the later file is left out)
- * and {@code Related} lines that name no entry.
+ * <p>Building one checks what needs the whole corpus: duplicate ids and questions (the later file
+ * is left out) and {@code Related} lines that name no entry.
  */
 public final class Corpus {
   private final List<FaqEntry> entries;
   private final Map<String, FaqEntry> byId;
   private final Map<String, String> idByQuestion;
   private final List<CorpusProblem> problems;
-  /** For each entry's position, the position of the first entry asking the same question (often its own). */
+
+  /**
+   * For each entry's position, the position of the first entry asking the same question (often its
+   * own).
+   */
   private final int[] firstWithSameQuestion;
 
-  private Corpus(List<FaqEntry> entries, Map<String, FaqEntry> byId, Map<String, String> idByQuestion,
+  private Corpus(
+      List<FaqEntry> entries,
+      Map<String, FaqEntry> byId,
+      Map<String, String> idByQuestion,
       List<CorpusProblem> problems) {
     this.entries = entries;
     this.byId = byId;
@@ -36,7 +44,10 @@ public final class Corpus {
     }
   }
 
-  /** Builds a corpus from parsed entries, keeping the first of any two that share an id or a question. */
+  /**
+   * Builds a corpus from parsed entries, keeping the first of any two that share an id or a
+   * question.
+   */
   public static Corpus of(List<FaqEntry> parsed, List<CorpusProblem> problemsSoFar) {
     return of(parsed, problemsSoFar, false);
   }
@@ -44,10 +55,11 @@ public final class Corpus {
   /**
    * Builds a corpus from parsed entries, keeping the first of any two that share an id.
    *
-   * @param sharedQuestions whether several entries may answer the same question, as in FAQ datasets that keep
-   *                        each answer of a thread as its own entry; otherwise the later one is left out
+   * @param sharedQuestions whether several entries may answer the same question, as in FAQ datasets
+   *     that keep each answer of a thread as its own entry; otherwise the later one is left out
    */
-  public static Corpus of(List<FaqEntry> parsed, List<CorpusProblem> problemsSoFar, boolean sharedQuestions) {
+  public static Corpus of(
+      List<FaqEntry> parsed, List<CorpusProblem> problemsSoFar, boolean sharedQuestions) {
     List<CorpusProblem> problems = new ArrayList<>(problemsSoFar);
     Map<String, FaqEntry> byId = new LinkedHashMap<>();
     Map<String, String> idByQuestion = new LinkedHashMap<>();
@@ -56,15 +68,25 @@ public final class Corpus {
     for (FaqEntry entry : parsed) {
       FaqEntry sameId = byId.get(entry.id());
       if (sameId != null) {
-        problems.add(CorpusProblem.error(entry.file(), 0,
-            "has the id '" + entry.id() + "' of " + sameId.file() + "; rename one of them"));
+        problems.add(
+            CorpusProblem.error(
+                entry.file(),
+                0,
+                "has the id '" + entry.id() + "' of " + sameId.file() + "; rename one of them"));
         continue;
       }
       String questionKey = Slugs.questionKey(entry.question());
       String sameQuestion = idByOwnQuestion.get(questionKey);
       if (sameQuestion != null && !sharedQuestions) {
-        problems.add(CorpusProblem.error(entry.file(), 0,
-            "asks the same question as " + byId.get(sameQuestion).file() + ": \"" + entry.question() + "\""));
+        problems.add(
+            CorpusProblem.error(
+                entry.file(),
+                0,
+                "asks the same question as "
+                    + byId.get(sameQuestion).file()
+                    + ": \""
+                    + entry.question()
+                    + "\""));
         continue;
       }
       byId.put(entry.id(), entry);
@@ -76,13 +98,23 @@ public final class Corpus {
       for (String alternate : entry.alternates()) {
         String owner = idByQuestion.putIfAbsent(Slugs.questionKey(alternate), entry.id());
         if (owner != null && !owner.equals(entry.id())) {
-          problems.add(CorpusProblem.warning(entry.file(), 0, "alternate \"" + alternate
-              + "\" is already the question or an alternate of " + byId.get(owner).file()));
+          problems.add(
+              CorpusProblem.warning(
+                  entry.file(),
+                  0,
+                  "alternate \""
+                      + alternate
+                      + "\" is already the question or an alternate of "
+                      + byId.get(owner).file()));
         }
       }
     }
-    Corpus corpus = new Corpus(Collections.unmodifiableList(kept), Collections.unmodifiableMap(byId),
-        Collections.unmodifiableMap(idByQuestion), problems);
+    Corpus corpus =
+        new Corpus(
+            Collections.unmodifiableList(kept),
+            Collections.unmodifiableMap(byId),
+            Collections.unmodifiableMap(idByQuestion),
+            problems);
     corpus.checkRelated();
     return corpus;
   }
@@ -92,11 +124,17 @@ public final class Corpus {
       for (RelatedQuestion related : entry.related()) {
         Optional<String> id = resolve(related.question());
         if (id.isEmpty()) {
-          problems.add(CorpusProblem.warning(entry.file(), related.line(),
-              "Related question names no entry: \"" + related.question() + "\""));
+          problems.add(
+              CorpusProblem.warning(
+                  entry.file(),
+                  related.line(),
+                  "Related question names no entry: \"" + related.question() + "\""));
         } else if (id.get().equals(entry.id())) {
-          problems.add(CorpusProblem.warning(entry.file(), related.line(),
-              "Related question names this same entry: \"" + related.question() + "\""));
+          problems.add(
+              CorpusProblem.warning(
+                  entry.file(),
+                  related.line(),
+                  "Related question names this same entry: \"" + related.question() + "\""));
         }
       }
     }
@@ -130,8 +168,9 @@ public final class Corpus {
   }
 
   /**
-   * The position of the first entry that asks the same question as the entry at {@code position}: its own
-   * position unless several entries answer one question (allowed only where the corpus was built to share them).
+   * The position of the first entry that asks the same question as the entry at {@code position}:
+   * its own position unless several entries answer one question (allowed only where the corpus was
+   * built to share them).
    */
   public int firstWithSameQuestion(int position) {
     return firstWithSameQuestion[position];

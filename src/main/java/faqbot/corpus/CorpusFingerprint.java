@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 
-/** A hash of a corpus's files, names and contents, so an index can tell whether it was built from them. */
+/**
+ * A hash of a corpus's files, names and contents, so an index can tell whether it was built from
+ * them.
+ */
 public final class CorpusFingerprint {
   private CorpusFingerprint() {}
 
@@ -17,7 +20,10 @@ public final class CorpusFingerprint {
     MessageDigest digest = Hashes.sha256();
     List<Path> files = Files.isDirectory(corpus) ? CorpusLoader.files(corpus) : List.of(corpus);
     for (Path file : files) {
-      String name = Files.isDirectory(corpus) ? corpus.relativize(file).toString() : file.getFileName().toString();
+      String name =
+          Files.isDirectory(corpus)
+              ? corpus.relativize(file).toString()
+              : file.getFileName().toString();
       digest.update(name.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
       try {

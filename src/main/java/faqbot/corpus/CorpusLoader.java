@@ -10,13 +10,17 @@ import java.util.stream.Stream;
 
 /** Reads a corpus folder: every {@code .txt} file in it and its subfolders is one entry. */
 public final class CorpusLoader {
-  /** Files larger than this are refused: an FAQ answer is a few kilobytes, a bigger file is a mistake. */
+  /**
+   * Files larger than this are refused: an FAQ answer is a few kilobytes, a bigger file is a
+   * mistake.
+   */
   public static final long MAX_FILE_BYTES = 1_000_000;
 
   private CorpusLoader() {}
 
   /**
-   * Loads every entry it can. A file that cannot be read or parsed is reported and left out; the others load.
+   * Loads every entry it can. A file that cannot be read or parsed is reported and left out; the
+   * others load.
    *
    * @throws CorpusException when the folder itself does not exist or cannot be listed
    */
@@ -28,11 +32,15 @@ public final class CorpusLoader {
       try {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
-          problems.add(CorpusProblem.error(shownAs, 0,
-              "is " + size + " bytes; the limit for one entry is " + MAX_FILE_BYTES));
+          problems.add(
+              CorpusProblem.error(
+                  shownAs,
+                  0,
+                  "is " + size + " bytes; the limit for one entry is " + MAX_FILE_BYTES));
           continue;
         }
-        CorpusParser.Result result = CorpusParser.parse(file.getFileName().toString(), shownAs, Files.readAllBytes(file));
+        CorpusParser.Result result =
+            CorpusParser.parse(file.getFileName().toString(), shownAs, Files.readAllBytes(file));
         problems.addAll(result.problems());
         if (result.entry() != null) {
           entries.add(result.entry());
@@ -50,8 +58,7 @@ public final class CorpusLoader {
       throw new CorpusException("corpus folder not found: " + folder);
     }
     try (Stream<Path> walk = Files.walk(folder)) {
-      return walk
-          .filter(p -> !isHidden(folder.relativize(p)))
+      return walk.filter(p -> !isHidden(folder.relativize(p)))
           .filter(p -> p.getFileName().toString().endsWith(".txt"))
           .filter(Files::isRegularFile)
           .sorted()

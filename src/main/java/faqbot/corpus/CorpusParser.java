@@ -16,15 +16,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses one corpus file, in the plain-text export format of an AISafety.info answer doc, into a {@link FaqEntry}.
+ * Parses one corpus file, in the plain-text export format of an AISafety.info answer doc, into a
+ * {@link FaqEntry}.
  *
- * <p>The format: optional header lines ({@code Question:}, {@code Also asked as:}, {@code Tags:}); an optional
- * {@code ■} line naming the embedded video; the answer body; then the sections {@code Related}, {@code Scratchpad},
- * {@code Removed} and {@code Sources}, each a heading line followed by its text. Without a {@code Question:} header
- * the file's name is the question, as the export names files after the doc's title.
+ * <p>The format: optional header lines ({@code Question:}, {@code Also asked as:}, {@code Tags:});
+ * an optional {@code ■} line naming the embedded video; the answer body; then the sections {@code
+ * Related}, {@code Scratchpad}, {@code Removed} and {@code Sources}, each a heading line followed
+ * by its text. Without a {@code Question:} header the file's name is the question, as the export
+ * names files after the doc's title.
  */
 public final class CorpusParser {
-  /** The longest question accepted; longer ones are almost surely a paragraph that lost its line break. */
+  /**
+   * The longest question accepted; longer ones are almost surely a paragraph that lost its line
+   * break.
+   */
   public static final int MAX_QUESTION_LENGTH = 300;
 
   private static final Pattern HEADER =
@@ -36,7 +41,10 @@ public final class CorpusParser {
 
   /** The sections that may follow the body, in the order the export writes them. */
   enum Section {
-    RELATED, SCRATCHPAD, REMOVED, SOURCES;
+    RELATED,
+    SCRATCHPAD,
+    REMOVED,
+    SOURCES;
 
     static Section of(String line) {
       String word = line.strip();
@@ -56,7 +64,10 @@ public final class CorpusParser {
     }
   }
 
-  /** What parsing one file gave: the entry, or null when the file has errors, and every problem found. */
+  /**
+   * What parsing one file gave: the entry, or null when the file has errors, and every problem
+   * found.
+   */
   public record Result(FaqEntry entry, List<CorpusProblem> problems) {
     public Result {
       problems = List.copyOf(problems);
@@ -68,10 +79,10 @@ public final class CorpusParser {
   /**
    * Parses a file's bytes.
    *
-   * @param fileName the file's own name ("What is inner alignment?.txt"): gives the id, and the question when the
-   *                 file has no {@code Question:} header
-   * @param shownAs  how to name the file in messages (usually its path)
-   * @param bytes    the file's content
+   * @param fileName the file's own name ("What is inner alignment?.txt"): gives the id, and the
+   *     question when the file has no {@code Question:} header
+   * @param shownAs how to name the file in messages (usually its path)
+   * @param bytes the file's content
    */
   public static Result parse(String fileName, String shownAs, byte[] bytes) {
     List<CorpusProblem> problems = new ArrayList<>();
@@ -90,12 +101,15 @@ public final class CorpusParser {
   private static String decode(byte[] bytes) throws BadBytes {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new BadBytes(lineAt(bytes, i), "contains a NUL byte: this looks like a binary file, not UTF-8 text");
+        throw new BadBytes(
+            lineAt(bytes, i), "contains a NUL byte: this looks like a binary file, not UTF-8 text");
       }
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
       CharBuffer chars = decoder.decode(in);
@@ -105,8 +119,11 @@ public final class CorpusParser {
       }
       return s.replace("\r\n", "\n").replace('\r', '\n');
     } catch (MalformedInputException e) {
-      throw new BadBytes(lineAt(bytes, in.position()), "is not valid UTF-8 text (bad byte at offset " + in.position()
-          + "); save the file as UTF-8");
+      throw new BadBytes(
+          lineAt(bytes, in.position()),
+          "is not valid UTF-8 text (bad byte at offset "
+              + in.position()
+              + "); save the file as UTF-8");
     } catch (CharacterCodingException e) {
       throw new BadBytes(0, "is not valid UTF-8 text; save the file as UTF-8");
     }
@@ -172,7 +189,10 @@ public final class CorpusParser {
       List<Block> blocks = blocks(bodyLines);
       if (blocks.isEmpty()) {
         int at = next < lines.length ? next + 1 : bodyStart;
-        error(at, "has no answer text" + (next < lines.length ? " before '" + lines[next].strip() + "'" : ""));
+        error(
+            at,
+            "has no answer text"
+                + (next < lines.length ? " before '" + lines[next].strip() + "'" : ""));
       }
       Map<Section, List<int[]>> sections = readSections();
       List<RelatedQuestion> related = new ArrayList<>();
@@ -203,8 +223,10 @@ public final class CorpusParser {
       }
       String id = Slugs.slug(stem());
       if (id.isEmpty()) {
-        error(0, "has a name without ASCII letters or digits, so it gives no id: rename the file (the id, used in"
-            + " links, is made from the name)");
+        error(
+            0,
+            "has a name without ASCII letters or digits, so it gives no id: rename the file (the id, used in"
+                + " links, is made from the name)");
       }
       boolean failed = problems.stream().anyMatch(CorpusProblem::isError);
       if (sources.isEmpty() && !failed) {
@@ -213,8 +235,17 @@ public final class CorpusParser {
       if (question == null || id.isEmpty()) {
         return null;
       }
-      return new FaqEntry(id, question, alternates, tags, video, blocks, related,
-          editors.toString().strip(), sources, shownAs);
+      return new FaqEntry(
+          id,
+          question,
+          alternates,
+          tags,
+          video,
+          blocks,
+          related,
+          editors.toString().strip(),
+          sources,
+          shownAs);
     }
 
     private void readHeader() {
@@ -229,11 +260,18 @@ public final class CorpusParser {
         switch (key) {
           case "question" -> {
             if (questionHeaderSeen) {
-              error(line, "has a second 'Question:' line; an entry answers one question (use 'Also asked as:')");
+              error(
+                  line,
+                  "has a second 'Question:' line; an entry answers one question (use 'Also asked as:')");
             } else if (value.isEmpty()) {
               error(line, "'Question:' is empty");
             } else if (value.length() > MAX_QUESTION_LENGTH) {
-              error(line, "question is " + value.length() + " characters long; the limit is " + MAX_QUESTION_LENGTH);
+              error(
+                  line,
+                  "question is "
+                      + value.length()
+                      + " characters long; the limit is "
+                      + MAX_QUESTION_LENGTH);
             } else {
               question = value;
             }
@@ -264,7 +302,9 @@ public final class CorpusParser {
       }
       String stem = stem().strip();
       if (stem.isEmpty() || (!stem.contains(" ") && stem.matches(".*[-_].*"))) {
-        error(1, "has no question: start the file with a 'Question: …' line, or name the file after its question");
+        error(
+            1,
+            "has no question: start the file with a 'Question: …' line, or name the file after its question");
       } else {
         question = stem;
       }
@@ -299,7 +339,10 @@ public final class CorpusParser {
       }
     }
 
-    /** Groups body lines into paragraphs, quotes and lists; a blank line ends a paragraph or a quote. */
+    /**
+     * Groups body lines into paragraphs, quotes and lists; a blank line ends a paragraph or a
+     * quote.
+     */
     static List<Block> blocks(List<String> body) {
       List<Block> blocks = new ArrayList<>();
       StringBuilder paragraph = new StringBuilder();
@@ -311,7 +354,8 @@ public final class CorpusParser {
         Matcher bullet = BULLET.matcher(raw);
         Matcher numbered = NUMBERED.matcher(raw);
         Matcher q = QUOTE.matcher(line);
-        Block.Kind kind = bullet.matches() ? Block.Kind.BULLETS : numbered.matches() ? Block.Kind.NUMBERED : null;
+        Block.Kind kind =
+            bullet.matches() ? Block.Kind.BULLETS : numbered.matches() ? Block.Kind.NUMBERED : null;
         if (line.isEmpty()) {
           flushText(blocks, paragraph, false);
           flushText(blocks, quote, true);
@@ -368,7 +412,9 @@ public final class CorpusParser {
       }
     }
 
-    /** Reads the section headings and their lines; returns, per section, the indexes of its lines. */
+    /**
+     * Reads the section headings and their lines; returns, per section, the indexes of its lines.
+     */
     private Map<Section, List<int[]>> readSections() {
       Map<Section, List<int[]>> sections = new EnumMap<>(Section.class);
       Map<Section, Integer> headingLine = new EnumMap<>(Section.class);
@@ -378,7 +424,13 @@ public final class CorpusParser {
         if (heading != null) {
           Integer first = headingLine.putIfAbsent(heading, next + 1);
           if (first != null) {
-            error(next + 1, "has a second '" + heading.title() + "' section (the first is at line " + first + ")");
+            error(
+                next + 1,
+                "has a second '"
+                    + heading.title()
+                    + "' section (the first is at line "
+                    + first
+                    + ")");
           }
           current = heading;
           sections.computeIfAbsent(heading, s -> new ArrayList<>());
@@ -391,7 +443,10 @@ public final class CorpusParser {
       return sections;
     }
 
-    /** The text of a list line; a line without a bullet is taken whole, with a warning when {@code what} is named. */
+    /**
+     * The text of a list line; a line without a bullet is taken whole, with a warning when {@code
+     * what} is named.
+     */
     private String listItem(String raw, int line, String what) {
       Matcher bullet = BULLET.matcher(raw);
       if (bullet.matches()) {

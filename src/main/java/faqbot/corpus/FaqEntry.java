@@ -6,16 +6,16 @@ import java.util.stream.Collectors;
 /**
  * One FAQ entry: a question, the human-written answer to it, and what surrounds it.
  *
- * @param id          stable identifier, the slug of the file name ("what-is-deceptive-alignment")
- * @param question    the question the entry answers
- * @param alternates  other phrasings of the same question (from {@code Also asked as:})
- * @param tags        topic labels (from {@code Tags:})
- * @param video       title of the video shown above the answer, or null
- * @param blocks      the answer body, block by block
- * @param related     follow-up questions, each meant to name another entry
+ * @param id stable identifier, the slug of the file name ("what-is-deceptive-alignment")
+ * @param question the question the entry answers
+ * @param alternates other phrasings of the same question (from {@code Also asked as:})
+ * @param tags topic labels (from {@code Tags:})
+ * @param video title of the video shown above the answer, or null
+ * @param blocks the answer body, block by block
+ * @param related follow-up questions, each meant to name another entry
  * @param editorsText the {@code Scratchpad} and {@code Removed} text: searchable, never shown
- * @param sources     citations
- * @param file        where the entry was read from, for messages
+ * @param sources citations
+ * @param file where the entry was read from, for messages
  */
 public record FaqEntry(
     String id,
@@ -38,12 +38,17 @@ public record FaqEntry(
     editorsText = editorsText == null ? "" : editorsText;
   }
 
-  /** The body as plain text in the corpus's own notation: blank lines between blocks, "- " and "> " kept, marks kept. */
+  /**
+   * The body as plain text in the corpus's own notation: blank lines between blocks, "- " and "> "
+   * kept, marks kept.
+   */
   public String text() {
     return blocks.stream().map(FaqEntry::render).collect(Collectors.joining("\n\n"));
   }
 
-  /** The body with the {@code <u>} marks removed, for search and for places that cannot show marks. */
+  /**
+   * The body with the {@code <u>} marks removed, for search and for places that cannot show marks.
+   */
   public String plainText() {
     return Marks.strip(text());
   }
@@ -52,7 +57,8 @@ public record FaqEntry(
     return switch (block.kind()) {
       case PARAGRAPH -> block.text();
       case QUOTE -> "> " + block.text();
-      case BULLETS -> block.items().stream().map(item -> "- " + item).collect(Collectors.joining("\n"));
+      case BULLETS ->
+          block.items().stream().map(item -> "- " + item).collect(Collectors.joining("\n"));
       case NUMBERED -> {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < block.items().size(); i++) {

@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a corpus from a {@code .jsonl} file of {@code {"doc_id", "question", "answer"}} objects, with optional
- * {@code alternates}, {@code related}, {@code sources} and {@code tags} lists, as the public FAQ benchmarks ship.
- * Several entries may share a question (one per answer of a thread).
+ * Reads a corpus from a {@code .jsonl} file of {@code {"doc_id", "question", "answer"}} objects,
+ * with optional {@code alternates}, {@code related}, {@code sources} and {@code tags} lists, as the
+ * public FAQ benchmarks ship. Several entries may share a question (one per answer of a thread).
  */
 public final class JsonlCorpusReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,18 +42,31 @@ public final class JsonlCorpusReader {
         String question = text(node, "question");
         String answer = text(node, "answer");
         if (id == null || question == null || answer == null) {
-          problems.add(CorpusProblem.error(shownAs, i + 1, "needs the string fields doc_id, question and answer"));
+          problems.add(
+              CorpusProblem.error(
+                  shownAs, i + 1, "needs the string fields doc_id, question and answer"));
           continue;
         }
         int lineNumber = i + 1;
-        List<RelatedQuestion> related = strings(node, "related").stream()
-            .map(q -> new RelatedQuestion(q, lineNumber)).toList();
+        List<RelatedQuestion> related =
+            strings(node, "related").stream().map(q -> new RelatedQuestion(q, lineNumber)).toList();
         List<Source> sources = strings(node, "sources").stream().map(SourceParser::parse).toList();
         List<Block> blocks = CorpusParser.FileParse.blocks(Arrays.asList(answer.split("\n")));
-        entries.add(new FaqEntry(id, question.strip(), strings(node, "alternates"), strings(node, "tags"), null,
-            blocks, related, "", sources, shownAs + ":" + lineNumber));
+        entries.add(
+            new FaqEntry(
+                id,
+                question.strip(),
+                strings(node, "alternates"),
+                strings(node, "tags"),
+                null,
+                blocks,
+                related,
+                "",
+                sources,
+                shownAs + ":" + lineNumber));
       } catch (JsonProcessingException e) {
-        problems.add(CorpusProblem.error(shownAs, i + 1, "is not a JSON object: " + e.getOriginalMessage()));
+        problems.add(
+            CorpusProblem.error(shownAs, i + 1, "is not a JSON object: " + e.getOriginalMessage()));
       }
     }
     // FAQ datasets keep each answer to a question as its own entry, so questions may repeat.
@@ -69,11 +82,12 @@ public final class JsonlCorpusReader {
     JsonNode value = node.get(field);
     List<String> out = new ArrayList<>();
     if (value != null && value.isArray()) {
-      value.forEach(v -> {
-        if (v.isTextual() && !v.asText().isBlank()) {
-          out.add(v.asText().strip());
-        }
-      });
+      value.forEach(
+          v -> {
+            if (v.isTextual() && !v.asText().isBlank()) {
+              out.add(v.asText().strip());
+            }
+          });
     }
     return out;
   }

@@ -3,7 +3,9 @@ package faqbot.corpus;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads and removes the {@code <u>…</u>} marks that stand for the hyperlinks the export dropped. */
+/**
+ * Reads and removes the {@code <u>…</u>} marks that stand for the hyperlinks the export dropped.
+ */
 public final class Marks {
   static final String OPEN = "<u>";
   static final String CLOSE = "</u>";

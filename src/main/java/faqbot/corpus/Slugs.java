@@ -7,7 +7,9 @@ import java.util.Locale;
 public final class Slugs {
   private Slugs() {}
 
-  /** "What is Goodhart's law?" → "what-is-goodharts-law": lowercase ASCII words joined by hyphens. */
+  /**
+   * "What is Goodhart's law?" → "what-is-goodharts-law": lowercase ASCII words joined by hyphens.
+   */
   public static String slug(String name) {
     String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
     String lower = ascii.toLowerCase(Locale.ROOT).replaceAll("['’]", "");
@@ -15,12 +17,16 @@ public final class Slugs {
   }
 
   /**
-   * A key under which two spellings of the same question compare equal: case, curly quotes, spacing and
-   * trailing punctuation do not matter.
+   * A key under which two spellings of the same question compare equal: case, curly quotes, spacing
+   * and trailing punctuation do not matter.
    */
   public static String questionKey(String question) {
-    String s = Normalizer.normalize(question, Normalizer.Form.NFKC)
-        .replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"');
+    String s =
+        Normalizer.normalize(question, Normalizer.Form.NFKC)
+            .replace('’', '\'')
+            .replace('‘', '\'')
+            .replace('“', '"')
+            .replace('”', '"');
     s = Marks.strip(s).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
     return s.replaceAll("[\\s?.!:;]+$", "");
   }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /** Reads the parts of a citation written as {@code Authors (Mon YYYY) Title [URL]}. */
 final class SourceParser {
   private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
-  private static final Pattern AUTHORS_DATE_TITLE = Pattern.compile(
-      "^(?<authors>[^()]+?)\\s*\\((?<date>(?:[A-Z][a-z]{2,8}\\.?\\s+)?(?:\\d{1,2},?\\s+)?\\d{4}[a-z]?)\\)\\s*(?<title>.+)$");
+  private static final Pattern AUTHORS_DATE_TITLE =
+      Pattern.compile(
+          "^(?<authors>[^()]+?)\\s*\\((?<date>(?:[A-Z][a-z]{2,8}\\.?\\s+)?(?:\\d{1,2},?\\s+)?\\d{4}[a-z]?)\\)\\s*(?<title>.+)$");
 
   private SourceParser() {}
 
@@ -24,7 +25,8 @@ final class SourceParser {
     rest = Marks.strip(rest).strip().replaceAll("\\s+[.,;]$", "");
     Matcher m = AUTHORS_DATE_TITLE.matcher(rest);
     if (m.matches()) {
-      return new Source(text, m.group("authors").strip(), m.group("date"), m.group("title").strip(), url);
+      return new Source(
+          text, m.group("authors").strip(), m.group("date"), m.group("title").strip(), url);
     }
     return new Source(text, null, null, rest.isEmpty() ? null : rest, url);
   }

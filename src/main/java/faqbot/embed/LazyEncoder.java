@@ -3,8 +3,9 @@ package faqbot.embed;
 import java.util.function.Supplier;
 
 /**
- * A sentence encoder that loads its model only when first asked to embed: re-indexing an unchanged corpus takes
- * every vector from the old index and never needs the model (about a second saved per run).
+ * A sentence encoder that loads its model only when first asked to embed: re-indexing an unchanged
+ * corpus takes every vector from the old index and never needs the model (about a second saved per
+ * run).
  */
 public final class LazyEncoder implements SentenceEncoder {
   private final String modelId;
@@ -23,8 +24,11 @@ public final class LazyEncoder implements SentenceEncoder {
 
   /** The bundled models ({@link EnsembleEncoder#standard()}), loaded on first use. */
   public static LazyEncoder standard() {
-    return new LazyEncoder(EnsembleEncoder.STANDARD_ID, EnsembleEncoder.STANDARD_DIMENSION,
-        EnsembleEncoder.STANDARD_MODELS.size(), EnsembleEncoder::standard);
+    return new LazyEncoder(
+        EnsembleEncoder.STANDARD_ID,
+        EnsembleEncoder.STANDARD_DIMENSION,
+        EnsembleEncoder.STANDARD_MODELS.size(),
+        EnsembleEncoder::standard);
   }
 
   @Override
@@ -57,7 +61,10 @@ public final class LazyEncoder implements SentenceEncoder {
     return model().knowsWord(word);
   }
 
-  /** Loads the model now, if it is not loaded yet (a server does this before taking its first question). */
+  /**
+   * Loads the model now, if it is not loaded yet (a server does this before taking its first
+   * question).
+   */
   public SentenceEncoder model() {
     SentenceEncoder model = loaded;
     if (model == null) {
@@ -68,9 +75,12 @@ public final class LazyEncoder implements SentenceEncoder {
             throw new IllegalStateException("the sentence model is closed");
           }
           model = loader.get();
-          if (!model.modelId().equals(modelId) || model.dimension() != dimension || model.parts() != parts) {
+          if (!model.modelId().equals(modelId)
+              || model.dimension() != dimension
+              || model.parts() != parts) {
             model.close();
-            throw new IllegalStateException("the loaded model is " + model.modelId() + ", not " + modelId);
+            throw new IllegalStateException(
+                "the loaded model is " + model.modelId() + ", not " + modelId);
           }
           loaded = model;
         }
@@ -80,17 +90,21 @@ public final class LazyEncoder implements SentenceEncoder {
   }
 
   /**
-   * Starts loading the model on a background thread, so it loads while the caller does other work (opening the
-   * index); a later {@link #embed} waits for it. A failure shows again, with its cause, at the first use.
+   * Starts loading the model on a background thread, so it loads while the caller does other work
+   * (opening the index); a later {@link #embed} waits for it. A failure shows again, with its
+   * cause, at the first use.
    */
   public void preload() {
-    Thread thread = new Thread(() -> {
-      try {
-        model();
-      } catch (RuntimeException e) {
-        // Reported where the model is used.
-      }
-    }, "faqbot-model-loader");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                model();
+              } catch (RuntimeException e) {
+                // Reported where the model is used.
+              }
+            },
+            "faqbot-model-loader");
     thread.setDaemon(true);
     thread.start();
   }
@@ -101,8 +115,9 @@ public final class LazyEncoder implements SentenceEncoder {
   }
 
   /**
-   * Closes the model; when it is still loading on the preload thread, waits for that first, so the native runtime
-   * is never torn down in the middle of creating its session (which crashes the process).
+   * Closes the model; when it is still loading on the preload thread, waits for that first, so the
+   * native runtime is never torn down in the middle of creating its session (which crashes the
+   * process).
    */
   @Override
   public synchronized void close() {

@@ -10,6 +10,8 @@ import faqbot.text.Causes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +29,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one quantized sentence model in process with ONNX Runtime: no service, no network.
  *
- * <p>The model and its tokenizer ship inside a Maven Central jar. Each call runs on the calling thread only
- * (one intra-op thread by default), because a server answers many questions at once and gains more from running
- * them side by side than from splitting each across cores.
+ * <p>The model and its tokenizer ship inside a Maven Central jar. Each call runs on the calling
+ * thread only (one intra-op thread by default), because a server answers many questions at once and
+ * gains more from running them side by side than from splitting each across cores.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
   static final int DIMENSION = 384;
-  /** How long closing waits for the calls in flight: a call takes milliseconds, a long passage under a second. */
+
+  /**
+   * How long closing waits for the calls in flight: a call takes milliseconds, a long passage under
+   * a second.
+   */
   static final long CLOSE_WAIT_SECONDS = 30;
+
   private static final Logger LOG = LoggerFactory.getLogger(OnnxSentenceEncoder.class);
   private static final int MAX_TOKENS = 512;
 
@@ -43,11 +50,14 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   private final HuggingFaceTokenizer tokenizer;
   private final boolean wantsTokenTypes;
   private final SentenceModel model;
+
   /**
-   * Held shared by every call into the native runtime and exclusively by {@link #close}: freeing a session or a
-   * tokenizer while a call is inside it crashes the whole process, so closing waits for the calls in flight.
+   * Held shared by every call into the native runtime and exclusively by {@link #close}: freeing a
+   * session or a tokenizer while a call is inside it crashes the whole process, so closing waits
+   * for the calls in flight.
    */
   private final ReadWriteLock inUse = new ReentrantReadWriteLock();
+
   private boolean closed;
 
   /** Loads a model with one ONNX Runtime thread per call. */
@@ -59,8 +69,11 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     return load(model, threadsPerCall, UnpackedFiles.standard());
   }
 
-  /** Loads a model, reading its weights from the given cache of unpacked files when there is one. */
-  static OnnxSentenceEncoder load(SentenceModel model, int threadsPerCall, Optional<UnpackedFiles> unpacked) {
+  /**
+   * Loads a model, reading its weights from the given cache of unpacked files when there is one.
+   */
+  static OnnxSentenceEncoder load(
+      SentenceModel model, int threadsPerCall, Optional<UnpackedFiles> unpacked) {
     if (threadsPerCall < 1 || threadsPerCall > 64) {
       throw new IllegalArgumentException("threads per call must be 1 to 64, got " + threadsPerCall);
     }
@@ -70,27 +83,38 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     try {
       return new OnnxSentenceEncoder(model, threadsPerCall, unpacked);
     } catch (OrtException | IOException | RuntimeException e) {
-      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": " + Causes.rootMessage(e), e);
+      throw new ModelLoadException(
+          "cannot load the sentence model " + model.id() + ": " + Causes.rootMessage(e), e);
     } catch (LinkageError e) {
-      throw new ModelLoadException("cannot load the sentence model " + model.id() + ": a native library did not "
-          + "load (" + Causes.rootMessage(e) + ")", e);
+      throw new ModelLoadException(
+          "cannot load the sentence model "
+              + model.id()
+              + ": a native library did not "
+              + "load ("
+              + Causes.rootMessage(e)
+              + ")",
+          e);
     }
   }
 
   /**
-   * The runtime's environment, loading its native library the first time. The JVM gives the cause of a class that
-   * failed to initialize only to the first caller (later ones get "Could not initialize class"), and the two models
-   * load side by side, so the first attempt is made under a lock and its cause kept for every later one.
+   * The runtime's environment, loading its native library the first time. The JVM gives the cause
+   * of a class that failed to initialize only to the first caller (later ones get "Could not
+   * initialize class"), and the two models load side by side, so the first attempt is made under a
+   * lock and its cause kept for every later one.
    */
   private static synchronized OrtEnvironment runtime() {
     if (runtimeFailure == null) {
       try {
         return OrtEnvironment.getEnvironment();
       } catch (LinkageError e) {
-        runtimeFailure = Causes.rootMessage(e) + (Causes.root(e) instanceof FileSystemException
-            ? "; the native libraries need a folder to be unpacked into: set " + UnpackedFiles.FOLDER_VARIABLE
-                + " to one faqbot can write"
-            : "");
+        runtimeFailure =
+            Causes.rootMessage(e)
+                + (Causes.root(e) instanceof FileSystemException
+                    ? "; the native libraries need a folder to be unpacked into: set "
+                        + UnpackedFiles.FOLDER_VARIABLE
+                        + " to one faqbot can write"
+                    : "");
       }
     }
     throw new IllegalStateException("the native runtime did not load (" + runtimeFailure + ")");
@@ -120,11 +144,12 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * Once per process, before either native library first loads (both model loaders call this): where the runtime's
-   * and the tokenizer's libraries are unpacked. That is faqbot's cache, or, with no cache, a private temporary
-   * folder made for this process and deleted as soon as both libraries are loaded ({@link #releaseTemporaryFolder}).
-   * Left to themselves, the runtime would unpack into a new temporary folder of its own that a killed process leaves
-   * behind (16.5 MB each time), and the tokenizer into a folder in the home directory.
+   * Once per process, before either native library first loads (both model loaders call this):
+   * where the runtime's and the tokenizer's libraries are unpacked. That is faqbot's cache, or,
+   * with no cache, a private temporary folder made for this process and deleted as soon as both
+   * libraries are loaded ({@link #releaseTemporaryFolder}). Left to themselves, the runtime would
+   * unpack into a new temporary folder of its own that a killed process leaves behind (16.5 MB each
+   * time), and the tokenizer into a folder in the home directory.
    */
   private static synchronized void prepareNativeLibraries(Optional<UnpackedFiles> unpacked) {
     if (!nativeLibrariesPrepared) {
@@ -134,7 +159,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
         temporaryFolder = temporaryFolder();
         libraries = temporaryFolder.flatMap(UnpackedFiles::at);
       }
-      tokenizerFolder(System.getenv(TOKENIZER_FOLDER), System.getProperty(TOKENIZER_FOLDER), libraries)
+      tokenizerFolder(
+              System.getenv(TOKENIZER_FOLDER), System.getProperty(TOKENIZER_FOLDER), libraries)
           .ifPresent(folder -> System.setProperty(TOKENIZER_FOLDER, folder.toString()));
       libraries.ifPresent(UnpackedFiles::useForRuntime);
     }
@@ -145,23 +171,29 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   private static Optional<Path> temporaryFolder = Optional.empty();
 
   /**
-   * The folder to give the tokenizer, or none to leave its setting alone. The tokenizer library unpacks its native
-   * part into a cache folder, and later loads whatever file it finds there without checking it. So it gets a folder
-   * inside faqbot's cache or the private temporary folder: never a predictable path in a shared folder, which
-   * another user could fill first. An operator's own DJL_CACHE_DIR wins.
+   * The folder to give the tokenizer, or none to leave its setting alone. The tokenizer library
+   * unpacks its native part into a cache folder, and later loads whatever file it finds there
+   * without checking it. So it gets a folder inside faqbot's cache or the private temporary folder:
+   * never a predictable path in a shared folder, which another user could fill first. An operator's
+   * own DJL_CACHE_DIR wins.
    */
-  static Optional<Path> tokenizerFolder(String fromEnvironment, String fromProperty, Optional<UnpackedFiles> libraries) {
+  static Optional<Path> tokenizerFolder(
+      String fromEnvironment, String fromProperty, Optional<UnpackedFiles> libraries) {
     if (fromEnvironment != null || fromProperty != null) {
       return Optional.empty();
     }
     return libraries.flatMap(files -> files.subfolder("djl"));
   }
 
-  /** A new folder only this user can read, deleted at exit if it is still there; none if none can be made. */
+  /**
+   * A new folder only this user can read, deleted at exit if it is still there; none if none can be
+   * made.
+   */
   static Optional<Path> temporaryFolder() {
     try {
       Path own = Files.createTempDirectory("faqbot-native-");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(own), "faqbot-native-cleanup"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> deleteQuietly(own), "faqbot-native-cleanup"));
       return Optional.of(own);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -169,10 +201,11 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * Deletes the private temporary folder once a tokenizer exists: by then this process has loaded both native
-   * libraries (the runtime's with the environment, the tokenizer's with the first tokenizer; each loads once per
-   * process) and needs no file in it. Deleted now, it is not left behind by a process that is killed, or that exits
-   * on running out of heap, neither of which runs exit hooks.
+   * Deletes the private temporary folder once a tokenizer exists: by then this process has loaded
+   * both native libraries (the runtime's with the environment, the tokenizer's with the first
+   * tokenizer; each loads once per process) and needs no file in it. Deleted now, it is not left
+   * behind by a process that is killed, or that exits on running out of heap, neither of which runs
+   * exit hooks.
    */
   private static synchronized void releaseTemporaryFolder() {
     temporaryFolder.ifPresent(OnnxSentenceEncoder::deleteQuietly);
@@ -187,15 +220,20 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     }
   }
 
-  /** The model's session from its unpacked file when there is one (no 34 MB through the heap), else from the jar. */
-  private OrtSession openSession(SentenceModel model, OrtSession.SessionOptions options,
-      Optional<UnpackedFiles> unpacked) throws OrtException, IOException {
+  /**
+   * The model's session from its unpacked file when there is one (no 34 MB through the heap), else
+   * from the jar.
+   */
+  private OrtSession openSession(
+      SentenceModel model, OrtSession.SessionOptions options, Optional<UnpackedFiles> unpacked)
+      throws OrtException, IOException {
     Optional<Path> file = unpacked.flatMap(files -> files.file(model.modelResource()));
     if (file.isPresent()) {
       try {
         return environment.createSession(file.get().toString(), options);
       } catch (OrtException e) {
-        // A damaged copy (the jar's own file is checked by its checksum as it is read): use the jar this time.
+        // A damaged copy (the jar's own file is checked by its checksum as it is read): use the jar
+        // this time.
         unpacked.get().discard(file.get());
       }
     }
@@ -203,17 +241,17 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * Reads a class-path resource into an array of exactly its size: a model file is tens of megabytes, and reading
-   * it into a growing array (copying it as it grows) needs several times that, which two models loading side by
-   * side on a small heap cannot spare. The array is garbage once the session, which keeps its own copy of the
-   * weights, is made.
+   * Reads a class-path resource into an array of exactly its size: a model file is tens of
+   * megabytes, and reading it into a growing array (copying it as it grows) needs several times
+   * that, which two models loading side by side on a small heap cannot spare. The array is garbage
+   * once the session, which keeps its own copy of the weights, is made.
    */
   private static byte[] bytes(String name) throws IOException {
-    java.net.URL url = OnnxSentenceEncoder.class.getResource(name);
+    URL url = OnnxSentenceEncoder.class.getResource(name);
     if (url == null) {
       throw new IOException(name + " is not on the class path");
     }
-    java.net.URLConnection connection = url.openConnection();
+    URLConnection connection = url.openConnection();
     long length = connection.getContentLengthLong();
     try (InputStream in = connection.getInputStream()) {
       if (length < 0 || length > Integer.MAX_VALUE - 8) {
@@ -250,7 +288,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   public boolean knowsWord(String word) {
     enter();
     try {
-      // A word of the vocabulary comes out as one token; any other is cut into word pieces ("opt", "##im", "##zer").
+      // A word of the vocabulary comes out as one token; any other is cut into word pieces ("opt",
+      // "##im", "##zer").
       return tokenizer.encode(word, false, false).getTokens().length == 1;
     } finally {
       inUse.readLock().unlock();
@@ -299,11 +338,13 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       }
       try (OrtSession.Result result = session.run(inputs)) {
         float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
-        // bge is trained to put the sentence's meaning in the first ([CLS]) token, e5 in the mean of all of them.
+        // bge is trained to put the sentence's meaning in the first ([CLS]) token, e5 in the mean
+        // of all of them.
         return Vectors.normalize(model.meanPooling() ? mean(tokens, mask[0]) : tokens[0].clone());
       }
     } catch (OrtException e) {
-      throw new IllegalStateException("the sentence model failed on a text of " + text.length() + " characters", e);
+      throw new IllegalStateException(
+          "the sentence model failed on a text of " + text.length() + " characters", e);
     } finally {
       inputs.values().forEach(OnnxTensor::close);
     }
@@ -322,9 +363,9 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   }
 
   /**
-   * Frees the model once the calls in flight have finished (later calls are refused). A call that has not finished
-   * within {@value #CLOSE_WAIT_SECONDS} s is stuck; the model is then left for the operating system to free when the
-   * process ends, rather than torn down under it.
+   * Frees the model once the calls in flight have finished (later calls are refused). A call that
+   * has not finished within {@value #CLOSE_WAIT_SECONDS} s is stuck; the model is then left for the
+   * operating system to free when the process ends, rather than torn down under it.
    */
   @Override
   public void close() {
@@ -335,7 +376,10 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       Thread.currentThread().interrupt();
     }
     if (!locked) {
-      LOG.warn("the sentence model {} is still busy after {} s; leaving it open", model.id(), CLOSE_WAIT_SECONDS);
+      LOG.warn(
+          "the sentence model {} is still busy after {} s; leaving it open",
+          model.id(),
+          CLOSE_WAIT_SECONDS);
       return;
     }
     try {

@@ -18,18 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the large files the sentence models need (each model's weights, ONNX Runtime's native library) unpacked
- * in a cache folder, so a start reads them from disk instead of inflating them from the jar again.
+ * Keeps the large files the sentence models need (each model's weights, ONNX Runtime's native
+ * library) unpacked in a cache folder, so a start reads them from disk instead of inflating them
+ * from the jar again.
  *
- * <p>Unpacking the two models and the runtime took about 0.37 s of every start's path to its first answer, and
- * reading each model's 34 MB through the small Java heap left an idle server about 60 MB larger. A file's name
- * carries its size and checksum from the jar, so a new build never picks up an old file, and a file gets its name
- * only once it is completely written, so a start that is killed halfway leaves nothing another start would trust.
- * When no cache folder can be written, everything works as before, from the jar.
+ * <p>Unpacking the two models and the runtime took about 0.37 s of every start's path to its first
+ * answer, and reading each model's 34 MB through the small Java heap left an idle server about 60
+ * MB larger. A file's name carries its size and checksum from the jar, so a new build never picks
+ * up an old file, and a file gets its name only once it is completely written, so a start that is
+ * killed halfway leaves nothing another start would trust. When no cache folder can be written,
+ * everything works as before, from the jar.
  */
 public final class UnpackedFiles {
-  /** The system property, then the environment variable, that names the cache folder; "off" turns it off. */
+  /**
+   * The system property, then the environment variable, that names the cache folder; "off" turns it
+   * off.
+   */
   public static final String FOLDER_PROPERTY = "faqbot.cache";
+
   public static final String FOLDER_VARIABLE = "FAQBOT_CACHE";
   private static final String RUNTIME_FOLDER_PROPERTY = "onnxruntime.native.path";
 
@@ -40,8 +46,9 @@ public final class UnpackedFiles {
   }
 
   /**
-   * The cache in the folder the settings name, or none when it is off or cannot be written; a folder the operator
-   * named that cannot be written is worth one warning (the default one, on a read-only home, is not).
+   * The cache in the folder the settings name, or none when it is off or cannot be written; a
+   * folder the operator named that cannot be written is worth one warning (the default one, on a
+   * read-only home, is not).
    */
   public static Optional<UnpackedFiles> standard() {
     String property = System.getProperty(FOLDER_PROPERTY);
@@ -51,8 +58,11 @@ public final class UnpackedFiles {
     boolean named = property != null || environment.get(FOLDER_VARIABLE) != null;
     if (folder.isPresent() && cache.isEmpty() && named && !WARNED.getAndSet(true)) {
       String setting = property != null ? "-D" + FOLDER_PROPERTY : FOLDER_VARIABLE;
-      LOG.warn("cannot make or write the cache folder {} ({}); the sentence models are read from the jar instead,"
-          + " which makes every start slower", folder.get(), setting);
+      LOG.warn(
+          "cannot make or write the cache folder {} ({}); the sentence models are read from the jar instead,"
+              + " which makes every start slower",
+          folder.get(),
+          setting);
     }
     return cache;
   }
@@ -71,13 +81,16 @@ public final class UnpackedFiles {
   }
 
   /**
-   * Where the cache lives: the property, else FAQBOT_CACHE, else faqbot under XDG_CACHE_HOME, else ~/.cache/faqbot.
-   * Never a shared temporary folder: another user could put a library there for this process to load.
+   * Where the cache lives: the property, else FAQBOT_CACHE, else faqbot under XDG_CACHE_HOME, else
+   * ~/.cache/faqbot. Never a shared temporary folder: another user could put a library there for
+   * this process to load.
    */
   static Optional<Path> folder(String property, Map<String, String> environment) {
     String chosen = property != null ? property : environment.get(FOLDER_VARIABLE);
     if (chosen != null) {
-      return chosen.isBlank() || chosen.equalsIgnoreCase("off") ? Optional.empty() : Optional.of(Path.of(chosen));
+      return chosen.isBlank() || chosen.equalsIgnoreCase("off")
+          ? Optional.empty()
+          : Optional.of(Path.of(chosen));
     }
     String xdg = environment.get("XDG_CACHE_HOME");
     if (xdg != null && Path.of(xdg).isAbsolute()) {
@@ -88,8 +101,9 @@ public final class UnpackedFiles {
   }
 
   /**
-   * The class-path resource as a file on disk: itself when it already is one, else its copy in the cache, made
-   * now if missing. Empty when it is not on the class path or cannot be copied; the caller then reads the jar.
+   * The class-path resource as a file on disk: itself when it already is one, else its copy in the
+   * cache, made now if missing. Empty when it is not on the class path or cannot be copied; the
+   * caller then reads the jar.
    */
   public Optional<Path> file(String resource) {
     URL url = UnpackedFiles.class.getResource(resource);
@@ -103,7 +117,9 @@ public final class UnpackedFiles {
         return Optional.empty();
       }
     }
-    return inJar(url).flatMap(entry -> unpack(url, entry, folder.resolve(versioned(name(resource), version(entry)))));
+    return inJar(url)
+        .flatMap(
+            entry -> unpack(url, entry, folder.resolve(versioned(name(resource), version(entry)))));
   }
 
   private static Optional<JarEntry> inJar(URL url) {
@@ -141,12 +157,18 @@ public final class UnpackedFiles {
     }
   }
 
-  /** A folder in the cache that another library unpacks into itself (the tokenizer's), made if missing, or none. */
+  /**
+   * A folder in the cache that another library unpacks into itself (the tokenizer's), made if
+   * missing, or none.
+   */
   public Optional<Path> subfolder(String name) {
     return at(folder.resolve(name)).map(sub -> sub.folder);
   }
 
-  /** Deletes a copy that turned out unusable, so the next start unpacks it afresh; never a file outside the cache. */
+  /**
+   * Deletes a copy that turned out unusable, so the next start unpacks it afresh; never a file
+   * outside the cache.
+   */
   public void discard(Path copy) {
     if (copy.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
       try {
@@ -160,10 +182,14 @@ public final class UnpackedFiles {
   /** "model.onnx" of version V becomes "model-V.onnx". */
   static String versioned(String name, String version) {
     int dot = name.lastIndexOf('.');
-    return dot <= 0 ? name + "-" + version : name.substring(0, dot) + "-" + version + name.substring(dot);
+    return dot <= 0
+        ? name + "-" + version
+        : name.substring(0, dot) + "-" + version + name.substring(dot);
   }
 
-  /** Writes to a temporary file beside the target and renames it, so the target is whole or absent. */
+  /**
+   * Writes to a temporary file beside the target and renames it, so the target is whole or absent.
+   */
   private static void write(InputStream in, Path target) throws IOException {
     Path partial = Files.createTempFile(target.getParent(), ".unpacking-", ".part");
     try {
@@ -179,49 +205,71 @@ public final class UnpackedFiles {
   }
 
   /**
-   * Points ONNX Runtime at its native library in the cache, unpacked now if missing, instead of letting it unpack
-   * a fresh copy into a temporary folder; call before the runtime is first used. Does nothing when the operator has
-   * set the runtime's own folder, on a platform the jar has no library for, or when unpacking fails.
+   * Points ONNX Runtime at its native library in the cache, unpacked now if missing, instead of
+   * letting it unpack a fresh copy into a temporary folder; call before the runtime is first used.
+   * Does nothing when the operator has set the runtime's own folder, on a platform the jar has no
+   * library for, or when unpacking fails.
    */
   public void useForRuntime() {
     if (System.getProperty(RUNTIME_FOLDER_PROPERTY) == null) {
-      runtimeFolder().ifPresent(libraries -> System.setProperty(RUNTIME_FOLDER_PROPERTY, libraries.toString()));
+      runtimeFolder()
+          .ifPresent(
+              libraries -> System.setProperty(RUNTIME_FOLDER_PROPERTY, libraries.toString()));
     }
   }
 
   /** The folder holding this platform's two runtime libraries, unpacked now if missing, or none. */
   Optional<Path> runtimeFolder() {
-    String platform = platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    String platform =
+        platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     if (platform == null) {
       return Optional.empty();
     }
     String runtimeName = System.mapLibraryName("onnxruntime");
     String bridgeName = System.mapLibraryName("onnxruntime4j_jni");
-    URL runtime = UnpackedFiles.class.getResource("/ai/onnxruntime/native/" + platform + "/" + runtimeName);
-    URL bridge = UnpackedFiles.class.getResource("/ai/onnxruntime/native/" + platform + "/" + bridgeName);
+    URL runtime =
+        UnpackedFiles.class.getResource("/ai/onnxruntime/native/" + platform + "/" + runtimeName);
+    URL bridge =
+        UnpackedFiles.class.getResource("/ai/onnxruntime/native/" + platform + "/" + bridgeName);
     Optional<JarEntry> runtimeEntry = runtime == null ? Optional.empty() : inJar(runtime);
     Optional<JarEntry> bridgeEntry = bridge == null ? Optional.empty() : inJar(bridge);
     if (runtimeEntry.isEmpty() || bridgeEntry.isEmpty()) {
       return Optional.empty();
     }
-    // The runtime looks for both libraries, under their own names, in one folder: name the folder for both.
-    Path libraries = folder.resolve("onnxruntime-" + platform + "-" + version(runtimeEntry.get()) + "-"
-        + version(bridgeEntry.get()));
-    boolean unpacked = unpack(runtime, runtimeEntry.get(), libraries.resolve(runtimeName)).isPresent()
-        && unpack(bridge, bridgeEntry.get(), libraries.resolve(bridgeName)).isPresent();
+    // The runtime looks for both libraries, under their own names, in one folder: name the folder
+    // for both.
+    Path libraries =
+        folder.resolve(
+            "onnxruntime-"
+                + platform
+                + "-"
+                + version(runtimeEntry.get())
+                + "-"
+                + version(bridgeEntry.get()));
+    boolean unpacked =
+        unpack(runtime, runtimeEntry.get(), libraries.resolve(runtimeName)).isPresent()
+            && unpack(bridge, bridgeEntry.get(), libraries.resolve(bridgeName)).isPresent();
     return unpacked ? Optional.of(libraries) : Optional.empty();
   }
 
-  /** The runtime's name for an operating system and processor ("linux-x64"), or null for one it does not ship. */
+  /**
+   * The runtime's name for an operating system and processor ("linux-x64"), or null for one it does
+   * not ship.
+   */
   static String platform(String osName, String osArch) {
     String os = osName.toLowerCase(Locale.ROOT);
-    String system = os.contains("linux") ? "linux" : os.contains("mac") || os.contains("darwin") ? "osx"
-        : os.contains("win") ? "win" : null;
-    String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
-      case "amd64", "x86_64", "x64" -> "x64";
-      case "aarch64", "arm64" -> "aarch64";
-      default -> null;
-    };
+    String system =
+        os.contains("linux")
+            ? "linux"
+            : os.contains("mac") || os.contains("darwin")
+                ? "osx"
+                : os.contains("win") ? "win" : null;
+    String arch =
+        switch (osArch.toLowerCase(Locale.ROOT)) {
+          case "amd64", "x86_64", "x64" -> "x64";
+          case "aarch64", "arm64" -> "aarch64";
+          default -> null;
+        };
     return system == null || arch == null ? null : system + "-" + arch;
   }
 }

@@ -20,8 +20,9 @@ public final class Vectors {
   }
 
   /**
-   * Adds {@code scale} times {@code sums.length} values of {@code source}, from {@code offset}, to {@code sums}: one
-   * query dimension's share of many dot products at once. The loop has no running sum, so the JIT vectorizes it.
+   * Adds {@code scale} times {@code sums.length} values of {@code source}, from {@code offset}, to
+   * {@code sums}: one query dimension's share of many dot products at once. The loop has no running
+   * sum, so the JIT vectorizes it.
    */
   public static void addScaled(float[] sums, float scale, float[] source, int offset) {
     for (int i = 0; i < sums.length; i++) {
@@ -32,7 +33,8 @@ public final class Vectors {
   /** The dot product; for unit vectors, the cosine of the angle between them. */
   public static float dot(float[] a, float[] b) {
     if (a.length != b.length) {
-      throw new IllegalArgumentException("vectors of length " + a.length + " and " + b.length + " cannot be compared");
+      throw new IllegalArgumentException(
+          "vectors of length " + a.length + " and " + b.length + " cannot be compared");
     }
     float sum = 0;
     for (int i = 0; i < a.length; i++) {

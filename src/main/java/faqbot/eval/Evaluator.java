@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Runs evaluation queries through the {@link Answerer}, exactly as a face asks it, and scores the rankings and the
- * outcomes (answer, clarify, decline) against relevance judgments.
+ * Runs evaluation queries through the {@link Answerer}, exactly as a face asks it, and scores the
+ * rankings and the outcomes (answer, clarify, decline) against relevance judgments.
  */
 public final class Evaluator {
   /** trec_eval scores the first 1000 documents of a ranking. */
@@ -30,17 +30,27 @@ public final class Evaluator {
   /**
    * What happened to one query, for reports and calibration.
    *
-   * @param query      the query as asked
-   * @param relevant   the ids of the entries that answer it (empty when it is out of scope)
-   * @param hidden     the ids of the entries hidden from it (leave-out only), else empty
-   * @param outcome    what the bot did
-   * @param shown      the entry given as the answer, or the choices offered (by id)
+   * @param query the query as asked
+   * @param relevant the ids of the entries that answer it (empty when it is out of scope)
+   * @param hidden the ids of the entries hidden from it (leave-out only), else empty
+   * @param outcome what the bot did
+   * @param shown the entry given as the answer, or the choices offered (by id)
    * @param confidence the confidence in the first entry
-   * @param top        the first three entries ranked
-   * @param evidence   what the confidence in the first entry was computed from, null without sentence vectors
+   * @param top the first three entries ranked
+   * @param evidence what the confidence in the first entry was computed from, null without sentence
+   *     vectors
    */
-  public record QueryResult(Query query, Set<String> relevant, Set<String> hidden, Outcome outcome, List<String> shown,
-      double confidence, List<Candidate> top, Evidence evidence, double averagePrecision, double millis) {
+  public record QueryResult(
+      Query query,
+      Set<String> relevant,
+      Set<String> hidden,
+      Outcome outcome,
+      List<String> shown,
+      double confidence,
+      List<Candidate> top,
+      Evidence evidence,
+      double averagePrecision,
+      double millis) {
 
     public boolean inScope() {
       return !relevant.isEmpty();
@@ -56,18 +66,22 @@ public final class Evaluator {
       return outcome == Outcome.ANSWER && !relevant.contains(shown.get(0));
     }
 
-    /** Whether the bot asked which was meant with an entry that answers the query among the choices. */
+    /**
+     * Whether the bot asked which was meant with an entry that answers the query among the choices.
+     */
     public boolean clarifiedWithRight() {
       return outcome == Outcome.CLARIFY && shown.stream().anyMatch(relevant::contains);
     }
   }
 
   /**
-   * Evaluates queries; a query with no judgment is out of scope, and the right response to it is no answer.
+   * Evaluates queries; a query with no judgment is out of scope, and the right response to it is no
+   * answer.
    *
    * @param each told what happened to every query, in order
    */
-  public EvalReport run(List<Query> queries, Map<String, Map<String, Integer>> qrels, Consumer<QueryResult> each) {
+  public EvalReport run(
+      List<Query> queries, Map<String, Map<String, Integer>> qrels, Consumer<QueryResult> each) {
     double map = 0, mrr = 0, p1 = 0, ndcg = 0, recall = 0;
     Counts in = new Counts();
     Counts out = new Counts();
@@ -95,26 +109,50 @@ public final class Evaluator {
     }
     int inScope = in.total;
     int outOfScope = out.total;
-    Double credit = inScope == 0 ? null : round4((in.answeredRight + 0.5 * in.clarifiedWithRight) / inScope);
-    Double wrong = queries.isEmpty() ? null : round4((double) (in.answeredWrong + out.answeredWrong) / queries.size());
-    return new EvalReport(queries.size(), inScope, outOfScope,
-        mean(map, inScope), mean(mrr, inScope), mean(p1, inScope), mean(ndcg, inScope), mean(recall, inScope),
-        mean(in.answeredRight, inScope), mean(in.answeredWrong, inScope), mean(in.clarified, inScope),
-        mean(in.clarifiedWithRight, inScope), mean(in.declined, inScope),
-        mean(out.answeredWrong, outOfScope), mean(out.clarified, outOfScope), mean(out.declined, outOfScope),
-        credit, wrong, null,
-        new EvalReport.Latency(round2(Metrics.quantile(millis, 0.5)), round2(Metrics.quantile(millis, 0.95))));
+    Double credit =
+        inScope == 0 ? null : round4((in.answeredRight + 0.5 * in.clarifiedWithRight) / inScope);
+    Double wrong =
+        queries.isEmpty()
+            ? null
+            : round4((double) (in.answeredWrong + out.answeredWrong) / queries.size());
+    return new EvalReport(
+        queries.size(),
+        inScope,
+        outOfScope,
+        mean(map, inScope),
+        mean(mrr, inScope),
+        mean(p1, inScope),
+        mean(ndcg, inScope),
+        mean(recall, inScope),
+        mean(in.answeredRight, inScope),
+        mean(in.answeredWrong, inScope),
+        mean(in.clarified, inScope),
+        mean(in.clarifiedWithRight, inScope),
+        mean(in.declined, inScope),
+        mean(out.answeredWrong, outOfScope),
+        mean(out.clarified, outOfScope),
+        mean(out.declined, outOfScope),
+        credit,
+        wrong,
+        null,
+        new EvalReport.Latency(
+            round2(Metrics.quantile(millis, 0.5)), round2(Metrics.quantile(millis, 0.95))));
   }
 
   /**
-   * Asks each in-scope query again with the entries that answer it hidden, as if the corpus lacked them, together
-   * with any entry {@code equivalents} puts in the same group as one of them (an entry that answers the same
-   * question, which the judgments may not list); the right outcome is anything but an answer.
+   * Asks each in-scope query again with the entries that answer it hidden, as if the corpus lacked
+   * them, together with any entry {@code equivalents} puts in the same group as one of them (an
+   * entry that answers the same question, which the judgments may not list); the right outcome is
+   * anything but an answer.
    *
-   * @param equivalents entry id → group name, for entries that answer the same question as others; may be empty
+   * @param equivalents entry id → group name, for entries that answer the same question as others;
+   *     may be empty
    */
-  public EvalReport.LeaveOut leaveOut(List<Query> queries, Map<String, Map<String, Integer>> qrels,
-      Map<String, String> equivalents, Consumer<QueryResult> each) {
+  public EvalReport.LeaveOut leaveOut(
+      List<Query> queries,
+      Map<String, Map<String, Integer>> qrels,
+      Map<String, String> equivalents,
+      Consumer<QueryResult> each) {
     Counts counts = new Counts();
     for (Query query : queries) {
       Set<String> relevant = relevant(qrels, query);
@@ -128,8 +166,11 @@ public final class Evaluator {
       each.accept(result);
     }
     int n = counts.total;
-    return new EvalReport.LeaveOut(n, n == 0 ? 0 : round4((double) counts.answeredWrong / n),
-        n == 0 ? 0 : round4((double) counts.clarified / n), n == 0 ? 0 : round4((double) counts.declined / n));
+    return new EvalReport.LeaveOut(
+        n,
+        n == 0 ? 0 : round4((double) counts.answeredWrong / n),
+        n == 0 ? 0 : round4((double) counts.clarified / n),
+        n == 0 ? 0 : round4((double) counts.declined / n));
   }
 
   /** The relevant entries and every entry in the same group of equivalents as one of them. */
@@ -142,33 +183,53 @@ public final class Evaluator {
       }
     }
     Set<String> hidden = new HashSet<>(relevant);
-    equivalents.forEach((id, group) -> {
-      if (groups.contains(group)) {
-        hidden.add(id);
-      }
-    });
+    equivalents.forEach(
+        (id, group) -> {
+          if (groups.contains(group)) {
+            hidden.add(id);
+          }
+        });
     return hidden;
   }
 
   private static Set<String> relevant(Map<String, Map<String, Integer>> qrels, Query query) {
     Set<String> relevant = new HashSet<>();
-    qrels.getOrDefault(query.id(), Map.of()).forEach((id, grade) -> {
-      if (grade > 0) {
-        relevant.add(id);
-      }
-    });
+    qrels
+        .getOrDefault(query.id(), Map.of())
+        .forEach(
+            (id, grade) -> {
+              if (grade > 0) {
+                relevant.add(id);
+              }
+            });
     return relevant;
   }
 
-  private static QueryResult result(Query query, Set<String> relevant, Set<String> hidden, Answerer.Ranked ranked,
-      double ap, double millis) {
+  private static QueryResult result(
+      Query query,
+      Set<String> relevant,
+      Set<String> hidden,
+      Answerer.Ranked ranked,
+      double ap,
+      double millis) {
     Answer answer = ranked.answer();
-    List<String> shown = answer.outcome() == Outcome.ANSWER ? List.of(answer.answer().id())
-        : answer.alternatives().stream().map(Answer.Alternative::id).toList();
+    List<String> shown =
+        answer.outcome() == Outcome.ANSWER
+            ? List.of(answer.answer().id())
+            : answer.alternatives().stream().map(Answer.Alternative::id).toList();
     List<Candidate> top = ranked.ranking().subList(0, Math.min(3, ranked.ranking().size()));
     Evidence evidence = ranked.ranking().isEmpty() ? null : ranked.ranking().get(0).evidence();
-    return new QueryResult(query, Set.copyOf(relevant), Set.copyOf(hidden), answer.outcome(), shown,
-        answer.confidence(), List.copyOf(top), evidence, ap, millis);
+    return new QueryResult(
+        query,
+        Set.copyOf(relevant),
+        Set.copyOf(hidden),
+        answer.outcome(),
+        shown,
+        answer.confidence(),
+        List.copyOf(top),
+        evidence,
+        ap,
+        millis);
   }
 
   /** Tallies of outcomes over a group of queries. */

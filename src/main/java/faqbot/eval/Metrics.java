@@ -10,8 +10,8 @@ public final class Metrics {
   private Metrics() {}
 
   /**
-   * Average precision over the whole ranking: the mean, over all relevant documents, of the precision at the rank
-   * where each is found (0 for those never retrieved).
+   * Average precision over the whole ranking: the mean, over all relevant documents, of the
+   * precision at the rank where each is found (0 for those never retrieved).
    */
   public static double averagePrecision(List<String> ranking, Map<String, Integer> relevant) {
     if (relevant.isEmpty()) {
@@ -28,7 +28,10 @@ public final class Metrics {
     return sum / relevant.size();
   }
 
-  /** The reciprocal of the rank of the first relevant document within the first {@code k}; 0 if none. */
+  /**
+   * The reciprocal of the rank of the first relevant document within the first {@code k}; 0 if
+   * none.
+   */
   public static double reciprocalRank(List<String> ranking, Map<String, Integer> relevant, int k) {
     for (int i = 0; i < Math.min(k, ranking.size()); i++) {
       if (relevant.containsKey(ranking.get(i))) {
@@ -38,7 +41,10 @@ public final class Metrics {
     return 0;
   }
 
-  /** The fraction of the first {@code k} ranks holding a relevant document (ranks past the list count as misses). */
+  /**
+   * The fraction of the first {@code k} ranks holding a relevant document (ranks past the list
+   * count as misses).
+   */
   public static double precision(List<String> ranking, Map<String, Integer> relevant, int k) {
     int hits = 0;
     for (int i = 0; i < Math.min(k, ranking.size()); i++) {
@@ -63,7 +69,10 @@ public final class Metrics {
     return (double) hits / relevant.size();
   }
 
-  /** Normalized discounted cumulative gain at {@code k}, with the grade as gain and log2(rank + 1) as discount. */
+  /**
+   * Normalized discounted cumulative gain at {@code k}, with the grade as gain and log2(rank + 1)
+   * as discount.
+   */
   public static double ndcg(List<String> ranking, Map<String, Integer> relevant, int k) {
     double dcg = 0;
     for (int i = 0; i < Math.min(k, ranking.size()); i++) {

@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Puts one realistic typo into one word of four or more letters of a query: a dropped, doubled, swapped or
- * substituted letter (substituted by a neighbour on a QWERTY keyboard). The same seed and query id always give
- * the same typo.
+ * Puts one realistic typo into one word of four or more letters of a query: a dropped, doubled,
+ * swapped or substituted letter (substituted by a neighbour on a QWERTY keyboard). The same seed
+ * and query id always give the same typo.
  */
 public final class TypoPerturber {
   private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");

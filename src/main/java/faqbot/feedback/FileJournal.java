@@ -1,9 +1,9 @@
 package faqbot.feedback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import faqbot.answer.Answerer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import faqbot.answer.Answerer;
 import faqbot.text.Cut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,15 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An append-only journal of JSON lines on disk, each record forced to the device before {@link #append} returns.
+ * An append-only journal of JSON lines on disk, each record forced to the device before {@link
+ * #append} returns.
  *
- * <p>A crash can leave at most the record being written half on disk, never acknowledged; opening the journal
- * cuts such a torn tail off so the next record starts on a line of its own, and reading skips it. Each replica
- * keeps its own file; the files merge by concatenation.
+ * <p>A crash can leave at most the record being written half on disk, never acknowledged; opening
+ * the journal cuts such a torn tail off so the next record starts on a line of its own, and reading
+ * skips it. Each replica keeps its own file; the files merge by concatenation.
  */
 public final class FileJournal implements Journal, AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
   /** The longest question kept; a record stays one short line. */
   static final int MAX_QUESTION_CHARS = Answerer.MAX_MESSAGE_CHARS;
 
@@ -43,11 +45,16 @@ public final class FileJournal implements Journal, AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    return open(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE));
+    return open(
+        file,
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
   }
 
-  /** Opens a journal on a channel already open for reading and writing (tests give one that can fail). */
+  /**
+   * Opens a journal on a channel already open for reading and writing (tests give one that can
+   * fail).
+   */
   static FileJournal open(Path file, FileChannel channel) throws IOException {
     try {
       long keep = endOfLastCompleteLine(channel);
@@ -93,17 +100,24 @@ public final class FileJournal implements Journal, AutoCloseable {
         channel.write(buffer);
       }
       if (durably) {
-        // Data only: the file's length is part of it, so a record that is read back after a crash was complete.
+        // Data only: the file's length is part of it, so a record that is read back after a crash
+        // was complete.
         channel.force(false);
       }
     }
   }
 
   private static byte[] line(FeedbackRecord record) {
-    FeedbackRecord bounded = record.question() != null && record.question().length() > MAX_QUESTION_CHARS
-        ? new FeedbackRecord(record.type(), record.time(), Cut.atMost(record.question(), MAX_QUESTION_CHARS),
-            record.answerId(), record.helpful(), record.channel())
-        : record;
+    FeedbackRecord bounded =
+        record.question() != null && record.question().length() > MAX_QUESTION_CHARS
+            ? new FeedbackRecord(
+                record.type(),
+                record.time(),
+                Cut.atMost(record.question(), MAX_QUESTION_CHARS),
+                record.answerId(),
+                record.helpful(),
+                record.channel())
+            : record;
     try {
       return (JSON.writeValueAsString(bounded) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
@@ -123,13 +137,16 @@ public final class FileJournal implements Journal, AutoCloseable {
   /**
    * What reading a journal found.
    *
-   * @param records  the complete records, in order
+   * @param records the complete records, in order
    * @param tornTail whether the file ended in a partial line (left by a crash; skipped)
    * @param badLines the line numbers of complete lines that are not records (skipped)
    */
   public record Contents(List<FeedbackRecord> records, boolean tornTail, List<Integer> badLines) {}
 
-  /** Reads every complete record of a journal file; a torn last line is skipped, never the ones before it. */
+  /**
+   * Reads every complete record of a journal file; a torn last line is skipped, never the ones
+   * before it.
+   */
   public static Contents read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     List<FeedbackRecord> records = new ArrayList<>();

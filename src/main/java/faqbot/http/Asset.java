@@ -16,12 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One file of the web face, read once from the classpath under a fixed name and served from memory: no route
- * reads a file named by the request. Answers {@code If-None-Match} with 304.
+ * One file of the web face, read once from the classpath under a fixed name and served from memory:
+ * no route reads a file named by the request. Answers {@code If-None-Match} with 304.
  */
 final class Asset {
   /** The widget: cached briefly, so a new version reaches every embedding page within minutes. */
   static final String WIDGET = "/public/widget.js";
+
   /** The demo page. */
   static final String DEMO_PAGE = "/public/index.html";
 
@@ -37,7 +38,9 @@ final class Asset {
     this.headers = Map.copyOf(headers);
   }
 
-  /** {@code /widget.js}: a script any page may load with a script tag, whatever its embedder policy. */
+  /**
+   * {@code /widget.js}: a script any page may load with a script tag, whatever its embedder policy.
+   */
   static Asset widget() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/javascript; charset=utf-8");
@@ -47,8 +50,8 @@ final class Asset {
   }
 
   /**
-   * {@code /}: the demo page, under a policy that lets it run only this server's scripts, call only this server,
-   * use only its own inline styles (by hash) and be framed by no one.
+   * {@code /}: the demo page, under a policy that lets it run only this server's scripts, call only
+   * this server, use only its own inline styles (by hash) and be framed by no one.
    */
   static Asset demoPage() {
     byte[] page = read(DEMO_PAGE);
@@ -88,7 +91,8 @@ final class Asset {
   private static byte[] read(String resource) {
     try (InputStream in = Asset.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the web face is missing from the build: no " + resource + " on the classpath");
+        throw new IllegalStateException(
+            "the web face is missing from the build: no " + resource + " on the classpath");
       }
       return in.readAllBytes();
     } catch (IOException e) {

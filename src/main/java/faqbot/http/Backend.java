@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bot the HTTP face answers with. A server starts listening before its index is open (a first build can take
- * a while); until {@link #ready} is called, requests that need the bot get 503 with Retry-After, while
- * {@code /health} answers and {@code /ready} says false.
+ * The bot the HTTP face answers with. A server starts listening before its index is open (a first
+ * build can take a while); until {@link #ready} is called, requests that need the bot get 503 with
+ * Retry-After, while {@code /health} answers and {@code /ready} says false.
  */
 public final class Backend {
   /** How long a client is told to wait while the index is being opened. */
@@ -50,7 +50,9 @@ public final class Backend {
     }
     Bot opened = bot;
     if (opened == null) {
-      throw new ApiException(503, "the FAQ index is still being built; try again in a few seconds",
+      throw new ApiException(
+          503,
+          "the FAQ index is still being built; try again in a few seconds",
           Map.of("Retry-After", RETRY_AFTER_STARTING));
     }
     return opened.answerer();

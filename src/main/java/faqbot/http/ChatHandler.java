@@ -7,22 +7,23 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import faqbot.answer.Answer;
 import faqbot.answer.Json;
-import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
+import faqbot.feedback.QuestionLog;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * {@code POST /api/chat}: answers {@code {"message": "…", "context": "…"?}} with the best entry, or the closest
- * questions. {@code context} is the token of the previous answer, for follow-ups.
+ * {@code POST /api/chat}: answers {@code {"message": "…", "context": "…"?}} with the best entry, or
+ * the closest questions. {@code context} is the token of the previous answer, for follow-ups.
  *
- * <p>A question already in the answerer's cache is answered at once, without waiting for a turn at the bounded
- * answering work, from JSON kept for it; only questions that need the model queue.
+ * <p>A question already in the answerer's cache is answered at once, without waiting for a turn at
+ * the bounded answering work, from JSON kept for it; only questions that need the model queue.
  */
 final class ChatHandler {
   private static final ObjectMapper JSON = Json.mapper();
   private static final int SERIALIZED = 1024;
+
   /** The cache of answers' JSON, by this name in the metrics. */
   static final String CACHE_NAME = "answer_json";
 
@@ -30,10 +31,12 @@ final class ChatHandler {
   private final HttpMetrics metrics;
   private final QuestionLog questions;
   private final Limits.Enforcer limits;
+
   /**
-   * The JSON of recent answers, reused while the answerer hands back the very same answer object for a question
-   * it has cached (however it was spelt). Weak keys compare by identity, and let an entry go as soon as the
-   * answerer's own cache lets its answer go, so no time limit is needed: a kept JSON is never stale.
+   * The JSON of recent answers, reused while the answerer hands back the very same answer object
+   * for a question it has cached (however it was spelt). Weak keys compare by identity, and let an
+   * entry go as soon as the answerer's own cache lets its answer go, so no time limit is needed: a
+   * kept JSON is never stale.
    */
   private final Cache<Answer, byte[]> serialized =
       Caffeine.newBuilder().weakKeys().maximumSize(SERIALIZED).recordStats().build();
@@ -50,14 +53,18 @@ final class ChatHandler {
     JsonNode body = JsonBodies.object(ctx);
     String message = JsonBodies.requiredString(body, "message");
     String context = JsonBodies.optionalString(body, "context");
-    Optional<Answer> cached = context == null ? backend.answerer().cached(message) : Optional.empty();
+    Optional<Answer> cached =
+        context == null ? backend.answerer().cached(message) : Optional.empty();
     if (cached.isPresent()) {
       respond(ctx, message, cached.get(), true);
       return;
     }
-    // Only an answer to a message on its own is kept by the answerer, and so comes back as the same object.
+    // Only an answer to a message on its own is kept by the answerer, and so comes back as the same
+    // object.
     boolean reusable = context == null || context.isBlank();
-    limits.bounded(c -> respond(c, message, backend.answerer().answer(message, context), reusable)).handle(ctx);
+    limits
+        .bounded(c -> respond(c, message, backend.answerer().answer(message, context), reusable))
+        .handle(ctx);
   }
 
   private void respond(Context ctx, String message, Answer answer, boolean reusable) {

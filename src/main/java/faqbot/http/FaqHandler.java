@@ -12,6 +12,10 @@ final class FaqHandler {
 
   void handle(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(backend.answerer().entry(id).orElseThrow(() -> new ApiException(404, "no entry has the id '" + id + "'")));
+    ctx.json(
+        backend
+            .answerer()
+            .entry(id)
+            .orElseThrow(() -> new ApiException(404, "no entry has the id '" + id + "'")));
   }
 }

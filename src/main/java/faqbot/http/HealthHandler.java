@@ -5,8 +5,9 @@ import faqbot.app.Bot;
 import io.javalin.http.Context;
 
 /**
- * {@code GET /health}: the server is alive (always 200 while it runs), whether it is ready, how many entries it
- * serves, and how the last corpus reload went. {@code GET /ready}: 200 once the index is open, 503 before.
+ * {@code GET /health}: the server is alive (always 200 while it runs), whether it is ready, how
+ * many entries it serves, and how the last corpus reload went. {@code GET /ready}: 200 once the
+ * index is open, 503 before.
  */
 final class HealthHandler {
   private final Backend backend;
@@ -16,7 +17,12 @@ final class HealthHandler {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Health(String status, boolean ready, Integer entries, Boolean semantic, Bot.ReloadStatus lastReload) {}
+  record Health(
+      String status,
+      boolean ready,
+      Integer entries,
+      Boolean semantic,
+      Bot.ReloadStatus lastReload) {}
 
   record Ready(boolean ready) {}
 
@@ -25,8 +31,13 @@ final class HealthHandler {
       ctx.json(new Health("ok", false, null, null, null));
       return;
     }
-    ctx.json(new Health("ok", true, backend.answerer().size(), backend.answerer().semantic(),
-        backend.bot().map(Bot::lastReload).orElse(null)));
+    ctx.json(
+        new Health(
+            "ok",
+            true,
+            backend.answerer().size(),
+            backend.answerer().semantic(),
+            backend.bot().map(Bot::lastReload).orElse(null)));
   }
 
   void ready(Context ctx) {

@@ -8,29 +8,41 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
-import org.eclipse.jetty.server.handler.GracefulHandler;
+import io.javalin.router.Endpoint;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the HTTP face of the bot, unstarted, so tests and the command line start it their way: the JSON API, the
- * embeddable chat widget ({@code /widget.js}) and a demo page that embeds it ({@code /}).
+ * Creates the HTTP face of the bot, unstarted, so tests and the command line start it their way:
+ * the JSON API, the embeddable chat widget ({@code /widget.js}) and a demo page that embeds it
+ * ({@code /}).
  */
 public final class HttpApp {
   /** The largest request body accepted; a chat message is at most a few kilobytes. */
   public static final long MAX_BODY_BYTES = 64 * 1024;
-  /** How long stopping waits for requests in flight; an answer takes milliseconds, a reload some seconds. */
+
+  /**
+   * How long stopping waits for requests in flight; an answer takes milliseconds, a reload some
+   * seconds.
+   */
   static final long STOP_MILLIS = 10_000;
 
-  /** The routes a page of another origin may call (when allowed): each answers its CORS preflight. */
+  /**
+   * The routes a page of another origin may call (when allowed): each answers its CORS preflight.
+   */
   static final List<String> API_ROUTES =
       List.of("/api/chat", "/api/faq/{id}", "/api/search", "/api/suggest", "/api/feedback");
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
   private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
-  /** One line per request, with its latency; its own logger so operators can route or silence it. */
+
+  /**
+   * One line per request, with its latency; its own logger so operators can route or silence it.
+   */
   private static final Logger REQUESTS = LoggerFactory.getLogger("faqbot.requests");
 
   private HttpApp() {}
@@ -43,7 +55,10 @@ public final class HttpApp {
     return create(Backend.of(answerer), options);
   }
 
-  /** The HTTP face over a backend that may still be opening its index (then the API answers 503 until ready). */
+  /**
+   * The HTTP face over a backend that may still be opening its index (then the API answers 503
+   * until ready).
+   */
   public static Javalin create(Backend backend, HttpOptions options) {
     ObjectMapper mapper = Json.mapper();
     HttpMetrics metrics = new HttpMetrics(backend);
@@ -58,91 +73,124 @@ public final class HttpApp {
     Cors cors = new Cors(options.allowedOrigins());
     Asset widget = Asset.widget();
     Asset demoPage = Asset.demoPage();
-    return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.startupWatcherEnabled = false;
-      config.http.maxRequestSize = MAX_BODY_BYTES;
-      // Jetty keeps a cache of header lines for every connection, 96 KB each by default: a thousand open
-      // keep-alive connections (a busy page's widgets) then hold 96 MB, and on a small heap the server spends its
-      // time collecting garbage. Parsing headers without it costs nothing measurable (docs/performance.md).
-      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
-      config.jetty.modifyServer(server -> {
-        // Stopping lets the requests in flight finish, for up to STOP_MILLIS, rather than cutting their
-        // connections (and the answers they were about to get); new ones are refused meanwhile.
-        server.setHandler(new GracefulHandler());
-        server.setStopTimeout(STOP_MILLIS);
-        // Requests Jetty refuses before Javalin sees them get the API's JSON errors too, not Jetty's HTML page.
-        server.setErrorHandler(new JsonErrorHandler());
-      });
-      config.http.prefer405over404 = true;
-      config.jsonMapper(new JavalinJackson(mapper, false));
-      config.requestLogger.http((ctx, millis) -> {
-        String route = route(ctx);
-        metrics.request(ctx.method().name(), route, ctx.status().getCode(), millis);
-        REQUESTS.info("{} {} {} {} ms", ctx.method().name(), ctx.path(), ctx.status().getCode(),
-            String.format(java.util.Locale.ROOT, "%.1f", millis));
-      });
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.startup.startupWatcherEnabled = false;
+          config.http.maxRequestSize = MAX_BODY_BYTES;
+          // Jetty keeps a cache of header lines for every connection, 96 KB each by default: a
+          // thousand open
+          // keep-alive connections (a busy page's widgets) then hold 96 MB, and on a small heap the
+          // server spends its
+          // time collecting garbage. Parsing headers without it costs nothing measurable
+          // (docs/performance.md).
+          config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
+          config.jetty.modifyServer(
+              server -> {
+                // Stopping lets the requests in flight finish, for up to STOP_MILLIS, rather than
+                // cutting their
+                // connections (and the answers they were about to get); new ones are refused
+                // meanwhile.
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_MILLIS);
+                // Requests Jetty refuses before Javalin sees them get the API's JSON errors too,
+                // not Jetty's HTML page.
+                server.setErrorHandler(new JsonErrorHandler());
+              });
+          config.http.prefer405over404 = true;
+          config.jsonMapper(new JavalinJackson(mapper, false));
+          config.requestLogger.http(
+              (ctx, millis) -> {
+                String route = route(ctx);
+                metrics.request(ctx.method().name(), route, ctx.status().getCode(), millis);
+                REQUESTS.info(
+                    "{} {} {} {} ms",
+                    ctx.method().name(),
+                    ctx.path(),
+                    ctx.status().getCode(),
+                    String.format(Locale.ROOT, "%.1f", millis));
+              });
 
-      config.routes.before(security::handle);
-      config.routes.before(HttpApp::refuseMalformedEscapes);
-      config.routes.before("/api/*", cors::handle);
-      config.routes.before("/api/*", limits::rateLimit);
+          config.routes.before(security::handle);
+          config.routes.before(HttpApp::refuseMalformedEscapes);
+          config.routes.before("/api/*", cors::handle);
+          config.routes.before("/api/*", limits::rateLimit);
 
-      config.routes.post("/api/chat", chat::handle);
-      config.routes.get("/api/faq/{id}", faq::handle);
-      config.routes.get("/api/search", limits.bounded(search::handle));
-      config.routes.get("/api/suggest", suggest::handle);
-      config.routes.post("/api/feedback", feedback::handle);
-      config.routes.get("/health", health::health);
-      config.routes.get("/ready", health::ready);
-      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-          .result(metrics.scrape()));
-      if (options.adminToken() != null) {
-        config.routes.post("/admin/reload", new AdminHandler(backend, options.adminToken())::reload);
-      }
-      config.routes.get("/widget.js", widget::handle);
-      config.routes.head("/widget.js", widget::handle);
-      config.routes.get("/", demoPage::handle);
-      config.routes.head("/", demoPage::handle);
-      for (String api : API_ROUTES) {
-        config.routes.options(api, cors::preflight);
-      }
-      options.extraRoutes().forEach(routes -> routes.accept(config));
+          config.routes.post("/api/chat", chat::handle);
+          config.routes.get("/api/faq/{id}", faq::handle);
+          config.routes.get("/api/search", limits.bounded(search::handle));
+          config.routes.get("/api/suggest", suggest::handle);
+          config.routes.post("/api/feedback", feedback::handle);
+          config.routes.get("/health", health::health);
+          config.routes.get("/ready", health::ready);
+          config.routes.get(
+              "/metrics",
+              ctx ->
+                  ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                      .result(metrics.scrape()));
+          if (options.adminToken() != null) {
+            config.routes.post(
+                "/admin/reload", new AdminHandler(backend, options.adminToken())::reload);
+          }
+          config.routes.get("/widget.js", widget::handle);
+          config.routes.head("/widget.js", widget::handle);
+          config.routes.get("/", demoPage::handle);
+          config.routes.head("/", demoPage::handle);
+          for (String api : API_ROUTES) {
+            config.routes.options(api, cors::preflight);
+          }
+          options.extraRoutes().forEach(routes -> routes.accept(config));
 
-      config.routes.exception(ApiException.class, (e, ctx) -> {
-        e.headers().forEach(ctx::header);
-        error(ctx, e.status(), e.getMessage());
-      });
-      config.routes.exception(InvalidMessageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e, ctx)));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        error(ctx, 500, "internal error; the server log has the details");
-      });
-      config.routes.error(404, ctx -> {
-        String type = ctx.res().getContentType();
-        if (type == null || !type.startsWith("application/json")) {
-          error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path());
-        }
-      });
-      config.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
-    });
+          config.routes.exception(
+              ApiException.class,
+              (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                error(ctx, e.status(), e.getMessage());
+              });
+          config.routes.exception(
+              InvalidMessageException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+          config.routes.exception(
+              HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e, ctx)));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error; the server log has the details");
+              });
+          config.routes.error(
+              404,
+              ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
+                  error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path());
+                }
+              });
+          config.routes.error(
+              405,
+              ctx ->
+                  error(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+        });
   }
 
   /**
-   * Refuses a path with a %-escape that is not two hex digits ({@code %u0041}, which Jetty lets through): Javalin
-   * would fail to decode it into a path parameter, and the client get a 500 for its own mistake.
+   * Refuses a path with a %-escape that is not two hex digits ({@code %u0041}, which Jetty lets
+   * through): Javalin would fail to decode it into a path parameter, and the client get a 500 for
+   * its own mistake.
    */
   private static void refuseMalformedEscapes(Context ctx) {
     if (MALFORMED_ESCAPE.matcher(ctx.path()).find()) {
-      throw new ApiException(400, "the path has a malformed %-escape (each % must be followed by two hex digits)");
+      throw new ApiException(
+          400, "the path has a malformed %-escape (each % must be followed by two hex digits)");
     }
   }
 
-  /** The route template a request matched (never the raw path, to keep metric labels few), or "unmatched". */
+  /**
+   * The route template a request matched (never the raw path, to keep metric labels few), or
+   * "unmatched".
+   */
   private static String route(Context ctx) {
     try {
-      io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+      Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
       return endpoint == null ? "unmatched" : endpoint.path;
     } catch (RuntimeException e) {
       return "unmatched";

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Reads JSON request bodies strictly, turning every way they can be wrong into a 4xx with a clear message. */
+/**
+ * Reads JSON request bodies strictly, turning every way they can be wrong into a 4xx with a clear
+ * message.
+ */
 final class JsonBodies {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -24,34 +27,44 @@ final class JsonBodies {
   }
 
   /**
-   * A body with this content type as a JSON object: what {@link #object(Context)} does, without the request.
+   * A body with this content type as a JSON object: what {@link #object(Context)} does, without the
+   * request.
    *
    * @return an {@link com.fasterxml.jackson.databind.node.ObjectNode}
    * @throws ApiException with a 4xx status when the body is not one JSON object sent as JSON
    */
   static JsonNode parse(String type, byte[] bytes) {
     if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
-      throw new ApiException(415, "send the body as JSON with 'Content-Type: application/json' (got "
-          + (type == null ? "no content type" : "'" + type + "'") + ")");
+      throw new ApiException(
+          415,
+          "send the body as JSON with 'Content-Type: application/json' (got "
+              + (type == null ? "no content type" : "'" + type + "'")
+              + ")");
     }
     if (bytes.length == 0) {
-      throw new ApiException(400, "the body is empty; send a JSON object like {\"message\": \"What is AI alignment?\"}");
+      throw new ApiException(
+          400,
+          "the body is empty; send a JSON object like {\"message\": \"What is AI alignment?\"}");
     }
     JsonNode node;
     try {
       node = JSON.readTree(bytes);
     } catch (MismatchedInputException e) {
       // Jackson's own wording names its classes and settings; say it in the client's terms.
-      throw new ApiException(400, "malformed JSON: the body must be exactly one JSON object, with nothing after it");
+      throw new ApiException(
+          400, "malformed JSON: the body must be exactly one JSON object, with nothing after it");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ApiException(400, "malformed JSON" + where + ": " + inClientsTerms(e.getOriginalMessage()));
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ApiException(
+          400, "malformed JSON" + where + ": " + inClientsTerms(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ApiException(400, "the body cannot be read: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
-      throw new ApiException(400, "the body must be a JSON object like {\"message\": \"What is AI alignment?\"}");
+      throw new ApiException(
+          400, "the body must be a JSON object like {\"message\": \"What is AI alignment?\"}");
     }
     return node;
   }
@@ -63,7 +76,12 @@ final class JsonBodies {
       throw new ApiException(400, "\"" + field + "\" is missing");
     }
     if (!value.isTextual()) {
-      throw new ApiException(400, "\"" + field + "\" must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw new ApiException(
+          400,
+          "\""
+              + field
+              + "\" must be a string, got "
+              + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return value.asText();
   }
@@ -75,14 +93,24 @@ final class JsonBodies {
       return null;
     }
     if (!value.isTextual()) {
-      throw new ApiException(400, "\"" + field + "\" must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw new ApiException(
+          400,
+          "\""
+              + field
+              + "\" must be a string, got "
+              + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return value.asText();
   }
 
-  /** Where the parser's message points back into the input, in its own notation (which names its settings). */
-  private static final Pattern SOURCE = Pattern.compile(
-      "start marker at \\[Source: [^;\\]]*(?:\\][^;]*)?; line: (\\d+), column: (\\d+)\\]");
+  /**
+   * Where the parser's message points back into the input, in its own notation (which names its
+   * settings).
+   */
+  private static final Pattern SOURCE =
+      Pattern.compile(
+          "start marker at \\[Source: [^;\\]]*(?:\\][^;]*)?; line: (\\d+), column: (\\d+)\\]");
+
   private static final Pattern ANY_SOURCE = Pattern.compile("\\s*\\(?\\[Source: .*$");
 
   /** The first line of the parser's message, with its references into the input said plainly. */

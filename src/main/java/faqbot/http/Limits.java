@@ -5,24 +5,33 @@ import io.javalin.http.Handler;
 import java.util.Map;
 
 /**
- * Protects the server from more than it can do: a per-client request rate on the API (429 with Retry-After) and a
- * bound on answering work in progress (503 with Retry-After), so overload gives a fast, clear refusal instead of
- * latency without bound.
+ * Protects the server from more than it can do: a per-client request rate on the API (429 with
+ * Retry-After) and a bound on answering work in progress (503 with Retry-After), so overload gives
+ * a fast, clear refusal instead of latency without bound.
  *
- * @param perClientPerSecond API requests a second each client may make on average; 0 turns the limit off
- * @param burst              how many requests a client may make at once
- * @param concurrentAnswers  answers computed at once (each keeps a core busy)
- * @param queuedAnswers      the most answers that may wait for one of those, whatever the estimate of their work
- * @param queueWaitMillis    how much work may wait: a request that would wait longer is refused at once
- * @param trustProxy         whether to take the client's address from X-Forwarded-For (only behind a proxy that
- *                           sets it)
+ * @param perClientPerSecond API requests a second each client may make on average; 0 turns the
+ *     limit off
+ * @param burst how many requests a client may make at once
+ * @param concurrentAnswers answers computed at once (each keeps a core busy)
+ * @param queuedAnswers the most answers that may wait for one of those, whatever the estimate of
+ *     their work
+ * @param queueWaitMillis how much work may wait: a request that would wait longer is refused at
+ *     once
+ * @param trustProxy whether to take the client's address from X-Forwarded-For (only behind a proxy
+ *     that sets it)
  */
-public record Limits(double perClientPerSecond, int burst, int concurrentAnswers, int queuedAnswers,
-    long queueWaitMillis, boolean trustProxy) {
+public record Limits(
+    double perClientPerSecond,
+    int burst,
+    int concurrentAnswers,
+    int queuedAnswers,
+    long queueWaitMillis,
+    boolean trustProxy) {
 
   /**
-   * Limits for this machine: answers at once = its cores; waiting, at most 0.8 s of work (so that, with the answer
-   * itself, an accepted question is answered within a second) and never more than 512 requests; 10 req/s each.
+   * Limits for this machine: answers at once = its cores; waiting, at most 0.8 s of work (so that,
+   * with the answer itself, an accepted question is answered within a second) and never more than
+   * 512 requests; 10 req/s each.
    */
   public static Limits defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
@@ -31,18 +40,25 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
 
   public Limits {
     if (perClientPerSecond < 0) {
-      throw new IllegalArgumentException("the rate limit must be 0 (off) or more, got " + perClientPerSecond);
+      throw new IllegalArgumentException(
+          "the rate limit must be 0 (off) or more, got " + perClientPerSecond);
     }
   }
 
   /** The same limits with another per-client rate (0 turns it off). */
   public Limits withRate(double perSecond) {
-    return new Limits(perSecond, Math.max(1, (int) Math.ceil(perSecond * 4)), concurrentAnswers, queuedAnswers,
-        queueWaitMillis, trustProxy);
+    return new Limits(
+        perSecond,
+        Math.max(1, (int) Math.ceil(perSecond * 4)),
+        concurrentAnswers,
+        queuedAnswers,
+        queueWaitMillis,
+        trustProxy);
   }
 
   public Limits withTrustProxy(boolean trust) {
-    return new Limits(perClientPerSecond, burst, concurrentAnswers, queuedAnswers, queueWaitMillis, trust);
+    return new Limits(
+        perClientPerSecond, burst, concurrentAnswers, queuedAnswers, queueWaitMillis, trust);
   }
 
   /** The running state of these limits for one server. */
@@ -53,11 +69,16 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
     private final HttpMetrics metrics;
 
     Enforcer(Limits limits, HttpMetrics metrics) {
-      this.rate = limits.perClientPerSecond() > 0 ? new RateLimiter(limits.perClientPerSecond(), limits.burst()) : null;
+      this.rate =
+          limits.perClientPerSecond() > 0
+              ? new RateLimiter(limits.perClientPerSecond(), limits.burst())
+              : null;
       if (rate != null) {
         rate.monitor(metrics);
       }
-      this.admission = new Admission(limits.concurrentAnswers(), limits.queuedAnswers(), limits.queueWaitMillis());
+      this.admission =
+          new Admission(
+              limits.concurrentAnswers(), limits.queuedAnswers(), limits.queueWaitMillis());
       this.trustProxy = limits.trustProxy();
       this.metrics = metrics;
     }
@@ -70,7 +91,9 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
       long wait = rate.acquire(client(ctx));
       if (wait > 0) {
         metrics.rejected("rate_limited");
-        throw new ApiException(429, "too many requests from this client; try again in " + wait + " s",
+        throw new ApiException(
+            429,
+            "too many requests from this client; try again in " + wait + " s",
             Map.of("Retry-After", Long.toString(wait)));
       }
     }
@@ -80,7 +103,8 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
       return ctx -> {
         if (!admission.enter()) {
           metrics.rejected("overloaded");
-          throw new ApiException(503, "the server is busy; try again in a moment", Map.of("Retry-After", "1"));
+          throw new ApiException(
+              503, "the server is busy; try again in a moment", Map.of("Retry-After", "1"));
         }
         long start = System.nanoTime();
         try {
@@ -97,13 +121,17 @@ public record Limits(double perClientPerSecond, int burst, int concurrentAnswers
     }
   }
 
-  /** The longest client address kept (an IPv6 address with a zone fits); anything longer is not an address. */
+  /**
+   * The longest client address kept (an IPv6 address with a zone fits); anything longer is not an
+   * address.
+   */
   static final int MAX_ADDRESS_CHARS = 64;
 
   /**
-   * The client's address behind one trusted proxy: the last one in X-Forwarded-For, which that proxy appended.
-   * Addresses before it are whatever the client chose to send, so taking the first would let every request name a
-   * new client and escape the limit (and fill the table of clients with made-up names).
+   * The client's address behind one trusted proxy: the last one in X-Forwarded-For, which that
+   * proxy appended. Addresses before it are whatever the client chose to send, so taking the first
+   * would let every request name a new client and escape the limit (and fill the table of clients
+   * with made-up names).
    */
   static String clientBehindProxy(String forwardedFor, String peer) {
     if (forwardedFor == null) {

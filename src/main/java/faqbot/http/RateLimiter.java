@@ -6,12 +6,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 
 /**
- * Per-client token buckets: each client may make {@code perSecond} requests a second on average, in bursts of up
- * to {@code burst}. The table of clients is bounded, so a flood of addresses cannot exhaust memory, and forgets a
- * client once its bucket would be full again.
+ * Per-client token buckets: each client may make {@code perSecond} requests a second on average, in
+ * bursts of up to {@code burst}. The table of clients is bounded, so a flood of addresses cannot
+ * exhaust memory, and forgets a client once its bucket would be full again.
  */
 final class RateLimiter {
   static final int MAX_CLIENTS = 100_000;
+
   /** The table's name in the metrics. */
   static final String CACHE_NAME = "rate_limit_clients";
 
@@ -27,20 +28,23 @@ final class RateLimiter {
   /** A limiter on its own clock (a test's), keeping at most {@code maxClients}. */
   RateLimiter(double perSecond, double burst, int maxClients, Ticker ticker) {
     if (perSecond <= 0 || burst < 1) {
-      throw new IllegalArgumentException("rate must be above 0 and burst at least 1, got " + perSecond + " and "
-          + burst);
+      throw new IllegalArgumentException(
+          "rate must be above 0 and burst at least 1, got " + perSecond + " and " + burst);
     }
     this.perSecond = perSecond;
     this.burst = burst;
     this.ticker = ticker;
-    this.buckets = Caffeine.newBuilder()
-        .maximumSize(maxClients)
-        // A client idle this long has refilled its whole burst: its bucket is then the same as a new client's, so
-        // forgetting it changes no decision, and the table holds only clients whose budget is still spent.
-        .expireAfterAccess(Duration.ofNanos((long) Math.ceil(burst / perSecond * 1e9)))
-        .ticker(ticker)
-        .recordStats()
-        .build();
+    this.buckets =
+        Caffeine.newBuilder()
+            .maximumSize(maxClients)
+            // A client idle this long has refilled its whole burst: its bucket is then the same as
+            // a new client's, so
+            // forgetting it changes no decision, and the table holds only clients whose budget is
+            // still spent.
+            .expireAfterAccess(Duration.ofNanos((long) Math.ceil(burst / perSecond * 1e9)))
+            .ticker(ticker)
+            .recordStats()
+            .build();
   }
 
   /**
@@ -52,7 +56,10 @@ final class RateLimiter {
     return buckets.get(client, c -> new Bucket(burst, ticker.read())).take();
   }
 
-  /** Shows the table in the metrics: clients seen again (hits), new ones (misses) and the ones forgotten. */
+  /**
+   * Shows the table in the metrics: clients seen again (hits), new ones (misses) and the ones
+   * forgotten.
+   */
   void monitor(HttpMetrics metrics) {
     metrics.cache(CACHE_NAME, buckets);
   }
@@ -63,7 +70,10 @@ final class RateLimiter {
     return buckets.estimatedSize();
   }
 
-  /** One client's tokens; its lock makes a take atomic, and the clock is read under it so time never runs back. */
+  /**
+   * One client's tokens; its lock makes a take atomic, and the clock is read under it so time never
+   * runs back.
+   */
   private final class Bucket {
     private double tokens;
     private long updatedNanos;

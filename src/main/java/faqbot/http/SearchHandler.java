@@ -25,14 +25,14 @@ final class SearchHandler {
       throw new ApiException(400, "the query parameter 'q' is missing or empty");
     }
     int limit = limit(ctx.queryParam("limit"));
-    List<Result> results = backend.answerer().search(q, limit).stream()
-        .map((Candidate c) -> new Result(c.entry().id(), c.entry().question(), c.confidence()))
-        .toList();
+    List<Result> results =
+        backend.answerer().search(q, limit).stream()
+            .map((Candidate c) -> new Result(c.entry().id(), c.entry().question(), c.confidence()))
+            .toList();
     ctx.json(new Results(q, results));
   }
 
   static int limit(String raw) {
     return QueryParams.limit(raw, DEFAULT_LIMIT, MAX_LIMIT);
   }
-
 }

@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * What building an index did.
  *
- * @param entries  how many entries were indexed
- * @param vectors  how many sentence vectors the index holds
+ * @param entries how many entries were indexed
+ * @param vectors how many sentence vectors the index holds
  * @param embedded how many of those the model had to compute (the rest came from the cache)
  * @param problems what was wrong with the corpus
- * @param millis   how long the build took
+ * @param millis how long the build took
  */
-public record BuildReport(int entries, int vectors, int embedded, List<CorpusProblem> problems, long millis) {
+public record BuildReport(
+    int entries, int vectors, int embedded, List<CorpusProblem> problems, long millis) {
   public BuildReport {
     problems = List.copyOf(problems);
   }

@@ -14,28 +14,38 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * What an index's commit records about how it was built, to tell whether it serves a corpus as it is now.
+ * What an index's commit records about how it was built, to tell whether it serves a corpus as it
+ * is now.
  *
  * @param fingerprint the fingerprint of the corpus it was built from; empty when unknown
- * @param model       the sentence model that made its vectors; empty for none
- * @param schema      the layout of its documents ({@link Fields#SCHEMA_VERSION} when it was built)
+ * @param model the sentence model that made its vectors; empty for none
+ * @param schema the layout of its documents ({@link Fields#SCHEMA_VERSION} when it was built)
  */
 record BuildStamp(String fingerprint, String model, String schema) {
   /** The stamp of no index: it serves nothing. */
   static final BuildStamp NONE = new BuildStamp("", "", "");
 
-  /** The stamp of an index being built now, of a corpus with this fingerprint, with this encoder or none. */
+  /**
+   * The stamp of an index being built now, of a corpus with this fingerprint, with this encoder or
+   * none.
+   */
   static BuildStamp of(String fingerprint, SentenceEncoder encoder) {
-    return new BuildStamp(fingerprint, encoder == null ? "" : encoder.modelId(), Fields.SCHEMA_VERSION);
+    return new BuildStamp(
+        fingerprint, encoder == null ? "" : encoder.modelId(), Fields.SCHEMA_VERSION);
   }
 
   /** The stamp a commit's user data records. */
   static BuildStamp of(Map<String, String> userData) {
-    return new BuildStamp(userData.getOrDefault(Fields.COMMIT_FINGERPRINT, ""),
-        userData.getOrDefault(Fields.COMMIT_MODEL, ""), userData.getOrDefault(Fields.COMMIT_SCHEMA, ""));
+    return new BuildStamp(
+        userData.getOrDefault(Fields.COMMIT_FINGERPRINT, ""),
+        userData.getOrDefault(Fields.COMMIT_MODEL, ""),
+        userData.getOrDefault(Fields.COMMIT_SCHEMA, ""));
   }
 
-  /** The stamp of the last commit in a folder; {@link #NONE} when there is no index there or it cannot be read. */
+  /**
+   * The stamp of the last commit in a folder; {@link #NONE} when there is no index there or it
+   * cannot be read.
+   */
   static BuildStamp lastCommitIn(Path folder) {
     if (!Files.isDirectory(folder)) {
       return NONE;
@@ -53,16 +63,21 @@ record BuildStamp(String fingerprint, String model, String schema) {
   }
 
   /**
-   * Whether an index with this stamp serves a corpus with this fingerprint to this encoder: built from that corpus,
-   * in this layout, and with the encoder's model. Without an encoder any model serves, since keyword search ignores
-   * the vectors: rebuilding without them would only make the next start with the model embed everything again.
+   * Whether an index with this stamp serves a corpus with this fingerprint to this encoder: built
+   * from that corpus, in this layout, and with the encoder's model. Without an encoder any model
+   * serves, since keyword search ignores the vectors: rebuilding without them would only make the
+   * next start with the model embed everything again.
    */
   boolean serves(String corpusFingerprint, SentenceEncoder encoder) {
-    return corpusFingerprint.equals(fingerprint) && Fields.SCHEMA_VERSION.equals(schema)
+    return corpusFingerprint.equals(fingerprint)
+        && Fields.SCHEMA_VERSION.equals(schema)
         && (encoder == null || hasVectorsOf(encoder.modelId()));
   }
 
-  /** Whether the index's vectors were made by this model (never for null or an index built without a model). */
+  /**
+   * Whether the index's vectors were made by this model (never for null or an index built without a
+   * model).
+   */
   boolean hasVectorsOf(String modelId) {
     return modelId != null && !modelId.isEmpty() && modelId.equals(model);
   }

@@ -10,7 +10,10 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
-/** Analyzes English FAQ text the same way at index and at query time: words, folded, lowercased, stemmed. */
+/**
+ * Analyzes English FAQ text the same way at index and at query time: words, folded, lowercased,
+ * stemmed.
+ */
 public final class FaqAnalyzer extends Analyzer {
 
   @Override

@@ -17,10 +17,12 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Opens the index of a corpus, rebuilds it, and swaps each new build in for searches: one document per entry, one
- * per sentence vector ({@link IndexBuilder} builds it, {@link FaqSearcher} reads it).
+ * Opens the index of a corpus, rebuilds it, and swaps each new build in for searches: one document
+ * per entry, one per sentence vector ({@link IndexBuilder} builds it, {@link FaqSearcher} reads
+ * it).
  *
- * <p>Searches in flight when a rebuild is swapped in finish on the old point in time, new ones see the new.
+ * <p>Searches in flight when a rebuild is swapped in finish on the old point in time, new ones see
+ * the new.
  */
 public final class FaqIndex implements AutoCloseable {
   private final Path folder;
@@ -34,26 +36,36 @@ public final class FaqIndex implements AutoCloseable {
     this.encoder = encoder;
     this.directory = FSDirectory.open(folder);
     String model = encoder == null ? null : encoder.modelId();
-    this.searchers = new SearcherManager(directory, new SearcherFactory() {
-      @Override
-      public FaqSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-        return new FaqSearcher((DirectoryReader) reader, model);
-      }
-    });
+    this.searchers =
+        new SearcherManager(
+            directory,
+            new SearcherFactory() {
+              @Override
+              public FaqSearcher newSearcher(IndexReader reader, IndexReader previous)
+                  throws IOException {
+                return new FaqSearcher((DirectoryReader) reader, model);
+              }
+            });
   }
 
   /**
-   * Opens the index in a folder, building it first from the corpus when it is missing, was built from other files or
-   * in an older layout, or (with an encoder) was built with another model or none. Without an encoder, an index
-   * with vectors is read as it is and its vectors are left alone, for the next open with the model.
+   * Opens the index in a folder, building it first from the corpus when it is missing, was built
+   * from other files or in an older layout, or (with an encoder) was built with another model or
+   * none. Without an encoder, an index with vectors is read as it is and its vectors are left
+   * alone, for the next open with the model.
    *
-   * @param corpusPath a corpus folder or {@code .jsonl} file, fingerprinted to tell whether the index is current
-   * @param loader     reads the corpus when a build is needed
-   * @param encoder    the sentence model, or null for keyword search only
-   * @param onBuild    told what a build did, when one happens
+   * @param corpusPath a corpus folder or {@code .jsonl} file, fingerprinted to tell whether the
+   *     index is current
+   * @param loader reads the corpus when a build is needed
+   * @param encoder the sentence model, or null for keyword search only
+   * @param onBuild told what a build did, when one happens
    */
-  public static FaqIndex openOrBuild(Path corpusPath, Function<Path, Corpus> loader, Path folder,
-      SentenceEncoder encoder, Consumer<BuildReport> onBuild) {
+  public static FaqIndex openOrBuild(
+      Path corpusPath,
+      Function<Path, Corpus> loader,
+      Path folder,
+      SentenceEncoder encoder,
+      Consumer<BuildReport> onBuild) {
     try {
       Files.createDirectories(folder);
       String fingerprint = CorpusFingerprint.of(corpusPath);
@@ -67,19 +79,20 @@ public final class FaqIndex implements AutoCloseable {
   }
 
   /**
-   * Builds the index of a corpus into a folder, replacing what was there in one commit; the vectors of texts that
-   * did not change are taken from the old index rather than computed again.
+   * Builds the index of a corpus into a folder, replacing what was there in one commit; the vectors
+   * of texts that did not change are taken from the old index rather than computed again.
    *
    * @param fingerprint recorded with the index, to tell later whether it is current
-   * @param encoder     the sentence model, or null for an index without vectors
+   * @param encoder the sentence model, or null for an index without vectors
    */
-  public static BuildReport build(Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder) {
+  public static BuildReport build(
+      Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder) {
     return IndexBuilder.build(corpus, fingerprint, folder, encoder);
   }
 
   /**
-   * Rebuilds this open index from a corpus and makes new searches see it: once this returns, the open reader is of
-   * the new commit (or of a later one, when another process committed meanwhile).
+   * Rebuilds this open index from a corpus and makes new searches see it: once this returns, the
+   * open reader is of the new commit (or of a later one, when another process committed meanwhile).
    */
   public BuildReport rebuild(Corpus corpus, String fingerprint) {
     BuildReport report = build(corpus, fingerprint, folder, encoder);
@@ -93,9 +106,10 @@ public final class FaqIndex implements AutoCloseable {
   }
 
   /**
-   * Whether the index that searches see now was built from a corpus with this fingerprint. It reads the open
-   * reader's commit, not the folder's last one: another process may have rebuilt the folder since it was opened,
-   * or a refresh after a rebuild may have failed, and then this index still serves what it served before.
+   * Whether the index that searches see now was built from a corpus with this fingerprint. It reads
+   * the open reader's commit, not the folder's last one: another process may have rebuilt the
+   * folder since it was opened, or a refresh after a rebuild may have failed, and then this index
+   * still serves what it served before.
    */
   public boolean isCurrent(String fingerprint) {
     FaqSearcher searcher = acquireSearcher();
@@ -116,7 +130,8 @@ public final class FaqIndex implements AutoCloseable {
 
   /** A point-in-time view; close it when done. */
   public IndexView acquire() {
-    return new SearcherView(searchers, acquireSearcher(), queries, encoder == null ? 1 : encoder.parts());
+    return new SearcherView(
+        searchers, acquireSearcher(), queries, encoder == null ? 1 : encoder.parts());
   }
 
   private FaqSearcher acquireSearcher() {
@@ -136,8 +151,8 @@ public final class FaqIndex implements AutoCloseable {
   }
 
   /**
-   * Closes the index. The point in time it served, with its suggester, is freed now, or when the last view still
-   * open on it is closed.
+   * Closes the index. The point in time it served, with its suggester, is freed now, or when the
+   * last view still open on it is closed.
    */
   @Override
   public void close() {

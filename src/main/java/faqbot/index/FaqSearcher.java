@@ -23,20 +23,31 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * An index searcher that also holds, for the same point in time, the entries, their vectors and a suggester in
- * memory.
+ * An index searcher that also holds, for the same point in time, the entries, their vectors and a
+ * suggester in memory.
  */
 final class FaqSearcher extends IndexSearcher {
   final Corpus corpus;
+
   /** Lucene doc id → entry position (-1 for vector documents), for turning hits into entries. */
   private final int[] ordinalByDoc;
+
   /** The entries' vectors; none when searching by keywords only or when another model made them. */
   final VectorMatrix vectors;
+
   /** The model that made {@link #vectors}, or null when there are none. */
   final String model;
-  /** How the commit this searcher reads was built: what searches see, whatever the folder holds by now. */
+
+  /**
+   * How the commit this searcher reads was built: what searches see, whatever the folder holds by
+   * now.
+   */
   final BuildStamp stamp;
-  /** Suggests questions from the words typed so far; built with the searcher, closed with its reader. */
+
+  /**
+   * Suggests questions from the words typed so far; built with the searcher, closed with its
+   * reader.
+   */
   final Suggester suggester;
 
   /**
@@ -54,13 +65,16 @@ final class FaqSearcher extends IndexSearcher {
     List<Integer> entryDocs = new ArrayList<>();
     List<Integer> entryOrdinals = new ArrayList<>();
     List<FaqEntry> entries = new ArrayList<>();
-    IndexDocuments.forEachLive(reader, IndexDocuments.ENTRY_FIELDS, (doc, fields) -> {
-      if (IndexDocuments.isEntry(fields)) {
-        entryDocs.add(doc);
-        entryOrdinals.add(IndexDocuments.ordinalOf(fields));
-        entries.add(IndexDocuments.entryOf(fields));
-      }
-    });
+    IndexDocuments.forEachLive(
+        reader,
+        IndexDocuments.ENTRY_FIELDS,
+        (doc, fields) -> {
+          if (IndexDocuments.isEntry(fields)) {
+            entryDocs.add(doc);
+            entryOrdinals.add(IndexDocuments.ordinalOf(fields));
+            entries.add(IndexDocuments.entryOf(fields));
+          }
+        });
     // Restore the corpus order the entries were written in.
     Integer[] order = new Integer[entries.size()];
     for (int i = 0; i < order.length; i++) {
@@ -77,25 +91,32 @@ final class FaqSearcher extends IndexSearcher {
     }
     // The index holds what was built; it was checked then, so nothing is left out now.
     corpus = Corpus.of(sorted, List.of(), true);
-    vectors = withVectors ? readVectors(reader, ordinalById, corpus.size()) : VectorMatrix.none(corpus.size());
+    vectors =
+        withVectors
+            ? readVectors(reader, ordinalById, corpus.size())
+            : VectorMatrix.none(corpus.size());
     suggester = new Suggester(corpus.entries());
-    // The suggester lives as long as its point in time: free it once the reader's last user has released it.
+    // The suggester lives as long as its point in time: free it once the reader's last user has
+    // released it.
     reader.getReaderCacheHelper().addClosedListener(key -> suggester.close());
   }
 
   /** Every vector of an entry in the index, with its entry's position. */
-  private static VectorMatrix readVectors(IndexReader reader, Map<String, Integer> ordinalById, int entries)
-      throws IOException {
+  private static VectorMatrix readVectors(
+      IndexReader reader, Map<String, Integer> ordinalById, int entries) throws IOException {
     List<float[]> vectors = new ArrayList<>();
     List<Integer> owners = new ArrayList<>();
-    IndexDocuments.forEachVector(reader, (fields, vector) -> {
-      Integer owner = ordinalById.get(fields.get(Fields.VECTOR_OWNER));
-      if (owner != null) {
-        vectors.add(vector);
-        owners.add(owner);
-      }
-    });
-    return new VectorMatrix(vectors, owners.stream().mapToInt(Integer::intValue).toArray(), entries);
+    IndexDocuments.forEachVector(
+        reader,
+        (fields, vector) -> {
+          Integer owner = ordinalById.get(fields.get(Fields.VECTOR_OWNER));
+          if (owner != null) {
+            vectors.add(vector);
+            owners.add(owner);
+          }
+        });
+    return new VectorMatrix(
+        vectors, owners.stream().mapToInt(Integer::intValue).toArray(), entries);
   }
 
   /** Scores of the best {@code depth} entries for a query, by entry position. */
@@ -115,7 +136,9 @@ final class FaqSearcher extends IndexSearcher {
   }
 
   /** The fields that say what an entry's question is, and all the fields of its text. */
-  private static final List<String> QUESTION_FIELDS = List.of(Fields.QUESTION, Fields.ALTERNATES, Fields.TAGS);
+  private static final List<String> QUESTION_FIELDS =
+      List.of(Fields.QUESTION, Fields.ALTERNATES, Fields.TAGS);
+
   private static final List<String> OTHER_FIELDS = List.of(Fields.BODY, Fields.EDITORS);
 
   /** Which entries use each of some analyzed words, read from the index's postings. */
@@ -140,7 +163,9 @@ final class FaqSearcher extends IndexSearcher {
           postings = each.postings(postings, PostingsEnum.NONE);
           long bit = 1L << t;
           Bits live = leaf.reader().getLiveDocs();
-          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+          for (int doc = postings.nextDoc();
+              doc != DocIdSetIterator.NO_MORE_DOCS;
+              doc = postings.nextDoc()) {
             int ordinal = live == null || live.get(doc) ? ordinalByDoc[leaf.docBase + doc] : -1;
             if (ordinal >= 0) {
               anywhere[ordinal] |= bit;

@@ -14,8 +14,9 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * Builds the index of a corpus into a folder, replacing every document in a single commit, so that readers of the
- * old index finish on it while new ones see the new; vectors of texts that did not change come from the old index.
+ * Builds the index of a corpus into a folder, replacing every document in a single commit, so that
+ * readers of the old index finish on it while new ones see the new; vectors of texts that did not
+ * change come from the old index.
  */
 final class IndexBuilder {
   private static final long LOCK_WAIT_MILLIS = 120_000;
@@ -26,14 +27,16 @@ final class IndexBuilder {
    * Builds the index of a corpus into a folder.
    *
    * @param fingerprint recorded with the index, to tell later whether it is current
-   * @param encoder     the sentence model, or null for an index without vectors
+   * @param encoder the sentence model, or null for an index without vectors
    */
-  static BuildReport build(Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder) {
+  static BuildReport build(
+      Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder) {
     long start = System.nanoTime();
     try {
       Files.createDirectories(folder);
       try (Directory dir = FSDirectory.open(folder)) {
-        List<VectorText> texts = encoder == null ? List.of() : VectorText.allOf(corpus, encoder.modelId());
+        List<VectorText> texts =
+            encoder == null ? List.of() : VectorText.allOf(corpus, encoder.modelId());
         VectorCache cache = encoder == null ? VectorCache.empty() : VectorCache.readFrom(dir);
         VectorCache.Embedded embedded = cache.vectorsOf(texts, encoder);
         try (IndexWriter writer = openWriter(dir)) {
@@ -49,7 +52,8 @@ final class IndexBuilder {
           writer.commit();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new BuildReport(corpus.size(), texts.size(), embedded.computed(), corpus.problems(), millis);
+        return new BuildReport(
+            corpus.size(), texts.size(), embedded.computed(), corpus.problems(), millis);
       }
     } catch (IOException e) {
       throw new IndexException("cannot build the index in " + folder + ": " + e.getMessage(), e);
@@ -66,7 +70,8 @@ final class IndexBuilder {
       } catch (LockObtainFailedException e) {
         // Another process is building this index; wait for it rather than fail.
         if (System.currentTimeMillis() > deadline) {
-          throw new IndexException("the index is locked by another process (its write.lock is held); try again", e);
+          throw new IndexException(
+              "the index is locked by another process (its write.lock is held); try again", e);
         }
         try {
           Thread.sleep(200);

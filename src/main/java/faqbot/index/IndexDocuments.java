@@ -18,11 +18,16 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
-/** The index's two kinds of document, one per entry and one per sentence vector: how each is written and read. */
+/**
+ * The index's two kinds of document, one per entry and one per sentence vector: how each is written
+ * and read.
+ */
 final class IndexDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** What an entry document is read back for: the entry itself and its place in the corpus. */
   static final Set<String> ENTRY_FIELDS = Set.of(Fields.KIND, Fields.ORDINAL, Fields.ENTRY_JSON);
+
   private static final Set<String> VECTOR_FIELDS =
       Set.of(Fields.KIND, Fields.VECTOR_OWNER, Fields.VECTOR_KEY, Fields.VECTOR);
 
@@ -58,9 +63,10 @@ final class IndexDocuments {
   }
 
   /**
-   * A vector's document: the vector, the entry it belongs to, its role there and its cache key. The vector is only
-   * stored, as bytes: searches score every vector in memory ({@link VectorMatrix}), so a vector field's
-   * nearest-neighbour graph would cost every build time and space and never be searched.
+   * A vector's document: the vector, the entry it belongs to, its role there and its cache key. The
+   * vector is only stored, as bytes: searches score every vector in memory ({@link VectorMatrix}),
+   * so a vector field's nearest-neighbour graph would cost every build time and space and never be
+   * searched.
    */
   static Document vector(VectorText text, float[] vector) {
     Document doc = new Document();
@@ -82,13 +88,17 @@ final class IndexDocuments {
     return JSON.readValue(json.bytes, json.offset, json.length, FaqEntry.class);
   }
 
-  /** The position in the corpus of the entry an entry document holds; read with {@link #ENTRY_FIELDS}. */
+  /**
+   * The position in the corpus of the entry an entry document holds; read with {@link
+   * #ENTRY_FIELDS}.
+   */
   static int ordinalOf(Document fields) {
     return fields.getField(Fields.ORDINAL).numericValue().intValue();
   }
 
   /** Calls {@code visitor} with the stored fields named of every live document, in index order. */
-  static void forEachLive(IndexReader reader, Set<String> fields, DocumentVisitor visitor) throws IOException {
+  static void forEachLive(IndexReader reader, Set<String> fields, DocumentVisitor visitor)
+      throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       Bits live = r.getLiveDocs();
@@ -101,19 +111,26 @@ final class IndexDocuments {
     }
   }
 
-  /** Calls {@code visitor} with the stored fields (owner, key) and the vector of every live vector document. */
+  /**
+   * Calls {@code visitor} with the stored fields (owner, key) and the vector of every live vector
+   * document.
+   */
   static void forEachVector(IndexReader reader, VectorVisitor visitor) throws IOException {
-    forEachLive(reader, VECTOR_FIELDS, (doc, fields) -> {
-      BytesRef stored = fields.getBinaryValue(Fields.VECTOR);
-      if (Fields.KIND_VECTOR.equals(fields.get(Fields.KIND)) && stored != null) {
-        visitor.visit(fields, floats(stored));
-      }
-    });
+    forEachLive(
+        reader,
+        VECTOR_FIELDS,
+        (doc, fields) -> {
+          BytesRef stored = fields.getBinaryValue(Fields.VECTOR);
+          if (Fields.KIND_VECTOR.equals(fields.get(Fields.KIND)) && stored != null) {
+            visitor.visit(fields, floats(stored));
+          }
+        });
   }
 
   /** A vector as bytes: each value as four bytes, little-endian, in order. */
   static byte[] bytes(float[] vector) {
-    ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(vector);
     return buffer.array();
   }
@@ -121,10 +138,14 @@ final class IndexDocuments {
   /** The vector that {@link #bytes} wrote. */
   static float[] floats(BytesRef bytes) {
     if (bytes.length % Float.BYTES != 0) {
-      throw new IllegalArgumentException("a stored vector of " + bytes.length + " bytes, not a whole number of floats");
+      throw new IllegalArgumentException(
+          "a stored vector of " + bytes.length + " bytes, not a whole number of floats");
     }
     float[] vector = new float[bytes.length / Float.BYTES];
-    ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+    ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .asFloatBuffer()
+        .get(vector);
     return vector;
   }
 }

@@ -5,8 +5,8 @@ import faqbot.corpus.FaqEntry;
 import java.util.List;
 
 /**
- * A consistent, point-in-time view of the index: the entries and the two ways to score them against a question.
- * Close it when done so an index swapped in meanwhile can free the old one.
+ * A consistent, point-in-time view of the index: the entries and the two ways to score them against
+ * a question. Close it when done so an index swapped in meanwhile can free the old one.
  */
 public interface IndexView extends AutoCloseable {
 
@@ -18,8 +18,8 @@ public interface IndexView extends AutoCloseable {
   }
 
   /**
-   * BM25 scores of the entries for a text, by entry position; 0 for entries that share no word with it.
-   * Only the best {@code depth} entries are scored.
+   * BM25 scores of the entries for a text, by entry position; 0 for entries that share no word with
+   * it. Only the best {@code depth} entries are scored.
    */
   float[] keywordScores(String text, int depth);
 
@@ -33,14 +33,15 @@ public interface IndexView extends AutoCloseable {
   boolean hasVectors();
 
   /**
-   * For each entry, how close the query vector is to the entry's vectors (its question, each alternate phrasing,
-   * its question with its answer, its opening paragraph and passages of a long answer).
+   * For each entry, how close the query vector is to the entry's vectors (its question, each
+   * alternate phrasing, its question with its answer, its opening paragraph and passages of a long
+   * answer).
    */
   SemanticScores semanticScores(float[] queryVector);
 
   /**
-   * Questions (and alternate phrasings) containing words that start with what the user has typed so far, for
-   * suggestions while typing; at most one per entry.
+   * Questions (and alternate phrasings) containing words that start with what the user has typed so
+   * far, for suggestions while typing; at most one per entry.
    */
   List<Suggestion> suggest(String typed, int limit);
 

@@ -6,7 +6,10 @@ import faqbot.corpus.Marks;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits an answer into passages of a few sentences, so a detail deep in a long answer can still be found. */
+/**
+ * Splits an answer into passages of a few sentences, so a detail deep in a long answer can still be
+ * found.
+ */
 final class Passages {
   static final int MIN_WORDS = 40;
   static final int MAX_WORDS = 160;
@@ -14,8 +17,8 @@ final class Passages {
   private Passages() {}
 
   /**
-   * The answer's opening paragraph when it is short: FAQ answers lead with a one- or two-sentence direct answer,
-   * which on its own is the closest text to a paraphrase of the question.
+   * The answer's opening paragraph when it is short: FAQ answers lead with a one- or two-sentence
+   * direct answer, which on its own is the closest text to a paraphrase of the question.
    */
   static String lead(FaqEntry entry) {
     if (entry.blocks().isEmpty() || entry.blocks().get(0).kind() != Block.Kind.PARAGRAPH) {
@@ -30,7 +33,8 @@ final class Passages {
     StringBuilder current = new StringBuilder();
     int words = 0;
     for (Block block : entry.blocks()) {
-      String text = Marks.strip(block.text() != null ? block.text() : String.join("; ", block.items()));
+      String text =
+          Marks.strip(block.text() != null ? block.text() : String.join("; ", block.items()));
       int n = text.split("\\s+").length;
       if (words > 0 && words + n > MAX_WORDS) {
         passages.add(current.toString());

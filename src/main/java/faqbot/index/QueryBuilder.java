@@ -16,17 +16,22 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a user's text into a keyword query over the entry fields, weighted by how much each field says about
- * what an entry answers. The text is analyzed, never parsed, so no character in it is query syntax.
+ * Turns a user's text into a keyword query over the entry fields, weighted by how much each field
+ * says about what an entry answers. The text is analyzed, never parsed, so no character in it is
+ * query syntax.
  */
 final class QueryBuilder {
-  /** Field weights: the question and its phrasings say most, then the answer, then the editors' notes. */
-  static final List<FieldWeight> WEIGHTS = List.of(
-      new FieldWeight(Fields.QUESTION, 2.0f),
-      new FieldWeight(Fields.ALTERNATES, 1.5f),
-      new FieldWeight(Fields.TAGS, 0.5f),
-      new FieldWeight(Fields.BODY, 1.0f),
-      new FieldWeight(Fields.EDITORS, 0.2f));
+  /**
+   * Field weights: the question and its phrasings say most, then the answer, then the editors'
+   * notes.
+   */
+  static final List<FieldWeight> WEIGHTS =
+      List.of(
+          new FieldWeight(Fields.QUESTION, 2.0f),
+          new FieldWeight(Fields.ALTERNATES, 1.5f),
+          new FieldWeight(Fields.TAGS, 0.5f),
+          new FieldWeight(Fields.BODY, 1.0f),
+          new FieldWeight(Fields.EDITORS, 0.2f));
 
   record FieldWeight(String field, float weight) {}
 

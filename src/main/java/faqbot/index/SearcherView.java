@@ -7,13 +7,18 @@ import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.SearcherManager;
 
-/** An {@link IndexView} over one searcher acquired from a {@link SearcherManager}, released when closed. */
+/**
+ * An {@link IndexView} over one searcher acquired from a {@link SearcherManager}, released when
+ * closed.
+ */
 final class SearcherView implements IndexView {
   private final SearcherManager searchers;
   private final FaqSearcher searcher;
   private final QueryBuilder queries;
+
   /** How many models' slices each vector joins. */
   private final int parts;
+
   private boolean closed;
 
   SearcherView(SearcherManager searchers, FaqSearcher searcher, QueryBuilder queries, int parts) {

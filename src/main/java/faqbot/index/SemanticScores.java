@@ -3,9 +3,9 @@ package faqbot.index;
 import java.util.List;
 
 /**
- * How close a message's meaning is to each entry, by entry position, as each sentence model sees it: the two
- * highest cosines between the message and the entry's vectors (its question, phrasings, question with answer,
- * opening, passages).
+ * How close a message's meaning is to each entry, by entry position, as each sentence model sees
+ * it: the two highest cosines between the message and the entry's vectors (its question, phrasings,
+ * question with answer, opening, passages).
  *
  * @param models one {@link ModelScores} per model, in the order of the encoder's slices
  */
@@ -14,7 +14,7 @@ public record SemanticScores(List<ModelScores> models) {
   /**
    * One model's cosines.
    *
-   * @param best   the highest cosine; -1 where the entry has no vector
+   * @param best the highest cosine; -1 where the entry has no vector
    * @param second the second highest; -1 where the entry has fewer than two vectors
    */
   public record ModelScores(float[] best, float[] second) {}

@@ -24,9 +24,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * Suggests questions as the user types, with Lucene's infix suggester: every word typed must start a word of the
- * question or of one of its phrasings, in any position ("align" finds "What is inner alignment?"). It holds an
- * in-memory index and its writer: close it when its point in time is no longer searched.
+ * Suggests questions as the user types, with Lucene's infix suggester: every word typed must start
+ * a word of the question or of one of its phrasings, in any position ("align" finds "What is inner
+ * alignment?"). It holds an in-memory index and its writer: close it when its point in time is no
+ * longer searched.
  */
 final class Suggester implements Closeable {
   /** The fewest characters worth suggesting for; one or two letters match almost everything. */
@@ -37,8 +38,9 @@ final class Suggester implements Closeable {
 
   Suggester(List<FaqEntry> entries) {
     try {
-      lookup = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer(), analyzer(),
-          MIN_CHARS, false, true, true);
+      lookup =
+          new AnalyzingInfixSuggester(
+              new ByteBuffersDirectory(), analyzer(), analyzer(), MIN_CHARS, false, true, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the question suggester", e);
     }
@@ -46,7 +48,8 @@ final class Suggester implements Closeable {
       lookup.build(new Phrasings(entries));
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(lookup);
-      throw e instanceof IOException io ? new UncheckedIOException("cannot build the question suggester", io)
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot build the question suggester", io)
           : (RuntimeException) e;
     }
   }
@@ -60,7 +63,8 @@ final class Suggester implements Closeable {
       return List.of();
     }
     try {
-      List<Lookup.LookupResult> results = lookup.lookup(text, (BooleanQuery) null, limit * 4, true, false);
+      List<Lookup.LookupResult> results =
+          lookup.lookup(text, (BooleanQuery) null, limit * 4, true, false);
       List<Suggestion> out = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (Lookup.LookupResult r : results) {
@@ -97,7 +101,9 @@ final class Suggester implements Closeable {
     };
   }
 
-  /** Every entry's question, weighted above its alternate phrasings, with the entry's id as payload. */
+  /**
+   * Every entry's question, weighted above its alternate phrasings, with the entry's id as payload.
+   */
   private static final class Phrasings implements InputIterator {
     private final List<String[]> items = new ArrayList<>();
     private int next = -1;

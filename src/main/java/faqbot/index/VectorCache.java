@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vectors of the index a build replaces, by their cache key, so a build embeds only the texts that changed (on
- * every core); the rest are taken as they are.
+ * The vectors of the index a build replaces, by their cache key, so a build embeds only the texts
+ * that changed (on every core); the rest are taken as they are.
  */
 final class VectorCache {
   private static final Logger LOG = LoggerFactory.getLogger(VectorCache.class);
@@ -31,7 +31,7 @@ final class VectorCache {
   /**
    * What each text's vector is and how many had to be computed.
    *
-   * @param vectors  each text's vector, in the order of the texts
+   * @param vectors each text's vector, in the order of the texts
    * @param computed how many the model computed (the others came from the cache)
    */
   record Embedded(List<float[]> vectors, int computed) {}
@@ -41,9 +41,9 @@ final class VectorCache {
   }
 
   /**
-   * The vectors of the index in a directory; none when it has no index, it cannot be read, or it was written in
-   * another layout (before schema 4 the vectors were in a vector field, which this code no longer reads: the first
-   * build after that change embeds every text again, once).
+   * The vectors of the index in a directory; none when it has no index, it cannot be read, or it
+   * was written in another layout (before schema 4 the vectors were in a vector field, which this
+   * code no longer reads: the first build after that change embeds every text again, once).
    */
   static VectorCache readFrom(Directory dir) {
     try {
@@ -53,12 +53,16 @@ final class VectorCache {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         String schema = BuildStamp.of(reader.getIndexCommit().getUserData()).schema();
         if (!Fields.SCHEMA_VERSION.equals(schema)) {
-          LOG.info("the old index has an older layout (schema {}, now {}); its sentence vectors cannot be reused, so"
-              + " every text is embedded again", schema.isEmpty() ? "unknown" : schema, Fields.SCHEMA_VERSION);
+          LOG.info(
+              "the old index has an older layout (schema {}, now {}); its sentence vectors cannot be reused, so"
+                  + " every text is embedded again",
+              schema.isEmpty() ? "unknown" : schema,
+              Fields.SCHEMA_VERSION);
           return empty();
         }
         Map<String, float[]> byKey = new HashMap<>();
-        IndexDocuments.forEachVector(reader, (fields, vector) -> byKey.put(fields.get(Fields.VECTOR_KEY), vector));
+        IndexDocuments.forEachVector(
+            reader, (fields, vector) -> byKey.put(fields.get(Fields.VECTOR_KEY), vector));
         return new VectorCache(byKey);
       }
     } catch (IOException | RuntimeException e) {
@@ -67,7 +71,10 @@ final class VectorCache {
     }
   }
 
-  /** The vector of each text: from the cache when it holds the text's key, else computed now by the encoder. */
+  /**
+   * The vector of each text: from the cache when it holds the text's key, else computed now by the
+   * encoder.
+   */
   Embedded vectorsOf(List<VectorText> texts, SentenceEncoder encoder) throws IOException {
     float[][] vectors = new float[texts.size()][];
     List<Integer> missing = new ArrayList<>();
@@ -83,7 +90,8 @@ final class VectorCache {
     return new Embedded(Arrays.asList(vectors), missing.size());
   }
 
-  private static void embed(List<VectorText> texts, List<Integer> missing, float[][] vectors, SentenceEncoder encoder)
+  private static void embed(
+      List<VectorText> texts, List<Integer> missing, float[][] vectors, SentenceEncoder encoder)
       throws IOException {
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), missing.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -99,7 +107,8 @@ final class VectorCache {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while embedding the corpus", e);
     } catch (ExecutionException e) {
-      throw new IndexException("the sentence model failed: " + e.getCause().getMessage(), e.getCause());
+      throw new IndexException(
+          "the sentence model failed: " + e.getCause().getMessage(), e.getCause());
     } finally {
       pool.shutdownNow();
     }

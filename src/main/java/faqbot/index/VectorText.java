@@ -10,15 +10,16 @@ import java.util.List;
  * A text of an entry that gets a sentence vector.
  *
  * @param owner the entry's id
- * @param role  which of its texts it is ({@link Fields#ROLE_QUESTION} and the others)
- * @param text  the text to embed
- * @param key   the embedding cache's key: a hash of the model and the text
+ * @param role which of its texts it is ({@link Fields#ROLE_QUESTION} and the others)
+ * @param text the text to embed
+ * @param key the embedding cache's key: a hash of the model and the text
  */
 record VectorText(String owner, String role, String text, String key) {
 
   /**
-   * Every text of a corpus to embed with a model: each entry's question, each phrasing, the question with the whole
-   * answer, the answer's opening when it is short, and passages of a long answer.
+   * Every text of a corpus to embed with a model: each entry's question, each phrasing, the
+   * question with the whole answer, the answer's opening when it is short, and passages of a long
+   * answer.
    */
   static List<VectorText> allOf(Corpus corpus, String model) {
     List<VectorText> texts = new ArrayList<>();
@@ -44,7 +45,10 @@ record VectorText(String owner, String role, String text, String key) {
     return new VectorText(owner, role, text, key(model, text));
   }
 
-  /** The cache key of a text's vector by a model: the same text by the same model always has the same vector. */
+  /**
+   * The cache key of a text's vector by a model: the same text by the same model always has the
+   * same vector.
+   */
   static String key(String model, String text) {
     return Hashes.sha256Hex(model, text);
   }

@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which Events API callbacks the bot answers: a person's mention of the app or direct message to it, once,
- * however often Slack delivers it. Bots (the app itself above all), edits, deletions and joins are passed over.
+ * Decides which Events API callbacks the bot answers: a person's mention of the app or direct
+ * message to it, once, however often Slack delivers it. Bots (the app itself above all), edits,
+ * deletions and joins are passed over.
  */
 final class EventFilter {
   private static final Logger LOG = LoggerFactory.getLogger(EventFilter.class);
@@ -16,8 +17,9 @@ final class EventFilter {
    * A message to answer.
    *
    * @param channel where it was posted
-   * @param thread  the thread to answer in: its own, or the one it was posted in
-   * @param text    what it says, as plain text (mentions removed, Slack's escapes undone); may be empty
+   * @param thread the thread to answer in: its own, or the one it was posted in
+   * @param text what it says, as plain text (mentions removed, Slack's escapes undone); may be
+   *     empty
    */
   record Question(String channel, String thread, String text) {}
 
@@ -25,8 +27,9 @@ final class EventFilter {
   private final RecentIds recent;
 
   /**
-   * @param botUserId the app's own bot user, or null to know it from each event's {@code authorizations}
-   * @param recent    the ids already answered
+   * @param botUserId the app's own bot user, or null to know it from each event's {@code
+   *     authorizations}
+   * @param recent the ids already answered
    */
   EventFilter(String botUserId, RecentIds recent) {
     this.botUserId = botUserId;
@@ -34,7 +37,8 @@ final class EventFilter {
   }
 
   /**
-   * The question in an {@code event_callback} payload, or empty when it is not for the bot or was already seen.
+   * The question in an {@code event_callback} payload, or empty when it is not for the bot or was
+   * already seen.
    *
    * @param retry Slack's {@code X-Slack-Retry-Num} for a redelivery, or null; only logged
    */
@@ -47,7 +51,9 @@ final class EventFilter {
       return Optional.empty();
     }
     // Never answer a bot (ourselves least of all), nor edits, deletions, joins and the like.
-    if (event.hasNonNull("bot_id") || event.hasNonNull("bot_profile") || event.hasNonNull("subtype")) {
+    if (event.hasNonNull("bot_id")
+        || event.hasNonNull("bot_profile")
+        || event.hasNonNull("subtype")) {
       return Optional.empty();
     }
     String user = event.path("user").asText("");
@@ -69,8 +75,11 @@ final class EventFilter {
       return Optional.empty();
     }
     String threadTs = event.path("thread_ts").asText("");
-    return Optional.of(new Question(channel, threadTs.isEmpty() ? ts : threadTs,
-        Mrkdwn.fromSlack(event.path("text").asText(""))));
+    return Optional.of(
+        new Question(
+            channel,
+            threadTs.isEmpty() ? ts : threadTs,
+            Mrkdwn.fromSlack(event.path("text").asText(""))));
   }
 
   /** Whether {@code user} is this app's own bot user. */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import faqbot.answer.Answerer;
 import faqbot.answer.EntryView;
 import faqbot.feedback.FeedbackRecord;
-import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
+import faqbot.feedback.QuestionLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A 👍 or 👎 on an answer: journalled before the click is acknowledged, then the buttons give way to thanks. */
+/**
+ * A 👍 or 👎 on an answer: journalled before the click is acknowledged, then the buttons give way
+ * to thanks.
+ */
 final class FeedbackButtons {
   private static final Logger LOG = LoggerFactory.getLogger(FeedbackButtons.class);
 
@@ -26,7 +29,11 @@ final class FeedbackButtons {
   private final SlackClient client;
   private final SlackMessages messages;
 
-  FeedbackButtons(Supplier<Answerer> answerer, Journal journal, ObjectMapper json, SlackClient client,
+  FeedbackButtons(
+      Supplier<Answerer> answerer,
+      Journal journal,
+      ObjectMapper json,
+      SlackClient client,
       SlackMessages messages) {
     this.answerer = answerer;
     this.journal = journal;
@@ -35,13 +42,18 @@ final class FeedbackButtons {
     this.messages = messages;
   }
 
-  /** Records a verdict on the answer {@code value} names, and thanks the voter through {@code responseUrl}. */
-  void vote(JsonNode payload, SlackMessages.ButtonValue value, boolean helpful, String responseUrl) {
+  /**
+   * Records a verdict on the answer {@code value} names, and thanks the voter through {@code
+   * responseUrl}.
+   */
+  void vote(
+      JsonNode payload, SlackMessages.ButtonValue value, boolean helpful, String responseUrl) {
     if (value.id() == null) {
       return;
     }
     try {
-      journal.append(FeedbackRecord.feedback(value.question(), value.id(), helpful, QuestionLog.SLACK));
+      journal.append(
+          FeedbackRecord.feedback(value.question(), value.id(), helpful, QuestionLog.SLACK));
     } catch (IOException | RuntimeException e) {
       LOG.error("could not journal feedback on {}", value.id(), e);
       ObjectNode sorry = messages.notice("Sorry, I could not record that. Please try again later.");
@@ -50,18 +62,25 @@ final class FeedbackButtons {
       client.respondAsync(responseUrl, sorry);
       return;
     }
-    String thanks = helpful ? ":+1: Thanks, glad it helped." : ":pencil: Thanks for telling us; this helps us improve"
-        + " the answer.";
+    String thanks =
+        helpful
+            ? ":+1: Thanks, glad it helped."
+            : ":pencil: Thanks for telling us; this helps us improve" + " the answer.";
     client.respondAsync(responseUrl, thanked(payload.path("message"), value, thanks));
   }
 
-  /** The message voted on with its feedback buttons replaced by {@code thanks}, or just the thanks. */
+  /**
+   * The message voted on with its feedback buttons replaced by {@code thanks}, or just the thanks.
+   */
   private ObjectNode thanked(JsonNode message, SlackMessages.ButtonValue value, String thanks) {
-    ArrayNode original = message.path("blocks").isArray() && !message.path("blocks").isEmpty()
-        ? (ArrayNode) message.path("blocks") : null;
+    ArrayNode original =
+        message.path("blocks").isArray() && !message.path("blocks").isEmpty()
+            ? (ArrayNode) message.path("blocks")
+            : null;
     String text = message.path("text").asText("");
     if (original == null) {
-      // An ephemeral message comes without its blocks: show the same answer again, without the buttons.
+      // An ephemeral message comes without its blocks: show the same answer again, without the
+      // buttons.
       Optional<EntryView> entry = answerer.get().entry(value.id());
       if (entry.isPresent()) {
         ObjectNode rebuilt = messages.answer(SlackMessages.Shown.of(entry.get()), value.question());
@@ -81,7 +100,10 @@ final class FeedbackButtons {
       if (id.equals(SlackMessages.FEEDBACK_PROMPT_BLOCK)) {
         continue;
       }
-      blocks.add(id.equals(SlackMessages.FEEDBACK_BLOCK) ? messages.context(List.of(Mrkdwn.escape(thanks))) : block);
+      blocks.add(
+          id.equals(SlackMessages.FEEDBACK_BLOCK)
+              ? messages.context(List.of(Mrkdwn.escape(thanks)))
+              : block);
     }
     ObjectNode update = json.createObjectNode();
     update.put("replace_original", true);

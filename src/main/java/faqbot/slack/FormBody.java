@@ -6,11 +6,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads an {@code application/x-www-form-urlencoded} body from the very bytes whose signature was checked. */
+/**
+ * Reads an {@code application/x-www-form-urlencoded} body from the very bytes whose signature was
+ * checked.
+ */
 final class FormBody {
   private FormBody() {}
 
-  /** The fields of the body; where a name repeats, the first value counts. Malformed escapes are kept as written. */
+  /**
+   * The fields of the body; where a name repeats, the first value counts. Malformed escapes are
+   * kept as written.
+   */
   static Map<String, String> parse(byte[] body) {
     Map<String, String> fields = new LinkedHashMap<>();
     String text = new String(body, StandardCharsets.UTF_8);

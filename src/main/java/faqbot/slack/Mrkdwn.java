@@ -5,10 +5,14 @@ import faqbot.text.Cut;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Text to and from Slack's {@code mrkdwn}: escaping, reading what users typed, and cutting at clean places. */
+/**
+ * Text to and from Slack's {@code mrkdwn}: escaping, reading what users typed, and cutting at clean
+ * places.
+ */
 final class Mrkdwn {
   private static final Pattern SPECIAL = Pattern.compile("<([@#!])([^>|]*)(?:\\|([^>]*))?>");
-  private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^>|]*)(?:\\|([^>]*))?>");
+  private static final Pattern LINK =
+      Pattern.compile("<((?:https?|mailto):[^>|]*)(?:\\|([^>]*))?>");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?…][\"'”’)\\]]*(?=\\s)");
   private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>|]+");
 
@@ -19,12 +23,17 @@ final class Mrkdwn {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  /** Corpus text (with {@code <u>} marks for links the export dropped) as mrkdwn: marks removed, then escaped. */
+  /**
+   * Corpus text (with {@code <u>} marks for links the export dropped) as mrkdwn: marks removed,
+   * then escaped.
+   */
   static String fromCorpus(String text) {
     return escape(Marks.strip(text));
   }
 
-  /** A link in mrkdwn, or just the escaped label when the URL is not one that can be written safely. */
+  /**
+   * A link in mrkdwn, or just the escaped label when the URL is not one that can be written safely.
+   */
   static String link(String url, String label) {
     String shown = escape(label).replace("|", "\u2223");
     if (url == null || !SAFE_URL.matcher(url).matches()) {
@@ -39,8 +48,8 @@ final class Mrkdwn {
   }
 
   /**
-   * What a user typed, as plain text: mentions of users, channels and groups removed or named, links replaced by
-   * their label, and Slack's escapes undone.
+   * What a user typed, as plain text: mentions of users, channels and groups removed or named,
+   * links replaced by their label, and Slack's escapes undone.
    */
   static String fromSlack(String text) {
     if (text == null) {
@@ -51,17 +60,21 @@ final class Mrkdwn {
     while (m.find()) {
       String kind = m.group(1);
       String label = m.group(3);
-      String replacement = switch (kind) {
-        case "#" -> label != null && !label.isEmpty() ? "#" + label : "";
-        default -> ""; // user mentions (mostly of the bot itself) and @here/@channel say nothing about the question
-      };
+      String replacement =
+          switch (kind) {
+            case "#" -> label != null && !label.isEmpty() ? "#" + label : "";
+            default ->
+                ""; // user mentions (mostly of the bot itself) and @here/@channel say nothing about
+              // the question
+          };
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
     Matcher links = LINK.matcher(out.toString());
     StringBuilder plain = new StringBuilder();
     while (links.find()) {
-      String label = links.group(2) != null && !links.group(2).isEmpty() ? links.group(2) : links.group(1);
+      String label =
+          links.group(2) != null && !links.group(2).isEmpty() ? links.group(2) : links.group(1);
       links.appendReplacement(plain, Matcher.quoteReplacement(label));
     }
     links.appendTail(plain);
@@ -69,9 +82,10 @@ final class Mrkdwn {
   }
 
   /**
-   * The longest start of {@code text} of at most {@code limit} characters that ends at a clean place: a paragraph
-   * break, else a line break, else the end of a sentence, else a space; only cut mid-word when nothing else fits,
-   * and never inside an escape like {@code &amp;}. Returns the whole text when it fits.
+   * The longest start of {@code text} of at most {@code limit} characters that ends at a clean
+   * place: a paragraph break, else a line break, else the end of a sentence, else a space; only cut
+   * mid-word when nothing else fits, and never inside an escape like {@code &amp;}. Returns the
+   * whole text when it fits.
    */
   static String cut(String text, int limit) {
     if (text.length() <= limit) {
@@ -80,7 +94,8 @@ final class Mrkdwn {
     if (limit <= 0) {
       return "";
     }
-    String window = text.substring(0, limit + 1); // one past the limit: a boundary right at it counts
+    String window =
+        text.substring(0, limit + 1); // one past the limit: a boundary right at it counts
     int floor = limit / 2;
     int at = window.lastIndexOf("\n\n", limit);
     if (at < floor) {

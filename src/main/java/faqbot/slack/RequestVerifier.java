@@ -10,13 +10,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks that a request comes from Slack: its {@code X-Slack-Signature} must be {@code v0=} followed by the hex
- * HMAC-SHA256, keyed with the signing secret, of {@code v0:<X-Slack-Request-Timestamp>:<raw body>}, and its
- * timestamp must be within five minutes of now, either way (so a captured request cannot be replayed later).
+ * Checks that a request comes from Slack: its {@code X-Slack-Signature} must be {@code v0=}
+ * followed by the hex HMAC-SHA256, keyed with the signing secret, of {@code
+ * v0:<X-Slack-Request-Timestamp>:<raw body>}, and its timestamp must be within five minutes of now,
+ * either way (so a captured request cannot be replayed later).
  */
 final class RequestVerifier {
   static final String SIGNATURE = "X-Slack-Signature";
   static final String TIMESTAMP = "X-Slack-Request-Timestamp";
+
   /** How far a request's timestamp may be from now, in seconds, either way. */
   static final long MAX_SKEW_SECONDS = 5 * 60;
 
@@ -31,12 +33,17 @@ final class RequestVerifier {
     this.clock = clock;
   }
 
-  /** Whether a request with these headers and exactly these body bytes was signed with our secret, just now. */
+  /**
+   * Whether a request with these headers and exactly these body bytes was signed with our secret,
+   * just now.
+   */
   boolean verify(String timestamp, String signature, byte[] body) {
     if (timestamp == null || signature == null || body == null) {
       return false;
     }
-    if (timestamp.isEmpty() || timestamp.length() > 12 || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (timestamp.isEmpty()
+        || timestamp.length() > 12
+        || !timestamp.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return false;
     }
     long sent = Long.parseLong(timestamp);

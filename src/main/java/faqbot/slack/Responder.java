@@ -7,10 +7,8 @@ import faqbot.answer.Answer;
 import faqbot.answer.Answerer;
 import faqbot.answer.EntryView;
 import faqbot.answer.InvalidMessageException;
-import faqbot.answer.Outcome;
-import faqbot.feedback.QuestionLog;
 import faqbot.feedback.Journal;
-import java.io.IOException;
+import faqbot.feedback.QuestionLog;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -18,13 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers questions on the workers and posts the answers back to Slack: a slash command's to its
- * {@code response_url}, a mention's or direct message's in its thread, a question button's beside the message
- * clicked. When every worker is busy, the asker is told so at once instead.
+ * {@code response_url}, a mention's or direct message's in its thread, a question button's beside
+ * the message clicked. When every worker is busy, the asker is told so at once instead.
  */
 final class Responder {
   static final String LOOKING = "Looking that up\u2026";
-  static final String BUSY = "I'm answering a lot of questions right now. Please try again in a minute.";
-  static final String FAILED = "Sorry, something went wrong while looking that up. Please try again later.";
+  static final String BUSY =
+      "I'm answering a lot of questions right now. Please try again in a minute.";
+  static final String FAILED =
+      "Sorry, something went wrong while looking that up. Please try again later.";
 
   private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
 
@@ -36,8 +36,14 @@ final class Responder {
   private final SlackMessages messages;
   private final Workers workers;
 
-  Responder(SlackSettings settings, Supplier<Answerer> answerer, Journal journal, ObjectMapper json,
-      SlackClient client, SlackMessages messages, Workers workers) {
+  Responder(
+      SlackSettings settings,
+      Supplier<Answerer> answerer,
+      Journal journal,
+      ObjectMapper json,
+      SlackClient client,
+      SlackMessages messages,
+      Workers workers) {
     this.settings = settings;
     this.answerer = answerer;
     this.questions = new QuestionLog(journal);
@@ -48,15 +54,16 @@ final class Responder {
   }
 
   /**
-   * Answers a slash command's (valid) question to its {@code response_url}; false when every worker is busy, for
-   * the command's acknowledgement to say so.
+   * Answers a slash command's (valid) question to its {@code response_url}; false when every worker
+   * is busy, for the command's acknowledgement to say so.
    */
   boolean answerCommand(String question, String responseUrl) {
-    return workers.submit(() -> {
-      ObjectNode reply = replyOrNotice(question, "a slash command");
-      reply.put("response_type", settings.inChannel() ? "in_channel" : "ephemeral");
-      client.respond(responseUrl, reply);
-    });
+    return workers.submit(
+        () -> {
+          ObjectNode reply = replyOrNotice(question, "a slash command");
+          reply.put("response_type", settings.inChannel() ? "in_channel" : "ephemeral");
+          client.respond(responseUrl, reply);
+        });
   }
 
   /** Answers a mention or direct message in its thread, or says there why it cannot. */
@@ -72,10 +79,12 @@ final class Responder {
       notice(asked, "Sorry, I can't answer that: " + e.getMessage() + ".");
       return;
     }
-    boolean accepted = workers.submit(() -> {
-      ObjectNode reply = replyOrNotice(question, "a message");
-      client.postMessage(inThread(reply, asked));
-    });
+    boolean accepted =
+        workers.submit(
+            () -> {
+              ObjectNode reply = replyOrNotice(question, "a message");
+              client.postMessage(inThread(reply, asked));
+            });
     if (!accepted) {
       notice(asked, BUSY);
     }
@@ -85,30 +94,38 @@ final class Responder {
   void answerClick(JsonNode payload, SlackMessages.ButtonValue value, String responseUrl) {
     boolean ephemeral = payload.path("container").path("is_ephemeral").asBoolean(false);
     JsonNode message = payload.path("message");
-    // Answers to a message in a thread stay in that thread; to a message in the channel, go in its thread.
-    String thread = message.path("thread_ts").asText(message.path("ts").asText(
-        payload.path("container").path("thread_ts").asText("")));
-    boolean accepted = workers.submit(() -> {
-      ObjectNode reply;
-      try {
-        Optional<EntryView> entry = value.id() == null ? Optional.empty() : answerer.get().entry(value.id());
-        if (entry.isPresent()) {
-          reply = messages.answer(SlackMessages.Shown.of(entry.get()), entry.get().question());
-        } else {
-          String question = Answerer.normalize(value.question());
-          reply = reply(answerer.get().answer(question), question);
-        }
-      } catch (RuntimeException e) {
-        LOG.error("answering a button click failed", e);
-        reply = messages.notice(FAILED);
-      }
-      reply.put("response_type", ephemeral ? "ephemeral" : "in_channel");
-      reply.put("replace_original", false);
-      if (!ephemeral && !thread.isEmpty()) {
-        reply.put("thread_ts", thread);
-      }
-      client.respond(responseUrl, reply);
-    });
+    // Answers to a message in a thread stay in that thread; to a message in the channel, go in its
+    // thread.
+    String thread =
+        message
+            .path("thread_ts")
+            .asText(
+                message.path("ts").asText(payload.path("container").path("thread_ts").asText("")));
+    boolean accepted =
+        workers.submit(
+            () -> {
+              ObjectNode reply;
+              try {
+                Optional<EntryView> entry =
+                    value.id() == null ? Optional.empty() : answerer.get().entry(value.id());
+                if (entry.isPresent()) {
+                  reply =
+                      messages.answer(SlackMessages.Shown.of(entry.get()), entry.get().question());
+                } else {
+                  String question = Answerer.normalize(value.question());
+                  reply = reply(answerer.get().answer(question), question);
+                }
+              } catch (RuntimeException e) {
+                LOG.error("answering a button click failed", e);
+                reply = messages.notice(FAILED);
+              }
+              reply.put("response_type", ephemeral ? "ephemeral" : "in_channel");
+              reply.put("replace_original", false);
+              if (!ephemeral && !thread.isEmpty()) {
+                reply.put("thread_ts", thread);
+              }
+              client.respond(responseUrl, reply);
+            });
     if (!accepted) {
       ObjectNode busy = messages.notice(BUSY);
       busy.put("response_type", "ephemeral");
@@ -117,7 +134,10 @@ final class Responder {
     }
   }
 
-  /** The reply to a question, or a short notice when answering failed (logged, naming {@code what} was answered). */
+  /**
+   * The reply to a question, or a short notice when answering failed (logged, naming {@code what}
+   * was answered).
+   */
   private ObjectNode replyOrNotice(String question, String what) {
     try {
       return reply(answerer.get().answer(question), question);
@@ -136,7 +156,10 @@ final class Responder {
     return messages.offered(answer);
   }
 
-  /** Posts a one-line notice in the question's thread, without waiting: this may run on a request thread. */
+  /**
+   * Posts a one-line notice in the question's thread, without waiting: this may run on a request
+   * thread.
+   */
   private void notice(EventFilter.Question asked, String text) {
     client.postMessageAsync(inThread(messages.notice(text), asked));
   }

@@ -22,29 +22,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends messages to Slack: through the Web API's {@code chat.postMessage} with the bot token, or to the
- * {@code response_url} of a slash command or button click. Every call has a connect and a request timeout; a
- * failure is logged (never with the token or the full response URL) and reported as false, never thrown.
+ * Sends messages to Slack: through the Web API's {@code chat.postMessage} with the bot token, or to
+ * the {@code response_url} of a slash command or button click. Every call has a connect and a
+ * request timeout; a failure is logged (never with the token or the full response URL) and reported
+ * as false, never thrown.
  *
- * <p>When Slack rate-limits a call (HTTP 429, or {@code "error": "ratelimited"}), it is sent again after the
- * {@code Retry-After} Slack asks for, as long as that retry starts within {@link #RETRY_BUDGET} of the first try;
- * otherwise it is given up with one log line. A blocking call keeps its caller (a worker) until then; an
- * asynchronous one, sent from a request thread, keeps no thread at all while it waits.
+ * <p>When Slack rate-limits a call (HTTP 429, or {@code "error": "ratelimited"}), it is sent again
+ * after the {@code Retry-After} Slack asks for, as long as that retry starts within {@link
+ * #RETRY_BUDGET} of the first try; otherwise it is given up with one log line. A blocking call
+ * keeps its caller (a worker) until then; an asynchronous one, sent from a request thread, keeps no
+ * thread at all while it waits.
  */
 final class SlackClient {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
   /**
-   * How long after its first try a rate-limited message may still be sent again. Slack asks for waits of a second
-   * to about a minute; half a minute covers the short ones, after which an answer comes too late to be wanted, and
-   * a worker kept longer would keep the few others' questions waiting.
+   * How long after its first try a rate-limited message may still be sent again. Slack asks for
+   * waits of a second to about a minute; half a minute covers the short ones, after which an answer
+   * comes too late to be wanted, and a worker kept longer would keep the few others' questions
+   * waiting.
    */
   static final Duration RETRY_BUDGET = Duration.ofSeconds(30);
-  /** The shortest wait before a retry, and the wait when Slack rate-limits without a usable {@code Retry-After}. */
+
+  /**
+   * The shortest wait before a retry, and the wait when Slack rate-limits without a usable {@code
+   * Retry-After}.
+   */
   static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackClient.class);
-  /** Slack's error codes for a rate-limited call: the Web API's generic one, and chat.postMessage's own. */
+
+  /**
+   * Slack's error codes for a rate-limited call: the Web API's generic one, and chat.postMessage's
+   * own.
+   */
   private static final Set<String> RATE_LIMITED = Set.of("ratelimited", "rate_limited");
 
   private final HttpClient http;
@@ -58,17 +70,21 @@ final class SlackClient {
   }
 
   SlackClient(SlackSettings settings, ObjectMapper json, Duration retryBudget) {
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.json = json;
     this.apiBase = settings.apiBase();
     this.botToken = settings.botToken();
     this.retryBudget = retryBudget;
   }
 
-  /** Posts a message with {@code chat.postMessage}: {@code message} must carry {@code channel}. Blocks. */
+  /**
+   * Posts a message with {@code chat.postMessage}: {@code message} must carry {@code channel}.
+   * Blocks.
+   */
   boolean postMessage(ObjectNode message) {
     return await(postMessageAsync(message));
   }
@@ -97,9 +113,10 @@ final class SlackClient {
   }
 
   /**
-   * Whether {@code url} is one we may post to: an https URL on Slack's own domains, or on the host of the
-   * configured API base URL (a test double, or a proxy). A signed request can name only what Slack gave it, but
-   * checking costs nothing and keeps a leaked secret from turning the bot into a proxy.
+   * Whether {@code url} is one we may post to: an https URL on Slack's own domains, or on the host
+   * of the configured API base URL (a test double, or a proxy). A signed request can name only what
+   * Slack gave it, but checking costs nothing and keeps a leaked secret from turning the bot into a
+   * proxy.
    */
   boolean allowedResponseUrl(String url) {
     if (url == null || url.isBlank()) {
@@ -115,17 +132,25 @@ final class SlackClient {
     if (uri.getUserInfo() != null || host.isEmpty()) {
       return false;
     }
-    if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getPort() == -1
-        && (host.equals("slack.com") || host.endsWith(".slack.com") || host.endsWith(".slack-gov.com"))) {
+    if ("https".equalsIgnoreCase(uri.getScheme())
+        && uri.getPort() == -1
+        && (host.equals("slack.com")
+            || host.endsWith(".slack.com")
+            || host.endsWith(".slack-gov.com"))) {
       return true;
     }
-    return uri.getScheme() != null && uri.getScheme().equalsIgnoreCase(apiBase.getScheme())
-        && host.equals(apiBase.getHost().toLowerCase(Locale.ROOT)) && uri.getPort() == apiBase.getPort();
+    return uri.getScheme() != null
+        && uri.getScheme().equalsIgnoreCase(apiBase.getScheme())
+        && host.equals(apiBase.getHost().toLowerCase(Locale.ROOT))
+        && uri.getPort() == apiBase.getPort();
   }
 
   // ------------------------------------------------------------------ sending and retrying
 
-  /** What one answer from Slack means: sent, refused (and logged), or rate-limited with the wait Slack asked for. */
+  /**
+   * What one answer from Slack means: sent, refused (and logged), or rate-limited with the wait
+   * Slack asked for.
+   */
   private record Verdict(boolean sent, Duration retryAfter) {
     static final Verdict SENT = new Verdict(true, null);
     static final Verdict REFUSED = new Verdict(false, null);
@@ -135,15 +160,30 @@ final class SlackClient {
     }
   }
 
-  /** One message on its way: what it is called in the log, its request, how to read Slack's answer, its result. */
-  private record Delivery(String what, HttpRequest request, Function<HttpResponse<String>, Verdict> check,
-      long deadline, CompletableFuture<Boolean> result) {}
+  /**
+   * One message on its way: what it is called in the log, its request, how to read Slack's answer,
+   * its result.
+   */
+  private record Delivery(
+      String what,
+      HttpRequest request,
+      Function<HttpResponse<String>, Verdict> check,
+      long deadline,
+      CompletableFuture<Boolean> result) {}
 
-  /** Sends {@code request}, again after each rate limit that leaves time; completes with whether it was sent. */
-  private CompletableFuture<Boolean> send(String what, HttpRequest request,
-      Function<HttpResponse<String>, Verdict> check) {
-    Delivery delivery = new Delivery(what, request, check, System.nanoTime() + retryBudget.toNanos(),
-        new CompletableFuture<>());
+  /**
+   * Sends {@code request}, again after each rate limit that leaves time; completes with whether it
+   * was sent.
+   */
+  private CompletableFuture<Boolean> send(
+      String what, HttpRequest request, Function<HttpResponse<String>, Verdict> check) {
+    Delivery delivery =
+        new Delivery(
+            what,
+            request,
+            check,
+            System.nanoTime() + retryBudget.toNanos(),
+            new CompletableFuture<>());
     attempt(delivery, 1);
     return delivery.result();
   }
@@ -160,11 +200,19 @@ final class SlackClient {
     }
   }
 
-  /** Settles a delivery on Slack's answer (or on the call's failure), or sends it again after the wait asked for. */
-  private void answered(Delivery delivery, int tries, HttpResponse<String> response, Throwable error) {
+  /**
+   * Settles a delivery on Slack's answer (or on the call's failure), or sends it again after the
+   * wait asked for.
+   */
+  private void answered(
+      Delivery delivery, int tries, HttpResponse<String> response, Throwable error) {
     try {
       if (error != null) {
-        fail(delivery, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        fail(
+            delivery,
+            error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error);
         return;
       }
       Verdict verdict = delivery.check().apply(response);
@@ -174,14 +222,23 @@ final class SlackClient {
       }
       long wait = verdict.retryAfter().toNanos();
       if (System.nanoTime() + wait - delivery.deadline() > 0) {
-        LOG.warn("{} is rate limited (Retry-After {} s) after {} {}: giving up, a retry would not start within {} s"
-            + " of the first try", delivery.what(), verdict.retryAfter().toSeconds(), tries,
-            tries == 1 ? "try" : "tries", retryBudget.toSeconds());
+        LOG.warn(
+            "{} is rate limited (Retry-After {} s) after {} {}: giving up, a retry would not start within {} s"
+                + " of the first try",
+            delivery.what(),
+            verdict.retryAfter().toSeconds(),
+            tries,
+            tries == 1 ? "try" : "tries",
+            retryBudget.toSeconds());
         delivery.result().complete(false);
         return;
       }
-      LOG.debug("{} is rate limited: trying again in {} s", delivery.what(), verdict.retryAfter().toSeconds());
-      CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> attempt(delivery, tries + 1));
+      LOG.debug(
+          "{} is rate limited: trying again in {} s",
+          delivery.what(),
+          verdict.retryAfter().toSeconds());
+      CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS)
+          .execute(() -> attempt(delivery, tries + 1));
     } catch (RuntimeException e) {
       fail(delivery, e);
     }
@@ -192,7 +249,10 @@ final class SlackClient {
     delivery.result().complete(false);
   }
 
-  /** Waits for a message to be sent or given up; an interrupt (the workers stopping) gives it up at once. */
+  /**
+   * Waits for a message to be sent or given up; an interrupt (the workers stopping) gives it up at
+   * once.
+   */
   private static boolean await(CompletableFuture<Boolean> sent) {
     try {
       return sent.get();
@@ -205,10 +265,15 @@ final class SlackClient {
     }
   }
 
-  /** The wait Slack asks for in {@code Retry-After} (in seconds), and at least {@link #MIN_RETRY_AFTER}. */
+  /**
+   * The wait Slack asks for in {@code Retry-After} (in seconds), and at least {@link
+   * #MIN_RETRY_AFTER}.
+   */
   private static Duration requestedWait(HttpResponse<?> response) {
     String value = response.headers().firstValue("Retry-After").orElse("").strip();
-    if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (value.isEmpty()
+        || value.length() > 9
+        || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return MIN_RETRY_AFTER;
     }
     Duration asked = Duration.ofSeconds(Long.parseLong(value));
@@ -260,7 +325,8 @@ final class SlackClient {
       if (RATE_LIMITED.contains(error)) {
         return Verdict.rateLimited(response);
       }
-      LOG.warn("chat.postMessage refused the message: {}", error.isEmpty() ? "no error given" : error);
+      LOG.warn(
+          "chat.postMessage refused the message: {}", error.isEmpty() ? "no error given" : error);
       return Verdict.REFUSED;
     }
     if (body.has("warning")) {
@@ -277,7 +343,8 @@ final class SlackClient {
       return Verdict.rateLimited(response);
     }
     if (response.statusCode() / 100 != 2) {
-      LOG.warn("the response_url answered HTTP {}: {}", response.statusCode(), Cut.atMost(body, 200));
+      LOG.warn(
+          "the response_url answered HTTP {}: {}", response.statusCode(), Cut.atMost(body, 200));
       return Verdict.REFUSED;
     }
     return Verdict.SENT;

@@ -20,30 +20,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Slack face: a slash command ({@value #COMMANDS}), the Events API ({@value #EVENTS}: mentions of the app and
- * direct messages to it) and button clicks ({@value #INTERACTIONS}), registered as routes on the HTTP server.
+ * The Slack face: a slash command ({@value #COMMANDS}), the Events API ({@value #EVENTS}: mentions
+ * of the app and direct messages to it) and button clicks ({@value #INTERACTIONS}), registered as
+ * routes on the HTTP server.
  *
- * <p>Every request is verified against the signing secret before anything in it is read, and refused with an
- * empty 401 otherwise. Slack wants an acknowledgement within three seconds, so requests are acknowledged at once
- * and answered by the {@link Responder} on a small bounded pool of {@link Workers}; when that is full the bot says
- * it is busy rather than queueing without end. Which events are answered is the {@link EventFilter}'s call, and
- * votes go to {@link FeedbackButtons}.
+ * <p>Every request is verified against the signing secret before anything in it is read, and
+ * refused with an empty 401 otherwise. Slack wants an acknowledgement within three seconds, so
+ * requests are acknowledged at once and answered by the {@link Responder} on a small bounded pool
+ * of {@link Workers}; when that is full the bot says it is busy rather than queueing without end.
+ * Which events are answered is the {@link EventFilter}'s call, and votes go to {@link
+ * FeedbackButtons}.
  */
 public final class SlackFace implements AutoCloseable {
   public static final String COMMANDS = "/slack/commands";
   public static final String EVENTS = "/slack/events";
   public static final String INTERACTIONS = "/slack/interactions";
+
   /** The channel name feedback from Slack is journalled under. */
   public static final String CHANNEL = "slack";
 
   /**
-   * How long {@link #close} waits for answers being worked on or waiting for a worker: enough for a few answers
-   * and Slack's replies, within the grace a stopping server usually gets before it is killed.
+   * How long {@link #close} waits for answers being worked on or waiting for a worker: enough for a
+   * few answers and Slack's replies, within the grace a stopping server usually gets before it is
+   * killed.
    */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
-  /** How long an event id is remembered: longer than Slack goes on retrying (about five minutes). */
+  /**
+   * How long an event id is remembered: longer than Slack goes on retrying (about five minutes).
+   */
   static final Duration DEDUPE_TTL = Duration.ofMinutes(30);
+
   static final int DEDUPE_CAPACITY = 20_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackFace.class);
@@ -65,51 +72,61 @@ public final class SlackFace implements AutoCloseable {
     SlackMessages messages = new SlackMessages(json, settings);
     this.verifier = new RequestVerifier(settings.signingSecret(), clock);
     this.client = new SlackClient(settings, json);
-    this.events = new EventFilter(settings.botUserId(), new RecentIds(DEDUPE_CAPACITY, DEDUPE_TTL, clock));
+    this.events =
+        new EventFilter(settings.botUserId(), new RecentIds(DEDUPE_CAPACITY, DEDUPE_TTL, clock));
     this.workers = new Workers(settings.workers(), settings.queue());
-    this.responder = new Responder(settings, answerer, journalOrNone, json, client, messages, workers);
+    this.responder =
+        new Responder(settings, answerer, journalOrNone, json, client, messages, workers);
     this.feedback = new FeedbackButtons(answerer, journalOrNone, json, client, messages);
   }
 
   /**
-   * The Slack routes configured by {@code env} (see {@link SlackSettings}), to add to the HTTP server; empty when
-   * {@value SlackSettings#SIGNING_SECRET} is not set, in which case Slack is off.
+   * The Slack routes configured by {@code env} (see {@link SlackSettings}), to add to the HTTP
+   * server; empty when {@value SlackSettings#SIGNING_SECRET} is not set, in which case Slack is
+   * off.
    *
    * @throws IllegalArgumentException when a Slack variable is set to something unusable
    */
-  public static Optional<Consumer<JavalinConfig>> fromEnv(Map<String, String> env, Answerer answerer,
-      Journal journal) {
+  public static Optional<Consumer<JavalinConfig>> fromEnv(
+      Map<String, String> env, Answerer answerer, Journal journal) {
     return fromEnv(env, () -> answerer, journal);
   }
 
   /**
-   * The same, for a server that starts before its index is open: {@code answerer} is asked for the answerer at
-   * each request, and may throw while the bot is still starting (that request is then logged and dropped).
+   * The same, for a server that starts before its index is open: {@code answerer} is asked for the
+   * answerer at each request, and may throw while the bot is still starting (that request is then
+   * logged and dropped).
    */
-  public static Optional<Consumer<JavalinConfig>> fromEnv(Map<String, String> env, Supplier<Answerer> answerer,
-      Journal journal) {
+  public static Optional<Consumer<JavalinConfig>> fromEnv(
+      Map<String, String> env, Supplier<Answerer> answerer, Journal journal) {
     return open(env, answerer, journal).map(face -> face::register);
   }
 
   /**
    * The Slack face configured by {@code env}, for an owner that will also {@link #close} it: its
-   * {@link #register} adds the routes to the server. Empty when {@value SlackSettings#SIGNING_SECRET} is not set.
+   * {@link #register} adds the routes to the server. Empty when {@value
+   * SlackSettings#SIGNING_SECRET} is not set.
    *
    * @throws IllegalArgumentException when a Slack variable is set to something unusable
    */
-  public static Optional<SlackFace> open(Map<String, String> env, Supplier<Answerer> answerer, Journal journal) {
-    return SlackSettings.fromEnv(env).map(settings -> {
-      if (settings.botToken() == null) {
-        LOG.warn("{} is not set: the slash command and buttons work, but mentions and direct messages cannot be"
-            + " answered", SlackSettings.BOT_TOKEN);
-      }
-      return new SlackFace(settings, answerer, journal, Clock.systemUTC());
-    });
+  public static Optional<SlackFace> open(
+      Map<String, String> env, Supplier<Answerer> answerer, Journal journal) {
+    return SlackSettings.fromEnv(env)
+        .map(
+            settings -> {
+              if (settings.botToken() == null) {
+                LOG.warn(
+                    "{} is not set: the slash command and buttons work, but mentions and direct messages cannot be"
+                        + " answered",
+                    SlackSettings.BOT_TOKEN);
+              }
+              return new SlackFace(settings, answerer, journal, Clock.systemUTC());
+            });
   }
 
   /**
-   * Adds the Slack routes to a server being configured. Once that server has stopped, the workers take no more
-   * work, but what they had is not waited for: that is {@link #close}'s job.
+   * Adds the Slack routes to a server being configured. Once that server has stopped, the workers
+   * take no more work, but what they had is not waited for: that is {@link #close}'s job.
    */
   public void register(JavalinConfig config) {
     config.routes.post(COMMANDS, this::command);
@@ -119,10 +136,11 @@ public final class SlackFace implements AutoCloseable {
   }
 
   /**
-   * Stops taking Slack work and waits at most {@link #CLOSE_TIMEOUT} for the questions being answered and those
-   * waiting for a worker, so their answers reach Slack; past that, what is left is dropped, with a warning. Call it
-   * once the server takes no more requests (any that still come are told the bot is busy), and before closing what
-   * the answerer uses, such as the sentence models.
+   * Stops taking Slack work and waits at most {@link #CLOSE_TIMEOUT} for the questions being
+   * answered and those waiting for a worker, so their answers reach Slack; past that, what is left
+   * is dropped, with a warning. Call it once the server takes no more requests (any that still come
+   * are told the bot is busy), and before closing what the answerer uses, such as the sentence
+   * models.
    */
   @Override
   public void close() {
@@ -150,7 +168,8 @@ public final class SlackFace implements AutoCloseable {
     String command = form.getOrDefault("command", "/faq");
     String text = Mrkdwn.fromSlack(form.get("text"));
     if (text.isEmpty() || text.equalsIgnoreCase("help")) {
-      ephemeral(ctx, "Ask me a question from the FAQ, like `" + command + " what is inner alignment?`");
+      ephemeral(
+          ctx, "Ask me a question from the FAQ, like `" + command + " what is inner alignment?`");
       return;
     }
     String question;
@@ -166,7 +185,8 @@ public final class SlackFace implements AutoCloseable {
       ephemeral(ctx, Responder.FAILED);
       return;
     }
-    ephemeral(ctx, responder.answerCommand(question, responseUrl) ? Responder.LOOKING : Responder.BUSY);
+    ephemeral(
+        ctx, responder.answerCommand(question, responseUrl) ? Responder.LOOKING : Responder.BUSY);
   }
 
   /** An Events API request: the URL check, or an event to answer in its thread. */
@@ -182,12 +202,16 @@ public final class SlackFace implements AutoCloseable {
     }
     switch (payload.path("type").asText()) {
       case "url_verification" -> {
-        ctx.status(200).contentType("text/plain; charset=utf-8").result(payload.path("challenge").asText(""));
+        ctx.status(200)
+            .contentType("text/plain; charset=utf-8")
+            .result(payload.path("challenge").asText(""));
         return;
       }
-      case "event_callback" -> events.toAnswer(payload, ctx.header("X-Slack-Retry-Num"))
-          .ifPresent(responder::answerEvent);
-      default -> { }
+      case "event_callback" ->
+          events
+              .toAnswer(payload, ctx.header("X-Slack-Retry-Num"))
+              .ifPresent(responder::answerEvent);
+      default -> {}
     }
     ctx.status(200).result(new byte[0]);
   }
@@ -198,7 +222,8 @@ public final class SlackFace implements AutoCloseable {
     if (body == null) {
       return;
     }
-    JsonNode payload = parse(FormBody.parse(body).getOrDefault("payload", "").getBytes(StandardCharsets.UTF_8));
+    JsonNode payload =
+        parse(FormBody.parse(body).getOrDefault("payload", "").getBytes(StandardCharsets.UTF_8));
     if (payload == null || !payload.isObject()) {
       ctx.status(400).result(new byte[0]);
       return;
@@ -218,10 +243,13 @@ public final class SlackFace implements AutoCloseable {
       LOG.warn("a button click came without a usable response_url");
       return;
     }
-    SlackMessages.ButtonValue value = SlackMessages.ButtonValue.decode(action.path("value").asText(null));
-    if (actionId.startsWith(SlackMessages.ASK_RELATED) || actionId.startsWith(SlackMessages.ASK_OFFERED)) {
+    SlackMessages.ButtonValue value =
+        SlackMessages.ButtonValue.decode(action.path("value").asText(null));
+    if (actionId.startsWith(SlackMessages.ASK_RELATED)
+        || actionId.startsWith(SlackMessages.ASK_OFFERED)) {
       responder.answerClick(payload, value, responseUrl);
-    } else if (actionId.equals(SlackMessages.FEEDBACK_YES) || actionId.equals(SlackMessages.FEEDBACK_NO)) {
+    } else if (actionId.equals(SlackMessages.FEEDBACK_YES)
+        || actionId.equals(SlackMessages.FEEDBACK_NO)) {
       feedback.vote(payload, value, actionId.equals(SlackMessages.FEEDBACK_YES), responseUrl);
     }
   }
@@ -229,12 +257,14 @@ public final class SlackFace implements AutoCloseable {
   // ------------------------------------------------------------------ requests
 
   /**
-   * The body of a request that Slack signed, or null after refusing it with an empty 401. Reads the body once, as
-   * bytes, and checks the signature over exactly those bytes before anything parses them.
+   * The body of a request that Slack signed, or null after refusing it with an empty 401. Reads the
+   * body once, as bytes, and checks the signature over exactly those bytes before anything parses
+   * them.
    */
   private byte[] verified(Context ctx) {
     byte[] body = ctx.bodyAsBytes();
-    if (!verifier.verify(ctx.header(RequestVerifier.TIMESTAMP), ctx.header(RequestVerifier.SIGNATURE), body)) {
+    if (!verifier.verify(
+        ctx.header(RequestVerifier.TIMESTAMP), ctx.header(RequestVerifier.SIGNATURE), body)) {
       ctx.status(401).result(new byte[0]);
       return null;
     }
@@ -242,9 +272,12 @@ public final class SlackFace implements AutoCloseable {
   }
 
   private void ephemeral(Context ctx, String text) {
-    ObjectNode body = json.createObjectNode().put("response_type", "ephemeral").put("text", Mrkdwn.escape(text));
+    ObjectNode body =
+        json.createObjectNode().put("response_type", "ephemeral").put("text", Mrkdwn.escape(text));
     try {
-      ctx.status(200).contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(body));
+      ctx.status(200)
+          .contentType("application/json; charset=utf-8")
+          .result(json.writeValueAsBytes(body));
     } catch (IOException e) {
       throw new IllegalStateException("a JSON tree always serializes", e);
     }

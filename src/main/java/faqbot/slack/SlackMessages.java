@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the Block Kit messages the bot sends, within Slack's limits: at most 50 blocks, 3000 characters of section
- * text, 150 of header text, 75 of button text, 2000 of button value, 10 elements per context block and 25 per actions
- * block. Every message also has a plain {@code text} fallback for notifications and clients without blocks.
+ * Builds the Block Kit messages the bot sends, within Slack's limits: at most 50 blocks, 3000
+ * characters of section text, 150 of header text, 75 of button text, 2000 of button value, 10
+ * elements per context block and 25 per actions block. Every message also has a plain {@code text}
+ * fallback for notifications and clients without blocks.
  */
 final class SlackMessages {
   static final int MAX_BLOCKS = 50;
@@ -25,14 +26,22 @@ final class SlackMessages {
   static final int MAX_BUTTON_VALUE = 2000;
   static final int MAX_CONTEXT_ELEMENTS = 10;
   static final int MAX_ACTIONS_ELEMENTS = 25;
-  /** The most answer text shown in Slack; longer answers are cut at a clean place and link to the full answer. */
+
+  /**
+   * The most answer text shown in Slack; longer answers are cut at a clean place and link to the
+   * full answer.
+   */
   static final int BODY_BUDGET = 6000;
+
   /** The most characters of one source shown. */
   static final int MAX_SOURCE_TEXT = 300;
+
   /** The most related (or offered) questions shown as buttons. */
   static final int MAX_QUESTION_BUTTONS = 5;
+
   /** The most characters of the plain-text fallback. */
   static final int MAX_FALLBACK = 1000;
+
   /** The shortest start of a paragraph worth showing when the rest does not fit. */
   static final int MIN_TAIL = 200;
 
@@ -44,21 +53,34 @@ final class SlackMessages {
   static final String FEEDBACK_PROMPT_BLOCK = "faqbot_feedback_prompt";
 
   /** What an answer shows, whether it came from {@link Answer} or from {@link EntryView}. */
-  record Shown(String id, String question, String video, List<Block> blocks, List<Answer.Link> related,
+  record Shown(
+      String id,
+      String question,
+      String video,
+      List<Block> blocks,
+      List<Answer.Link> related,
       List<Source> sources) {
 
     static Shown of(Answer answer) {
       Answer.Shown a = answer.answer();
-      return new Shown(a.id(), a.question(), a.video(), a.blocks(), answer.related(), answer.sources());
+      return new Shown(
+          a.id(), a.question(), a.video(), a.blocks(), answer.related(), answer.sources());
     }
 
     static Shown of(EntryView entry) {
-      return new Shown(entry.id(), entry.question(), entry.video(), entry.blocks(), entry.related(),
+      return new Shown(
+          entry.id(),
+          entry.question(),
+          entry.video(),
+          entry.blocks(),
+          entry.related(),
           entry.sources());
     }
   }
 
-  /** The value a question button carries: the entry id (or nothing) and the question, on two lines. */
+  /**
+   * The value a question button carries: the entry id (or nothing) and the question, on two lines.
+   */
   record ButtonValue(String id, String question) {
     String encode() {
       String prefix = id == null ? "" : id;
@@ -90,15 +112,19 @@ final class SlackMessages {
   /**
    * The message for an answer.
    *
-   * @param shown  what to show
-   * @param asked  the message it answers, carried by the feedback buttons
+   * @param shown what to show
+   * @param asked the message it answers, carried by the feedback buttons
    */
   ObjectNode answer(Shown shown, String asked) {
     ArrayNode blocks = json.createArrayNode();
     blocks.add(header(shown.question()));
     if (shown.video() != null && !shown.video().isBlank()) {
-      blocks.add(context(List.of(":film_frames: Video: _" + cutEscaped(Mrkdwn.fromCorpus(shown.video()),
-          MAX_SOURCE_TEXT) + "_")));
+      blocks.add(
+          context(
+              List.of(
+                  ":film_frames: Video: _"
+                      + cutEscaped(Mrkdwn.fromCorpus(shown.video()), MAX_SOURCE_TEXT)
+                      + "_")));
     }
 
     // What follows the body, built first so the body knows how many blocks it may use.
@@ -112,8 +138,11 @@ final class SlackMessages {
       ArrayNode buttons = json.createArrayNode();
       for (int i = 0; i < related.size(); i++) {
         Answer.Link link = related.get(i);
-        buttons.add(button(ASK_RELATED + (i + 1), link.question(),
-            new ButtonValue(link.id(), link.question()).encode()));
+        buttons.add(
+            button(
+                ASK_RELATED + (i + 1),
+                link.question(),
+                new ButtonValue(link.id(), link.question()).encode()));
       }
       after.add(actions("faqbot_related", buttons));
     }
@@ -130,19 +159,24 @@ final class SlackMessages {
     }
     after.forEach(blocks::add);
 
-    String plain = Marks.strip(shown.blocks().stream().map(SlackMessages::plain).reduce((a, b) -> a + "\n\n" + b)
-        .orElse(""));
+    String plain =
+        Marks.strip(
+            shown.blocks().stream()
+                .map(SlackMessages::plain)
+                .reduce((a, b) -> a + "\n\n" + b)
+                .orElse(""));
     return message(shown.question() + "\n\n" + plain, blocks);
   }
 
   /**
-   * The message when the bot shows no answer (it asks which was meant, declines, or replies to small talk): its
-   * reply, and the questions it offers as buttons.
+   * The message when the bot shows no answer (it asks which was meant, declines, or replies to
+   * small talk): its reply, and the questions it offers as buttons.
    */
   ObjectNode offered(Answer answer) {
     ArrayNode blocks = json.createArrayNode();
     blocks.add(section(cutEscaped(Mrkdwn.escape(answer.reply()), MAX_SECTION_TEXT)));
-    List<Answer.Alternative> offered = answer.alternatives().stream().limit(MAX_QUESTION_BUTTONS).toList();
+    List<Answer.Alternative> offered =
+        answer.alternatives().stream().limit(MAX_QUESTION_BUTTONS).toList();
     StringBuilder fallback = new StringBuilder(answer.reply());
     if (!offered.isEmpty()) {
       ArrayNode buttons = json.createArrayNode();
@@ -164,7 +198,10 @@ final class SlackMessages {
     return message(text, blocks);
   }
 
-  /** A context block of mrkdwn text elements (at most {@value #MAX_CONTEXT_ELEMENTS}), each already escaped. */
+  /**
+   * A context block of mrkdwn text elements (at most {@value #MAX_CONTEXT_ELEMENTS}), each already
+   * escaped.
+   */
   ObjectNode context(List<String> mrkdwn) {
     ObjectNode block = json.createObjectNode().put("type", "context");
     ArrayNode elements = block.putArray("elements");
@@ -173,15 +210,20 @@ final class SlackMessages {
   }
 
   /**
-   * The answer's body as section texts: blocks in order, packed into sections of at most
-   * {@value #MAX_SECTION_TEXT} characters, at most {@code maxSections} of them and {@value #BODY_BUDGET} characters
-   * in all; when it does not fit, cut at a clean place and ended with a link to the full answer.
+   * The answer's body as section texts: blocks in order, packed into sections of at most {@value
+   * #MAX_SECTION_TEXT} characters, at most {@code maxSections} of them and {@value #BODY_BUDGET}
+   * characters in all; when it does not fit, cut at a clean place and ended with a link to the full
+   * answer.
    */
   static List<String> body(List<Block> blocks, String fullUrl, int maxSections) {
-    String more = " \u2026\n\n" + (fullUrl == null
-        ? "_(Shortened: the full answer is longer.)_"
-        : "*" + Mrkdwn.link(fullUrl, "Read the full answer") + "*");
-    int limit = MAX_SECTION_TEXT - more.length(); // every section keeps room for the link, should it end up last
+    String more =
+        " \u2026\n\n"
+            + (fullUrl == null
+                ? "_(Shortened: the full answer is longer.)_"
+                : "*" + Mrkdwn.link(fullUrl, "Read the full answer") + "*");
+    int limit =
+        MAX_SECTION_TEXT
+            - more.length(); // every section keeps room for the link, should it end up last
     int budget = BODY_BUDGET - more.length();
     int sectionsAllowed = Math.max(1, maxSections);
     List<String> pieces = new ArrayList<>();
@@ -268,7 +310,10 @@ final class SlackMessages {
     return out;
   }
 
-  /** Splits escaped text into pieces of at most {@code limit} characters at clean places, each with a prefix. */
+  /**
+   * Splits escaped text into pieces of at most {@code limit} characters at clean places, each with
+   * a prefix.
+   */
   private static void split(String text, int limit, String prefix, List<String> out) {
     String rest = text.strip();
     while (!rest.isEmpty()) {
@@ -277,7 +322,8 @@ final class SlackMessages {
         head = Cut.atMost(rest, limit);
       }
       if (head.isEmpty()) {
-        // A limit smaller than one character: never with Slack's limits, but take one whole rather than loop.
+        // A limit smaller than one character: never with Slack's limits, but take one whole rather
+        // than loop.
         head = rest.substring(0, rest.offsetByCodePoints(0, 1));
       }
       out.add(prefix + head);
@@ -313,19 +359,26 @@ final class SlackMessages {
     return context(elements);
   }
 
-  /** One citation: its title linked to its URL where it has both, with authors and date; else the line as written. */
+  /**
+   * One citation: its title linked to its URL where it has both, with authors and date; else the
+   * line as written.
+   */
   static String source(Source source) {
     String text;
     if (source.title() != null && !source.title().isBlank()) {
       StringBuilder b = new StringBuilder();
       String title = Mrkdwn.clip(Marks.strip(source.title()), 200);
-      b.append(Mrkdwn.safeUrl(source.url()) ? Mrkdwn.link(source.url(), title) : Mrkdwn.escape(title));
+      b.append(
+          Mrkdwn.safeUrl(source.url()) ? Mrkdwn.link(source.url(), title) : Mrkdwn.escape(title));
       String by = source.authors() == null ? "" : Mrkdwn.clip(Marks.strip(source.authors()), 80);
       String date = source.date() == null ? "" : source.date().strip();
       if (!by.isEmpty() || !date.isEmpty()) {
         b.append(" \u2014 ").append(Mrkdwn.escape(by));
         if (!date.isEmpty()) {
-          b.append(by.isEmpty() ? "" : " ").append("(").append(Mrkdwn.escape(Mrkdwn.clip(date, 40))).append(")");
+          b.append(by.isEmpty() ? "" : " ")
+              .append("(")
+              .append(Mrkdwn.escape(Mrkdwn.clip(date, 40)))
+              .append(")");
         }
       }
       text = b.toString();
@@ -337,7 +390,8 @@ final class SlackMessages {
 
   private ObjectNode message(String fallback, ArrayNode blocks) {
     ObjectNode message = json.createObjectNode();
-    message.put("text", cutEscaped(Mrkdwn.escape(Mrkdwn.clip(fallback, MAX_FALLBACK)), MAX_FALLBACK + 200));
+    message.put(
+        "text", cutEscaped(Mrkdwn.escape(Mrkdwn.clip(fallback, MAX_FALLBACK)), MAX_FALLBACK + 200));
     message.set("blocks", blocks);
     return message;
   }
@@ -372,7 +426,9 @@ final class SlackMessages {
   }
 
   private ObjectNode plainText(String text) {
-    return json.createObjectNode().put("type", "plain_text").put("text", text.isEmpty() ? "\u2026" : text)
+    return json.createObjectNode()
+        .put("type", "plain_text")
+        .put("text", text.isEmpty() ? "\u2026" : text)
         .put("emoji", true);
   }
 

@@ -10,22 +10,33 @@ import java.util.Optional;
 /**
  * How the Slack face is set up, read from environment variables.
  *
- * @param signingSecret the app's signing secret ({@code SLACK_SIGNING_SECRET}); every request must be signed with it
- * @param botToken      the bot token ({@code SLACK_BOT_TOKEN}, {@code xoxb-…}) for {@code chat.postMessage}; null
- *                      when not set, in which case mentions and direct messages cannot be answered
- * @param apiBase       the Web API base URL ({@code SLACK_API_URL}, default {@code https://slack.com/api}), without a
- *                      trailing slash
- * @param publicUrl     the public base URL of this server ({@code FAQBOT_PUBLIC_URL}) for "Read the full answer"
- *                      links, without a trailing slash; null when not set
- * @param botUserId     the app's own bot user ({@code SLACK_BOT_USER_ID}), whose messages are never answered; null
- *                      to rely on the {@code authorizations} of each event and on {@code bot_id}
- * @param inChannel     whether slash command answers are shown to the whole channel ({@code SLACK_COMMAND_REPLIES=
- *                      in_channel}) rather than only to the person who asked (the default, {@code ephemeral})
- * @param workers       how many answers are worked on at once ({@code SLACK_WORKERS}, default 2)
- * @param queue         how many more may wait ({@code SLACK_QUEUE}, default 32); past that the bot says it is busy
+ * @param signingSecret the app's signing secret ({@code SLACK_SIGNING_SECRET}); every request must
+ *     be signed with it
+ * @param botToken the bot token ({@code SLACK_BOT_TOKEN}, {@code xoxb-…}) for {@code
+ *     chat.postMessage}; null when not set, in which case mentions and direct messages cannot be
+ *     answered
+ * @param apiBase the Web API base URL ({@code SLACK_API_URL}, default {@code
+ *     https://slack.com/api}), without a trailing slash
+ * @param publicUrl the public base URL of this server ({@code FAQBOT_PUBLIC_URL}) for "Read the
+ *     full answer" links, without a trailing slash; null when not set
+ * @param botUserId the app's own bot user ({@code SLACK_BOT_USER_ID}), whose messages are never
+ *     answered; null to rely on the {@code authorizations} of each event and on {@code bot_id}
+ * @param inChannel whether slash command answers are shown to the whole channel ({@code
+ *     SLACK_COMMAND_REPLIES= in_channel}) rather than only to the person who asked (the default,
+ *     {@code ephemeral})
+ * @param workers how many answers are worked on at once ({@code SLACK_WORKERS}, default 2)
+ * @param queue how many more may wait ({@code SLACK_QUEUE}, default 32); past that the bot says it
+ *     is busy
  */
-public record SlackSettings(String signingSecret, String botToken, URI apiBase, String publicUrl, String botUserId,
-    boolean inChannel, int workers, int queue) {
+public record SlackSettings(
+    String signingSecret,
+    String botToken,
+    URI apiBase,
+    String publicUrl,
+    String botUserId,
+    boolean inChannel,
+    int workers,
+    int queue) {
 
   public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
   public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
@@ -48,15 +59,16 @@ public record SlackSettings(String signingSecret, String botToken, URI apiBase, 
       apiBase = URI.create(DEFAULT_API_URL);
     }
     apiBase = URI.create(stripSlash(apiBase.toString()));
-    if (!"https".equalsIgnoreCase(apiBase.getScheme()) && !"http".equalsIgnoreCase(apiBase.getScheme())
+    if (!"https".equalsIgnoreCase(apiBase.getScheme())
+            && !"http".equalsIgnoreCase(apiBase.getScheme())
         || apiBase.getHost() == null) {
       throw new IllegalArgumentException(API_URL + " must be an http(s) URL, got " + apiBase);
     }
     botToken = blankToNull(botToken);
     publicUrl = publicUrl == null || publicUrl.isBlank() ? null : stripSlash(publicUrl.strip());
     if (publicUrl != null && !publicUrl.matches("https?://[^\\s<>|]+")) {
-      throw new IllegalArgumentException(PUBLIC_URL + " must be an http(s) URL without spaces, '<', '>' or '|', got "
-          + publicUrl);
+      throw new IllegalArgumentException(
+          PUBLIC_URL + " must be an http(s) URL without spaces, '<', '>' or '|', got " + publicUrl);
     }
     botUserId = blankToNull(botUserId);
     if (workers < 1 || workers > 64) {
@@ -68,7 +80,8 @@ public record SlackSettings(String signingSecret, String botToken, URI apiBase, 
   }
 
   /**
-   * The settings in {@code env}, or empty when no signing secret is set there (the Slack face is then off).
+   * The settings in {@code env}, or empty when no signing secret is set there (the Slack face is
+   * then off).
    *
    * @throws IllegalArgumentException when a variable is set to something unusable
    */
@@ -86,27 +99,52 @@ public record SlackSettings(String signingSecret, String botToken, URI apiBase, 
     }
     String replies = env.getOrDefault(COMMAND_REPLIES, "").strip().toLowerCase(Locale.ROOT);
     if (!replies.isEmpty() && !replies.equals("ephemeral") && !replies.equals("in_channel")) {
-      throw new IllegalArgumentException(COMMAND_REPLIES + " must be 'ephemeral' or 'in_channel', got " + replies);
+      throw new IllegalArgumentException(
+          COMMAND_REPLIES + " must be 'ephemeral' or 'in_channel', got " + replies);
     }
-    return Optional.of(new SlackSettings(secret.strip(), env.get(BOT_TOKEN), apiBase, env.get(PUBLIC_URL),
-        env.get(BOT_USER_ID), replies.equals("in_channel"), number(env, WORKERS, DEFAULT_WORKERS),
-        number(env, QUEUE, DEFAULT_QUEUE)));
+    return Optional.of(
+        new SlackSettings(
+            secret.strip(),
+            env.get(BOT_TOKEN),
+            apiBase,
+            env.get(PUBLIC_URL),
+            env.get(BOT_USER_ID),
+            replies.equals("in_channel"),
+            number(env, WORKERS, DEFAULT_WORKERS),
+            number(env, QUEUE, DEFAULT_QUEUE)));
   }
 
-  /** A URL of this server where the entry {@code id} can be read in full, or null without a public URL. */
+  /**
+   * A URL of this server where the entry {@code id} can be read in full, or null without a public
+   * URL.
+   */
   public String fullAnswerUrl(String id) {
     if (publicUrl == null || id == null) {
       return null;
     }
-    return publicUrl + "/api/faq/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return publicUrl
+        + "/api/faq/"
+        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override
   public String toString() {
     // Never print the secret or the token.
-    return "SlackSettings[apiBase=" + apiBase + ", publicUrl=" + publicUrl + ", botToken="
-        + (botToken == null ? "unset" : "set") + ", botUserId=" + botUserId + ", inChannel=" + inChannel
-        + ", workers=" + workers + ", queue=" + queue + "]";
+    return "SlackSettings[apiBase="
+        + apiBase
+        + ", publicUrl="
+        + publicUrl
+        + ", botToken="
+        + (botToken == null ? "unset" : "set")
+        + ", botUserId="
+        + botUserId
+        + ", inChannel="
+        + inChannel
+        + ", workers="
+        + workers
+        + ", queue="
+        + queue
+        + "]";
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {

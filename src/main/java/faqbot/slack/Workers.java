@@ -19,31 +19,46 @@ final class Workers {
 
   /** {@code threads} workers, and room for {@code queue} more tasks to wait (none when 0). */
   Workers(int threads, int queue) {
-    BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    BlockingQueue<Runnable> waiting =
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
     AtomicInteger n = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, waiting, r -> {
-      Thread t = new Thread(r, "faqbot-slack-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }, new ThreadPoolExecutor.AbortPolicy());
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            waiting,
+            r -> {
+              Thread t = new Thread(r, "faqbot-slack-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
   }
 
-  /** Runs {@code task} on a worker (logging what it throws); false when all are busy and the queue is full. */
+  /**
+   * Runs {@code task} on a worker (logging what it throws); false when all are busy and the queue
+   * is full.
+   */
   boolean submit(Runnable task) {
     try {
-      pool.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          LOG.error("a Slack task failed", e);
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              LOG.error("a Slack task failed", e);
+            }
+          });
       return true;
     } catch (RejectedExecutionException e) {
       if (pool.isShutdown()) {
         LOG.warn("the Slack workers are stopping: refusing a request");
       } else {
-        LOG.warn("all {} Slack workers are busy and {} requests wait: refusing one", pool.getMaximumPoolSize(),
+        LOG.warn(
+            "all {} Slack workers are busy and {} requests wait: refusing one",
+            pool.getMaximumPoolSize(),
             pool.getQueue().size());
       }
       return false;
@@ -56,9 +71,9 @@ final class Workers {
   }
 
   /**
-   * Stops taking work and waits at most {@code timeout} for the tasks running and waiting to finish. Past that,
-   * drops those still waiting, interrupts those running (an answer waiting out a rate limit then gives up), and
-   * returns false.
+   * Stops taking work and waits at most {@code timeout} for the tasks running and waiting to
+   * finish. Past that, drops those still waiting, interrupts those running (an answer waiting out a
+   * rate limit then gives up), and returns false.
    */
   boolean close(Duration timeout) {
     pool.shutdown();
@@ -70,8 +85,11 @@ final class Workers {
       Thread.currentThread().interrupt();
     }
     int dropped = pool.shutdownNow().size();
-    LOG.warn("the Slack workers did not finish within {} ms: {} waiting requests dropped, the running ones"
-        + " interrupted", timeout.toMillis(), dropped);
+    LOG.warn(
+        "the Slack workers did not finish within {} ms: {} waiting requests dropped, the running ones"
+            + " interrupted",
+        timeout.toMillis(),
+        dropped);
     return false;
   }
 

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 hashes written as lower-case hex: the fingerprints and keys that tell whether some content changed. */
+/**
+ * SHA-256 hashes written as lower-case hex: the fingerprints and keys that tell whether some
+ * content changed.
+ */
 public final class Hashes {
   private Hashes() {}
 
@@ -24,8 +27,8 @@ public final class Hashes {
   }
 
   /**
-   * The SHA-256 of texts in UTF-8 with a zero byte between each and the next, as lower-case hex; the separator keeps
-   * ("ab", "c") and ("a", "bc") apart.
+   * The SHA-256 of texts in UTF-8 with a zero byte between each and the next, as lower-case hex;
+   * the separator keeps ("ab", "c") and ("a", "bc") apart.
    */
   public static String sha256Hex(String... parts) {
     MessageDigest digest = sha256();

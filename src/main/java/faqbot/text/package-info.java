@@ -1,5 +1,5 @@
 /**
- * Small helpers on strings that several packages share. Depends on nothing else in faqbot, so any package may use
- * it.
+ * Small helpers on strings that several packages share. Depends on nothing else in faqbot, so any
+ * package may use it.
  */
 package faqbot.text;

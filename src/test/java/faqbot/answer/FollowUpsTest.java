@@ -20,20 +20,31 @@ class FollowUpsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tell me more", "More please", "go on", "ok, tell me more about it", "continue."})
+  @ValueSource(
+      strings = {"tell me more", "More please", "go on", "ok, tell me more about it", "continue."})
   void recognisesAskingForMore(String message) {
     assertThat(FollowUps.asksForMore(message)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"and how likely is it?", "why?", "what about outer alignment", "is it dangerous?",
-      "how do they do that"})
+  @ValueSource(
+      strings = {
+        "and how likely is it?",
+        "why?",
+        "what about outer alignment",
+        "is it dangerous?",
+        "how do they do that"
+      })
   void recognisesMessagesThatLeanOnContext(String message) {
     assertThat(FollowUps.leansOnContext(message)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"What is reward hacking?", "explain the orthogonality thesis to a beginner please"})
+  @ValueSource(
+      strings = {
+        "What is reward hacking?",
+        "explain the orthogonality thesis to a beginner please"
+      })
   void leavesSelfContainedQuestionsAlone(String message) {
     assertThat(FollowUps.leansOnContext(message)).isFalse();
   }

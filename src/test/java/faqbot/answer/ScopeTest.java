@@ -9,8 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class ScopeTest {
   private static FaqEntry entry(String id, String... tags) {
-    return new FaqEntry(id, "Question " + id + "?", List.of(), List.of(tags), null,
-        List.of(new Block(Block.Kind.PARAGRAPH, "An answer.", List.of())), List.of(), "", List.of(), id + ".txt");
+    return new FaqEntry(
+        id,
+        "Question " + id + "?",
+        List.of(),
+        List.of(tags),
+        null,
+        List.of(new Block(Block.Kind.PARAGRAPH, "An answer.", List.of())),
+        List.of(),
+        "",
+        List.of(),
+        id + ".txt");
   }
 
   @Test

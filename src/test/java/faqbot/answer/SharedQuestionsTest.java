@@ -14,24 +14,44 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A corpus where several entries answer one question (each answer of a thread kept as an entry), as in FAQ datasets. */
+/**
+ * A corpus where several entries answer one question (each answer of a thread kept as an entry), as
+ * in FAQ datasets.
+ */
 class SharedQuestionsTest {
   private static final SentenceEncoder encoder = Fixtures.encoder();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void answersOnceAndOffersOtherQuestionsNotTheSameOneAgain() throws IOException {
     Path jsonl = dir.resolve("faq.jsonl");
-    Files.write(jsonl, List.of(
-        line("r1", "How do I reset my password?", "Click 'Forgot password' on the sign-in page and we email you a link."),
-        line("r2", "How do I reset my password?", "If your company manages your account, ask your administrator."),
-        line("r3", "How do I reset my password?", "A new password needs at least twelve characters."),
-        line("e1", "How do I change my email address?", "Open settings, then account, and type the new address."),
-        line("d1", "How do I delete my account?", "Open settings, then account, and choose delete.")),
+    Files.write(
+        jsonl,
+        List.of(
+            line(
+                "r1",
+                "How do I reset my password?",
+                "Click 'Forgot password' on the sign-in page and we email you a link."),
+            line(
+                "r2",
+                "How do I reset my password?",
+                "If your company manages your account, ask your administrator."),
+            line(
+                "r3",
+                "How do I reset my password?",
+                "A new password needs at least twelve characters."),
+            line(
+                "e1",
+                "How do I change my email address?",
+                "Open settings, then account, and type the new address."),
+            line(
+                "d1",
+                "How do I delete my account?",
+                "Open settings, then account, and choose delete.")),
         StandardCharsets.UTF_8);
-    try (FaqIndex index = FaqIndex.openOrBuild(jsonl, Corpora::load, dir.resolve("index"), encoder, r -> { })) {
+    try (FaqIndex index =
+        FaqIndex.openOrBuild(jsonl, Corpora::load, dir.resolve("index"), encoder, r -> {})) {
       Answerer answerer = new Answerer(index);
       Answer answer = answerer.answer("I forgot my password, how do I get a new one?");
       assertThat(answer.matched()).isTrue();
@@ -40,9 +60,11 @@ class SharedQuestionsTest {
       List<Candidate> found = answerer.search("I forgot my password, how do I get a new one?", 5);
       assertThat(found.get(0).entry().id()).isEqualTo(answer.answer().id());
       assertThat(found.subList(0, 3))
-          .allSatisfy(c -> assertThat(c.entry().question()).isEqualTo("How do I reset my password?"));
+          .allSatisfy(
+              c -> assertThat(c.entry().question()).isEqualTo("How do I reset my password?"));
       // ...but the alternatives offer other questions, each once.
-      assertThat(answer.alternatives()).extracting(Answer.Alternative::question)
+      assertThat(answer.alternatives())
+          .extracting(Answer.Alternative::question)
           .doesNotContain("How do I reset my password?")
           .doesNotHaveDuplicates()
           .isNotEmpty();
@@ -50,6 +72,12 @@ class SharedQuestionsTest {
   }
 
   private static String line(String id, String question, String answer) {
-    return "{\"doc_id\": \"" + id + "\", \"question\": \"" + question + "\", \"answer\": \"" + answer + "\"}";
+    return "{\"doc_id\": \""
+        + id
+        + "\", \"question\": \""
+        + question
+        + "\", \"answer\": \""
+        + answer
+        + "\"}";
   }
 }

@@ -2,8 +2,8 @@ package faqbot.bench;
 
 import faqbot.answer.Answer;
 import faqbot.answer.Answerer;
-import faqbot.app.Bot;
 import faqbot.answer.Candidate;
+import faqbot.app.Bot;
 import faqbot.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The in-process answer path over the bundled corpus: a repeated question (its sentence vector comes from the
- * cache), distinct questions (every one embedded), and the embedding alone. Run with src/test/bench/jmh.sh.
+ * The in-process answer path over the bundled corpus: a repeated question (its sentence vector
+ * comes from the cache), distinct questions (every one embedded), and the embedding alone. Run with
+ * src/test/bench/jmh.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,10 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class AnswerBenchmark {
   private static final String[] QUESTIONS = {
-      "how can an AI game its reward",
-      "could a model pretend to be aligned during training",
-      "why would an AI resist being switched off",
-      "what is a mesa optimizer"};
+    "how can an AI game its reward",
+    "could a model pretend to be aligned during training",
+    "why would an AI resist being switched off",
+    "what is a mesa optimizer"
+  };
 
   private Bot bot;
   private Path index;
@@ -47,7 +49,7 @@ public class AnswerBenchmark {
   @Setup(Level.Trial)
   public void open() throws Exception {
     index = Files.createTempDirectory("faqbot-bench-");
-    bot = Bot.open(Fixtures.corpus(), index, true, r -> { });
+    bot = Bot.open(Fixtures.corpus(), index, true, r -> {});
   }
 
   @TearDown(Level.Trial)
@@ -63,8 +65,8 @@ public class AnswerBenchmark {
   }
 
   /**
-   * Ranking alone: the same question searched again and again, so its sentence vector comes from the cache and
-   * what is measured is spelling, BM25, scoring every vector, fusing and calibrating.
+   * Ranking alone: the same question searched again and again, so its sentence vector comes from
+   * the cache and what is measured is spelling, BM25, scoring every vector, fusing and calibrating.
    */
   @Benchmark
   public List<Candidate> rankingWithCachedVector() {

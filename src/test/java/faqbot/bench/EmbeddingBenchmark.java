@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One question's sentence embedding: by each model alone on one core (their sum is the work that bounds throughput
- * on distinct questions), and by the bundled pair as a question is embedded, both models side by side.
+ * One question's sentence embedding: by each model alone on one core (their sum is the work that
+ * bounds throughput on distinct questions), and by the bundled pair as a question is embedded, both
+ * models side by side.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -39,12 +40,14 @@ public class EmbeddingBenchmark {
 
   @Setup(Level.Trial)
   public void load() {
-    encoder = switch (model) {
-      case "bge" -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL);
-      case "e5" -> OnnxSentenceEncoder.load(SentenceModel.E5_SMALL);
-      case "pair" -> EnsembleEncoder.standard();
-      default -> throw new IllegalArgumentException("model must be bge, e5 or pair, got " + model);
-    };
+    encoder =
+        switch (model) {
+          case "bge" -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL);
+          case "e5" -> OnnxSentenceEncoder.load(SentenceModel.E5_SMALL);
+          case "pair" -> EnsembleEncoder.standard();
+          default ->
+              throw new IllegalArgumentException("model must be bge, e5 or pair, got " + model);
+        };
   }
 
   @TearDown(Level.Trial)
@@ -54,6 +57,7 @@ public class EmbeddingBenchmark {
 
   @Benchmark
   public float[] embedQuestion() {
-    return encoder.embedQuery("could a model pretend to be aligned during training " + counter.incrementAndGet());
+    return encoder.embedQuery(
+        "could a model pretend to be aligned during training " + counter.incrementAndGet());
   }
 }

@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Overloads a running server with back-to-back connections that each ask a new question every time, and reports
- * what came back by status: the latency of the answers (200), how many were refused (503) and whether each refusal
- * said when to retry, and socket errors. wrk cannot split latency by status, which is what shedding is about.
+ * Overloads a running server with back-to-back connections that each ask a new question every time,
+ * and reports what came back by status: the latency of the answers (200), how many were refused
+ * (503) and whether each refusal said when to retry, and socket errors. wrk cannot split latency by
+ * status, which is what shedding is about.
  *
  * <p>Usage: {@code OverloadLoad URL CONNECTIONS SECONDS} (src/test/bench/overload.sh runs it).
  */
@@ -26,8 +27,11 @@ public final class OverloadLoad {
     String url = args[0].replaceAll("/+$", "") + "/api/chat";
     int connections = Integer.parseInt(args[1]);
     long seconds = Long.parseLong(args[2]);
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     AtomicBoolean running = new AtomicBoolean(true);
     List<long[]> answered = new ArrayList<>();
     AtomicInteger refused = new AtomicInteger();
@@ -37,42 +41,55 @@ public final class OverloadLoad {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       int connection = c;
-      Thread thread = new Thread(() -> {
-        long[] own = new long[1 << 16];
-        int n = 0;
-        for (int i = 0; running.get(); i++) {
-          String body = "{\"message\":\"could you explain reward hacking? (" + connection + "-" + i + "-"
-              + System.nanoTime() + ")\"}";
-          long start = System.nanoTime();
-          try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            long took = System.nanoTime() - start;
-            if (response.statusCode() == 200) {
-              if (n == own.length) {
-                own = Arrays.copyOf(own, n * 2);
-              }
-              own[n++] = took;
-            } else if (response.statusCode() == 503) {
-              refused.incrementAndGet();
-              if (response.headers().firstValue("Retry-After").isPresent()) {
-                refusedWithRetryAfter.incrementAndGet();
-              }
-            } else {
-              other.incrementAndGet();
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          } catch (Exception e) {
-            socketErrors.incrementAndGet();
-          }
-        }
-        synchronized (answered) {
-          answered.add(Arrays.copyOf(own, n));
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                long[] own = new long[1 << 16];
+                int n = 0;
+                for (int i = 0; running.get(); i++) {
+                  String body =
+                      "{\"message\":\"could you explain reward hacking? ("
+                          + connection
+                          + "-"
+                          + i
+                          + "-"
+                          + System.nanoTime()
+                          + ")\"}";
+                  long start = System.nanoTime();
+                  try {
+                    HttpResponse<Void> response =
+                        client.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    long took = System.nanoTime() - start;
+                    if (response.statusCode() == 200) {
+                      if (n == own.length) {
+                        own = Arrays.copyOf(own, n * 2);
+                      }
+                      own[n++] = took;
+                    } else if (response.statusCode() == 503) {
+                      refused.incrementAndGet();
+                      if (response.headers().firstValue("Retry-After").isPresent()) {
+                        refusedWithRetryAfter.incrementAndGet();
+                      }
+                    } else {
+                      other.incrementAndGet();
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  } catch (Exception e) {
+                    socketErrors.incrementAndGet();
+                  }
+                }
+                synchronized (answered) {
+                  answered.add(Arrays.copyOf(own, n));
+                }
+              });
       thread.start();
       threads.add(thread);
     }
@@ -82,12 +99,22 @@ public final class OverloadLoad {
       t.join(60_000);
     }
     long[] all = answered.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-    System.out.println(String.format(Locale.ROOT,
-        "RESULT connections=%d seconds=%d answered=%d answered_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f"
-            + " refused_503=%d with_retry_after=%d other_status=%d socket_errors=%d",
-        connections, seconds, all.length, all.length / (double) seconds, percentile(all, 0.5), percentile(all, 0.99),
-        all.length == 0 ? 0 : all[all.length - 1] / 1e6, refused.get(), refusedWithRetryAfter.get(), other.get(),
-        socketErrors.get()));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "RESULT connections=%d seconds=%d answered=%d answered_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f"
+                + " refused_503=%d with_retry_after=%d other_status=%d socket_errors=%d",
+            connections,
+            seconds,
+            all.length,
+            all.length / (double) seconds,
+            percentile(all, 0.5),
+            percentile(all, 0.99),
+            all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+            refused.get(),
+            refusedWithRetryAfter.get(),
+            other.get(),
+            socketErrors.get()));
   }
 
   private static double percentile(long[] sorted, double q) {

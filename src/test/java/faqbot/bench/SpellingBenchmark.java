@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Correcting a message's spelling against the bundled corpus's words, before it is embedded and ranked. */
+/**
+ * Correcting a message's spelling against the bundled corpus's words, before it is embedded and
+ * ranked.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -29,15 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SpellingBenchmark {
   private static final String[] MISSPELT = {
-      "how can an AI game its reward sigal",
-      "could a modle pretend to be alligned during training",
-      "why would an AI resist being swiched off",
-      "what is a mesa optimzer"};
+    "how can an AI game its reward sigal",
+    "could a modle pretend to be alligned during training",
+    "why would an AI resist being swiched off",
+    "what is a mesa optimzer"
+  };
   private static final String[] SPELT = {
-      "how can an AI game its reward signal",
-      "could a model pretend to be aligned during training",
-      "why would an AI resist being switched off",
-      "what is a mesa optimizer"};
+    "how can an AI game its reward signal",
+    "could a model pretend to be aligned during training",
+    "why would an AI resist being switched off",
+    "what is a mesa optimizer"
+  };
 
   private OnnxSentenceEncoder encoder;
   private Spelling spelling;

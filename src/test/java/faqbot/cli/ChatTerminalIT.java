@@ -24,24 +24,32 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code faqbot chat} as a person uses it: a separate JVM in a real pseudo-terminal, made by util-linux's
- * {@code script} (in every Debian install, package bsdutils), with keys typed into it and the screen read back. Where
- * {@code script} is missing the tests are skipped, unless {@code FAQBOT_REQUIRE_TERMINAL=1} makes that a failure.
+ * {@code faqbot chat} as a person uses it: a separate JVM in a real pseudo-terminal, made by
+ * util-linux's {@code script} (in every Debian install, package bsdutils), with keys typed into it
+ * and the screen read back. Where {@code script} is missing the tests are skipped, unless {@code
+ * FAQBOT_REQUIRE_TERMINAL=1} makes that a failure.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ChatTerminalIT {
   private static final String SEED_QUESTION = "What is inner alignment?";
-  private static final String SECOND_RELATED = "What is the difference between inner and outer alignment?";
+  private static final String SECOND_RELATED =
+      "What is the difference between inner and outer alignment?";
   private static final String PROMPT = ChatInput.PROMPT;
+
   /** Loading the sentence model takes about a second; a loaded CI machine gets plenty more. */
   private static final Duration START = Duration.ofSeconds(120);
-  private static final Duration ANSWER = Duration.ofSeconds(60);
-  /** Escape sequences a terminal program writes: CSI (with private modes), OSC, and two-character ones. */
-  private static final Pattern ESCAPES = Pattern.compile(
-      "\u001b\\[[0-9;?<=>$]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78]");
 
-  @TempDir
-  static Path shared;
+  private static final Duration ANSWER = Duration.ofSeconds(60);
+
+  /**
+   * Escape sequences a terminal program writes: CSI (with private modes), OSC, and two-character
+   * ones.
+   */
+  private static final Pattern ESCAPES =
+      Pattern.compile(
+          "\u001b\\[[0-9;?<=>$]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78]");
+
+  @TempDir static Path shared;
 
   private static Path index;
 
@@ -50,7 +58,8 @@ class ChatTerminalIT {
     requireScript();
     // Build the index here, once, so the sessions below only load it.
     index = shared.resolve("index");
-    CliRuns.Run run = CliRuns.run("index", "--corpus", Fixtures.corpus().toString(), "--index", index.toString());
+    CliRuns.Run run =
+        CliRuns.run("index", "--corpus", Fixtures.corpus().toString(), "--index", index.toString());
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
   }
 
@@ -64,27 +73,36 @@ class ChatTerminalIT {
       session.awaitPrompts(2, ANSWER);
       String first = session.screen();
       assertThat(first).contains(SEED_QUESTION + "\n" + "=".repeat(SEED_QUESTION.length()) + "\n");
-      assertThat(first).contains("Inner alignment is the problem").contains("Related questions:")
+      assertThat(first)
+          .contains("Inner alignment is the problem")
+          .contains("Related questions:")
           .contains("  2. " + SECOND_RELATED + "\n");
 
       session.type("2\r");
       session.awaitPrompts(3, ANSWER);
       String second = session.screen().substring(first.length());
-      assertThat(second).contains(SECOND_RELATED + "\n" + "=".repeat(SECOND_RELATED.length()) + "\n");
+      assertThat(second)
+          .contains(SECOND_RELATED + "\n" + "=".repeat(SECOND_RELATED.length()) + "\n");
       assertThat(second).contains("Outer alignment is about choosing the right objective");
 
       session.type("/quit\r");
       assertThat(session.awaitExit(ANSWER)).as(session.screen()).isEqualTo(Main.OK);
     }
     // Both lines are in the history, for the next session's arrow-up.
-    String history = Files.readString(home.resolve(ChatInput.HISTORY_FILE_NAME), StandardCharsets.UTF_8);
+    String history =
+        Files.readString(home.resolve(ChatInput.HISTORY_FILE_NAME), StandardCharsets.UTF_8);
     assertThat(history).contains(SEED_QUESTION).contains("2");
   }
 
   @Test
-  void ctrlCClearsTheLineAndCtrlDLeavesEvenWhenTheHomeCannotBeWritten(@TempDir Path scratch) throws Exception {
-    // /proc takes no new files, not even from root; elsewhere, a home that is a file and not a folder.
-    Path home = Files.isDirectory(Path.of("/proc")) ? Path.of("/proc") : Files.writeString(scratch.resolve("home"), "");
+  void ctrlCClearsTheLineAndCtrlDLeavesEvenWhenTheHomeCannotBeWritten(@TempDir Path scratch)
+      throws Exception {
+    // /proc takes no new files, not even from root; elsewhere, a home that is a file and not a
+    // folder.
+    Path home =
+        Files.isDirectory(Path.of("/proc"))
+            ? Path.of("/proc")
+            : Files.writeString(scratch.resolve("home"), "");
     // The sentence model's native library is unpacked under the home unless told otherwise.
     Map<String, String> env = Map.of("DJL_CACHE_DIR", scratch.resolve("djl").toString());
     try (Session session = Session.start(home, env)) {
@@ -103,7 +121,10 @@ class ChatTerminalIT {
 
       session.type("\u0004");
       assertThat(session.awaitExit(ANSWER)).as(session.screen()).isEqualTo(Main.OK);
-      assertThat(session.screen()).doesNotContain("Exception").doesNotContain("WARN").doesNotContain("history");
+      assertThat(session.screen())
+          .doesNotContain("Exception")
+          .doesNotContain("WARN")
+          .doesNotContain("history");
     }
   }
 
@@ -134,11 +155,20 @@ class ChatTerminalIT {
 
   // ---------------------------------------------------------------- the terminal
 
-  /** {@code java … faqbot.cli.Main chat} on the index built above, with the history under {@code home}. */
+  /**
+   * {@code java … faqbot.cli.Main chat} on the index built above, with the history under {@code
+   * home}.
+   */
   private static List<String> javaCommand(Path home) {
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Duser.home=" + home, "faqbot.cli.Main", "chat",
-        "--corpus", Fixtures.corpus().toString(), "--index", index.toString());
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Duser.home=" + home,
+        "faqbot.cli.Main",
+        "chat",
+        "--corpus",
+        Fixtures.corpus().toString(),
+        "--index",
+        index.toString());
   }
 
   /** One {@code faqbot chat} in a pseudo-terminal, with what it wrote so far. */
@@ -161,9 +191,10 @@ class ChatTerminalIT {
       for (String arg : javaCommand(home)) {
         shell.append(' ').append(quote(arg));
       }
-      ProcessBuilder builder = new ProcessBuilder("script", "-qfec", shell.toString(), "/dev/null")
-          .directory(Path.of("").toAbsolutePath().toFile())
-          .redirectErrorStream(true);
+      ProcessBuilder builder =
+          new ProcessBuilder("script", "-qfec", shell.toString(), "/dev/null")
+              .directory(Path.of("").toAbsolutePath().toFile())
+              .redirectErrorStream(true);
       Map<String, String> environment = builder.environment();
       environment.put("CLASSPATH", System.getProperty("java.class.path"));
       environment.put("TERM", "xterm");
@@ -196,13 +227,17 @@ class ChatTerminalIT {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!condition.test(screen())) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("timed out after " + timeout.toSeconds() + " s; the terminal shows:\n" + screen());
+          throw new AssertionError(
+              "timed out after " + timeout.toSeconds() + " s; the terminal shows:\n" + screen());
         }
         if (!process.isAlive()) {
           reader.join(2000);
           if (!condition.test(screen())) {
-            throw new AssertionError("the session ended (exit " + process.exitValue() + "); the terminal shows:\n"
-                + screen());
+            throw new AssertionError(
+                "the session ended (exit "
+                    + process.exitValue()
+                    + "); the terminal shows:\n"
+                    + screen());
           }
           return;
         }
@@ -212,8 +247,8 @@ class ChatTerminalIT {
 
     int awaitExit(Duration timeout) throws InterruptedException {
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        throw new AssertionError("still running after " + timeout.toSeconds() + " s; the terminal shows:\n"
-            + screen());
+        throw new AssertionError(
+            "still running after " + timeout.toSeconds() + " s; the terminal shows:\n" + screen());
       }
       reader.join(2000);
       return process.exitValue();
@@ -264,16 +299,21 @@ class ChatTerminalIT {
       Process version = new ProcessBuilder("script", "--version").redirectErrorStream(true).start();
       String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       version.waitFor(10, TimeUnit.SECONDS);
-      problem = text.contains("util-linux") ? null : "'script --version' does not say util-linux: " + text.strip();
+      problem =
+          text.contains("util-linux")
+              ? null
+              : "'script --version' does not say util-linux: " + text.strip();
     } catch (IOException e) {
-      problem = "there is no 'script' command (util-linux; Debian's bsdutils package): " + e.getMessage();
+      problem =
+          "there is no 'script' command (util-linux; Debian's bsdutils package): " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       problem = "interrupted";
     }
     if (problem != null) {
       if ("1".equals(System.getenv("FAQBOT_REQUIRE_TERMINAL"))) {
-        throw new AssertionError(problem + ", and FAQBOT_REQUIRE_TERMINAL=1 says the terminal tests must run");
+        throw new AssertionError(
+            problem + ", and FAQBOT_REQUIRE_TERMINAL=1 says the terminal tests must run");
       }
       Assumptions.abort("skipped: " + problem);
     }

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs the command line in this JVM, as {@link Main#run} does, optionally with lines piped to {@code chat}. */
+/**
+ * Runs the command line in this JVM, as {@link Main#run} does, optionally with lines piped to
+ * {@code chat}.
+ */
 final class CliRuns {
   private CliRuns() {}
 
@@ -22,7 +25,8 @@ final class CliRuns {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
       exit = Main.run(args, o, e);
     }
     return new Run(exit, out.toString(), err.toString());
@@ -33,17 +37,26 @@ final class CliRuns {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit;
-    try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
       CommandLine cli = Main.commandLine(o, e);
       ChatCommand chat = (ChatCommand) cli.getSubcommands().get("chat").getCommand();
-      chat.input = new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+      chat.input =
+          new ByteArrayInputStream(
+              (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
       exit = cli.execute(args);
     }
     return new Run(exit, out.toString(), err.toString());
   }
 
-  /** The text of an answer's heading as {@link AnswerPrinter} prints it: the question, underlined with '='. */
+  /**
+   * The text of an answer's heading as {@link AnswerPrinter} prints it: the question, underlined
+   * with '='.
+   */
   static String heading(String question) {
-    return question + System.lineSeparator() + "=".repeat(Math.min(question.length(), 78)) + System.lineSeparator();
+    return question
+        + System.lineSeparator()
+        + "=".repeat(Math.min(question.length(), 78))
+        + System.lineSeparator();
   }
 }

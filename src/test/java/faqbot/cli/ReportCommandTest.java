@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void mergesReplicaJournalsAndRanksWhatEditorsShouldLookAt() throws Exception {
     try (FileJournal a = FileJournal.open(dir.resolve("replica-a.jsonl"));
-         FileJournal b = FileJournal.open(dir.resolve("replica-b.jsonl"))) {
+        FileJournal b = FileJournal.open(dir.resolve("replica-b.jsonl"))) {
       a.append(FeedbackRecord.declined("How do I bake bread?", "chat"));
       b.append(FeedbackRecord.declined("how do i bake  bread", "chat"));
       a.append(FeedbackRecord.declined("Who founded OpenAI?", "chat"));
@@ -31,11 +30,18 @@ class ReportCommandTest {
       b.append(FeedbackRecord.feedback("y?", "what-is-y", true, "widget"));
       b.append(FeedbackRecord.feedback("y!", "what-is-y", false, "widget"));
     }
-    Files.writeString(dir.resolve("replica-b.jsonl"), "{\"type\":\"decl", StandardCharsets.UTF_8,
+    Files.writeString(
+        dir.resolve("replica-b.jsonl"),
+        "{\"type\":\"decl",
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"report", "--json", dir.toString()}, new PrintWriter(out), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"report", "--json", dir.toString()},
+            new PrintWriter(out),
+            new PrintWriter(err));
     assertThat(code).isZero();
     JsonNode summary = new ObjectMapper().readTree(out.toString());
     assertThat(summary.get("records").asInt()).isEqualTo(7);
@@ -51,8 +57,11 @@ class ReportCommandTest {
   @Test
   void namesAJournalThatIsNotThere() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"report", dir.resolve("nope.jsonl").toString()}, new PrintWriter(new StringWriter()),
-        new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"report", dir.resolve("nope.jsonl").toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertThat(code).isEqualTo(Main.FAILURE);
     assertThat(err.toString()).contains("no journal at").doesNotContain("Exception");
   }

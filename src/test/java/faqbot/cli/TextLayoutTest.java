@@ -15,8 +15,13 @@ class TextLayoutTest {
   @Test
   void wrapsWordsGreedilyToTheWidth() {
     TextLayout layout = new TextLayout(30, false);
-    assertThat(layout.wrap("Inner alignment is the problem of making sure that a trained model pursues the goal"
-        + " it was trained on.", "", "")).containsExactly(
+    assertThat(
+            layout.wrap(
+                "Inner alignment is the problem of making sure that a trained model pursues the goal"
+                    + " it was trained on.",
+                "",
+                ""))
+        .containsExactly(
             "Inner alignment is the problem",
             "of making sure that a trained",
             "model pursues the goal it was",
@@ -26,18 +31,15 @@ class TextLayoutTest {
   @Test
   void startsTheFirstLineWithItsMarkerAndIndentsTheRest() {
     TextLayout layout = new TextLayout(24, false);
-    assertThat(layout.wrap("one two three four five six seven", "  1. ", "     ")).containsExactly(
-        "  1. one two three four",
-        "     five six seven");
+    assertThat(layout.wrap("one two three four five six seven", "  1. ", "     "))
+        .containsExactly("  1. one two three four", "     five six seven");
   }
 
   @Test
   void collapsesWhitespaceAndKeepsAWordLongerThanTheWidthWhole() {
     TextLayout layout = new TextLayout(20, false);
-    assertThat(layout.wrap("  see\t https://example.org/a/very/long/path/indeed \n now ", "", "")).containsExactly(
-        "see",
-        "https://example.org/a/very/long/path/indeed",
-        "now");
+    assertThat(layout.wrap("  see\t https://example.org/a/very/long/path/indeed \n now ", "", ""))
+        .containsExactly("see", "https://example.org/a/very/long/path/indeed", "now");
   }
 
   @Test
@@ -67,12 +69,12 @@ class TextLayoutTest {
 
   @Test
   void wrapsTextWithoutSpacesByDisplayColumns() {
-    String text = "人工知能の安全性とは、人工知能が人間の意図に"
-        + "沿って動くようにするための研究分野です。";
+    String text = "人工知能の安全性とは、人工知能が人間の意図に" + "沿って動くようにするための研究分野です。";
     List<String> lines = new TextLayout(20, false).wrap(text, "  - ", "    ");
 
     assertThat(lines).hasSizeGreaterThan(1);
-    assertThat(lines).allSatisfy(line -> assertThat(columns(line)).as(line).isLessThanOrEqualTo(20));
+    assertThat(lines)
+        .allSatisfy(line -> assertThat(columns(line)).as(line).isLessThanOrEqualTo(20));
     // Nothing lost or added but the markers, and no line starts with closing punctuation.
     assertThat(String.join("", lines).replace(" ", "").replace("-", "")).isEqualTo(text);
     assertThat(lines).noneSatisfy(line -> assertThat(line.strip()).startsWith("、"));
@@ -83,7 +85,8 @@ class TextLayoutTest {
 
   @Test
   void countsWideCharactersAsTwoColumnsBetweenWords() {
-    // Counted in chars, "安全 " is 3 wide and six of them fit in 20; in columns it is 5, and only four do.
+    // Counted in chars, "安全 " is 3 wide and six of them fit in 20; in columns it is 5, and only
+    // four do.
     List<String> lines = new TextLayout(20, false).wrap("安全 安全 安全 安全 安全 安全", "", "");
     assertThat(lines).containsExactly("安全 安全 安全 安全", "安全 安全");
   }
@@ -94,16 +97,21 @@ class TextLayoutTest {
     String flag = "\uD83C\uDDEF\uD83C\uDDF5";
     String thumb = "\uD83D\uDC4D\uD83C\uDFFD";
     String accented = "e\u0301";
-    String text = "安全" + family + "性と" + flag + "人工知能" + thumb + "の研究" + accented + "分野です" + family
-        + "人間の意図" + flag + "に沿って";
+    String text =
+        "安全" + family + "性と" + flag + "人工知能" + thumb + "の研究" + accented + "分野です" + family + "人間の意図"
+            + flag + "に沿って";
     for (int width = 20; width <= 30; width++) {
       List<String> lines = new TextLayout(width, false).wrap(text, "", "");
       assertThat(lines).as("width %d", width).hasSizeGreaterThan(1);
       assertThat(String.join("", lines)).isEqualTo(text);
       for (String line : lines) {
         assertThat(columns(line)).as(line).isLessThanOrEqualTo(width);
-        assertThat(Character.isLowSurrogate(line.charAt(0))).as("%s starts inside a surrogate pair", line).isFalse();
-        assertThat(line.charAt(0)).as("%s starts inside a grapheme", line).isNotIn('\u200D', '\u0301');
+        assertThat(Character.isLowSurrogate(line.charAt(0)))
+            .as("%s starts inside a surrogate pair", line)
+            .isFalse();
+        assertThat(line.charAt(0))
+            .as("%s starts inside a grapheme", line)
+            .isNotIn('\u200D', '\u0301');
         assertThat(line).doesNotStartWith("\uD83C\uDFFD").doesNotStartWith("\uD83C\uDDF5");
       }
     }
@@ -112,21 +120,23 @@ class TextLayoutTest {
   @Test
   void keepsAnUnderlinedPhraseUnderlinedOnEveryLineItWrapsTo() {
     TextLayout layout = new TextLayout(30, true);
-    String text = "See <u>Risks from Learned Optimization in Advanced Machine Learning</u> for more.";
+    String text =
+        "See <u>Risks from Learned Optimization in Advanced Machine Learning</u> for more.";
     List<String> lines = layout.wrap(text, "", "");
-    assertThat(lines).containsExactly(
-        "See " + UNDERLINE + "Risks from Learned" + RESET,
-        UNDERLINE + "Optimization in Advanced" + RESET,
-        UNDERLINE + "Machine Learning" + RESET + " for more.");
+    assertThat(lines)
+        .containsExactly(
+            "See " + UNDERLINE + "Risks from Learned" + RESET,
+            UNDERLINE + "Optimization in Advanced" + RESET,
+            UNDERLINE + "Machine Learning" + RESET + " for more.");
   }
 
   @Test
   void underlinesWideTextThatWraps() {
     String text = "<u>人工知能の安全性とは人工知能が人間の意図</u>です。";
     List<String> lines = new TextLayout(24, true).wrap(text, "", "");
-    assertThat(lines).containsExactly(
-        UNDERLINE + "人工知能の安全性とは人工" + RESET,
-        UNDERLINE + "知能が人間の意図" + RESET + "です。");
+    assertThat(lines)
+        .containsExactly(
+            UNDERLINE + "人工知能の安全性とは人工" + RESET, UNDERLINE + "知能が人間の意図" + RESET + "です。");
   }
 
   /** The columns a line takes on a terminal, as JLine counts them, without its escape sequences. */

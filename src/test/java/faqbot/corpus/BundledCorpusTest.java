@@ -11,23 +11,24 @@ import org.junit.jupiter.api.Test;
 
 /** The corpus that ships with faqbot: complete, consistent, and with the seed entry unchanged. */
 class BundledCorpusTest {
-  static final List<String> REQUIRED = List.of(
-      "What is inner alignment?",
-      "What is deceptive alignment?",
-      "What is the difference between inner and outer alignment?",
-      "What is goal misgeneralization?",
-      "What are mesa-optimizers?",
-      "What is the likelihood of inner misalignment?",
-      "What is outer alignment?",
-      "What is gradient hacking?",
-      "What is distributional shift?",
-      "What is AI alignment?",
-      "What is reward hacking?",
-      "What is instrumental convergence?",
-      "What is the orthogonality thesis?",
-      "What is corrigibility?",
-      "What is interpretability?",
-      "What is reinforcement learning from human feedback (RLHF)?");
+  static final List<String> REQUIRED =
+      List.of(
+          "What is inner alignment?",
+          "What is deceptive alignment?",
+          "What is the difference between inner and outer alignment?",
+          "What is goal misgeneralization?",
+          "What are mesa-optimizers?",
+          "What is the likelihood of inner misalignment?",
+          "What is outer alignment?",
+          "What is gradient hacking?",
+          "What is distributional shift?",
+          "What is AI alignment?",
+          "What is reward hacking?",
+          "What is instrumental convergence?",
+          "What is the orthogonality thesis?",
+          "What is corrigibility?",
+          "What is interpretability?",
+          "What is reinforcement learning from human feedback (RLHF)?");
 
   private final Corpus corpus = CorpusLoader.load(Fixtures.corpus());
 
@@ -49,8 +50,11 @@ class BundledCorpusTest {
       assertThat(entry.sources()).as(entry.file()).isNotEmpty();
       assertThat(entry.related()).as(entry.file()).isNotEmpty();
       for (RelatedQuestion r : entry.related()) {
-        assertThat(corpus.resolve(r.question())).as(entry.file() + ": " + r.question()).isPresent()
-            .get().isNotEqualTo(entry.id());
+        assertThat(corpus.resolve(r.question()))
+            .as(entry.file() + ": " + r.question())
+            .isPresent()
+            .get()
+            .isNotEqualTo(entry.id());
       }
     }
   }

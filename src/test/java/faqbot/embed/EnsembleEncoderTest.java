@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +64,8 @@ class EnsembleEncoderTest {
       assertEquals("a+b", pair.modelId());
       assertEquals(4, pair.dimension());
       assertEquals(2, pair.parts());
-      assertArrayEquals(new float[] {HALF, 0, 0.6f * HALF, 0.8f * HALF}, pair.embedQuery("q"), 1e-6f);
+      assertArrayEquals(
+          new float[] {HALF, 0, 0.6f * HALF, 0.8f * HALF}, pair.embedQuery("q"), 1e-6f);
       assertArrayEquals(new float[] {0, HALF, 0.8f * HALF, 0.6f * HALF}, pair.embed("p"), 1e-6f);
       // Each slice's dot product, doubled, is that model's own cosine.
       float[] q = pair.embedQuery("q");
@@ -80,7 +82,7 @@ class EnsembleEncoderTest {
     ExecutorService askers = Executors.newFixedThreadPool(8);
     try (EnsembleEncoder pair = new EnsembleEncoder(List.of(first, second))) {
       float[] expected = {HALF, 0, 0, HALF};
-      List<Future<float[]>> answers = new java.util.ArrayList<>();
+      List<Future<float[]>> answers = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         answers.add(askers.submit(() -> pair.embedQuery("q")));
       }
@@ -90,7 +92,8 @@ class EnsembleEncoderTest {
     } finally {
       askers.shutdownNow();
     }
-    // Neither model ran on the asking threads: the pool, one thread per core, is what keeps the cores busy.
+    // Neither model ran on the asking threads: the pool, one thread per core, is what keeps the
+    // cores busy.
     for (FixedModel model : List.of(first, second)) {
       for (String thread : model.threads) {
         assertEquals("faqbot-sentence-model", thread);
@@ -103,7 +106,8 @@ class EnsembleEncoderTest {
     FixedModel first = new FixedModel("a", new float[] {1, 0}, new float[] {0, 1});
     FixedModel second = new FixedModel("b", new float[] {0, 1}, new float[] {1, 0});
     try (EnsembleEncoder pair = new EnsembleEncoder(List.of(first, second))) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> pair.embedQuery("fail"));
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> pair.embedQuery("fail"));
       assertEquals("a cannot read this", e.getMessage());
       // The pool survives a failed question.
       assertArrayEquals(new float[] {HALF, 0, 0, HALF}, pair.embedQuery("q"), 1e-6f);
@@ -122,16 +126,20 @@ class EnsembleEncoderTest {
 
   @Test
   void refusesModelsOfDifferentDimensions() {
-    SentenceEncoder wide = new FixedModel("a", new float[] {1, 0}, new float[] {0, 1}) {
-      @Override
-      public int dimension() {
-        return 3;
-      }
-    };
+    SentenceEncoder wide =
+        new FixedModel("a", new float[] {1, 0}, new float[] {0, 1}) {
+          @Override
+          public int dimension() {
+            return 3;
+          }
+        };
     FixedModel narrow = new FixedModel("b", new float[] {1, 0}, new float[] {0, 1});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EnsembleEncoder(List.of(narrow, wide)));
-    assertEquals("the models of an ensemble must give single vectors of one dimension, a gives 1 of 3 "
-        + "(expected 1 of 2)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new EnsembleEncoder(List.of(narrow, wide)));
+    assertEquals(
+        "the models of an ensemble must give single vectors of one dimension, a gives 1 of 3 "
+            + "(expected 1 of 2)",
+        e.getMessage());
   }
 }

@@ -1,8 +1,9 @@
 package faqbot.embed;
 
 /**
- * Loads the bundled models, embeds one question, prints the vector's length and norm, and waits to be killed: the child
- * process of {@link OnnxSentenceEncoderIT}'s test of what a killed server leaves behind.
+ * Loads the bundled models, embeds one question, prints the vector's length and norm, and waits to
+ * be killed: the child process of {@link OnnxSentenceEncoderIT}'s test of what a killed server
+ * leaves behind.
  */
 public final class LoadModelsMain {
   private LoadModelsMain() {}

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OnnxSentenceEncoderTest {
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void anOperatorsOwnTokenizerFolderIsLeftAlone() {
@@ -27,7 +26,8 @@ class OnnxSentenceEncoderTest {
 
   @Test
   void theTokenizerUnpacksInsideTheCache() {
-    Path chosen = OnnxSentenceEncoder.tokenizerFolder(null, null, UnpackedFiles.at(folder)).orElseThrow();
+    Path chosen =
+        OnnxSentenceEncoder.tokenizerFolder(null, null, UnpackedFiles.at(folder)).orElseThrow();
     assertEquals(folder.resolve("djl"), chosen);
     assertTrue(Files.isDirectory(chosen));
   }
@@ -38,16 +38,25 @@ class OnnxSentenceEncoderTest {
     Path second = OnnxSentenceEncoder.temporaryFolder().orElseThrow();
     try {
       assertTrue(Files.isDirectory(first));
-      assertNotEquals(first, second, "each process gets a new folder, so none can be prepared for it in advance");
+      assertNotEquals(
+          first,
+          second,
+          "each process gets a new folder, so none can be prepared for it in advance");
       assertTrue(first.getFileName().toString().startsWith("faqbot-native-"), first.toString());
       try (var entries = Files.list(first)) {
-        assertEquals(0, entries.count(), "a new folder is empty: nothing planted in it is ever loaded");
+        assertEquals(
+            0, entries.count(), "a new folder is empty: nothing planted in it is ever loaded");
       }
       if (Files.getFileStore(first).supportsFileAttributeView("posix")) {
-        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(first));
+        assertEquals(
+            Set.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE),
+            Files.getPosixFilePermissions(first));
       }
-      Path tokenizers = OnnxSentenceEncoder.tokenizerFolder(null, null, UnpackedFiles.at(first)).orElseThrow();
+      Path tokenizers =
+          OnnxSentenceEncoder.tokenizerFolder(null, null, UnpackedFiles.at(first)).orElseThrow();
       assertEquals(first.resolve("djl"), tokenizers);
       Files.delete(tokenizers);
     } finally {
@@ -58,13 +67,16 @@ class OnnxSentenceEncoderTest {
 
   @Test
   void withNoFolderAtAllTheTokenizerKeepsItsOwnSetting() {
-    assertEquals(Optional.empty(), OnnxSentenceEncoder.tokenizerFolder(null, null, Optional.empty()));
+    assertEquals(
+        Optional.empty(), OnnxSentenceEncoder.tokenizerFolder(null, null, Optional.empty()));
   }
 
   @Test
   void threadsPerCallOutsideOneTo64AreRefusedWithTheRange() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL, 0, Optional.empty()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL, 0, Optional.empty()));
     assertEquals("threads per call must be 1 to 64, got 0", e.getMessage());
   }
 }

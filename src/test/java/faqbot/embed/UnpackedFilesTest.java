@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UnpackedFilesTest {
-  /** A file inside a dependency's jar (the tokenizer that ships with the bge model), small enough to copy often. */
+  /**
+   * A file inside a dependency's jar (the tokenizer that ships with the bge model), small enough to
+   * copy often.
+   */
   private static final String IN_A_JAR = "/bge-small-en-v1.5-q-tokenizer.json";
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private UnpackedFiles cache() {
     return UnpackedFiles.at(folder).orElseThrow();
@@ -45,14 +47,20 @@ class UnpackedFilesTest {
   @Test
   void theFolderIsThePropertyThenTheVariableThenTheUsersCache() {
     String home = System.getProperty("user.home");
-    assertEquals(Optional.of(Path.of("/p")), UnpackedFiles.folder("/p", Map.of("FAQBOT_CACHE", "/v")));
-    assertEquals(Optional.of(Path.of("/v")), UnpackedFiles.folder(null,
-        Map.of("FAQBOT_CACHE", "/v", "XDG_CACHE_HOME", "/x")));
-    assertEquals(Optional.of(Path.of("/x", "faqbot")), UnpackedFiles.folder(null, Map.of("XDG_CACHE_HOME", "/x")));
+    assertEquals(
+        Optional.of(Path.of("/p")), UnpackedFiles.folder("/p", Map.of("FAQBOT_CACHE", "/v")));
+    assertEquals(
+        Optional.of(Path.of("/v")),
+        UnpackedFiles.folder(null, Map.of("FAQBOT_CACHE", "/v", "XDG_CACHE_HOME", "/x")));
+    assertEquals(
+        Optional.of(Path.of("/x", "faqbot")),
+        UnpackedFiles.folder(null, Map.of("XDG_CACHE_HOME", "/x")));
     // A relative XDG_CACHE_HOME is invalid by its own rules and is ignored.
-    assertEquals(Optional.of(Path.of(home, ".cache", "faqbot")),
+    assertEquals(
+        Optional.of(Path.of(home, ".cache", "faqbot")),
         UnpackedFiles.folder(null, Map.of("XDG_CACHE_HOME", "relative")));
-    assertEquals(Optional.of(Path.of(home, ".cache", "faqbot")), UnpackedFiles.folder(null, Map.of()));
+    assertEquals(
+        Optional.of(Path.of(home, ".cache", "faqbot")), UnpackedFiles.folder(null, Map.of()));
   }
 
   @Test
@@ -73,8 +81,11 @@ class UnpackedFilesTest {
     Path copy = cache().file(IN_A_JAR).orElseThrow();
     byte[] original = resource(IN_A_JAR);
     assertEquals(folder, copy.getParent());
-    assertTrue(copy.getFileName().toString().matches("bge-small-en-v1\\.5-q-tokenizer-" + original.length
-        + "-[0-9a-f]+\\.json"), copy.getFileName().toString());
+    assertTrue(
+        copy.getFileName()
+            .toString()
+            .matches("bge-small-en-v1\\.5-q-tokenizer-" + original.length + "-[0-9a-f]+\\.json"),
+        copy.getFileName().toString());
     assertArrayEquals(original, Files.readAllBytes(copy));
 
     FileTime marked = FileTime.fromMillis(1_000_000_000_000L);
@@ -107,11 +118,13 @@ class UnpackedFilesTest {
 
   @Test
   void theRuntimesTwoLibrariesGoInOneFolder() throws IOException {
-    String platform = UnpackedFiles.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
+    String platform =
+        UnpackedFiles.platform(System.getProperty("os.name"), System.getProperty("os.arch"));
     assumeTrue(platform != null, "the runtime ships no library for this platform");
     Path libraries = cache().runtimeFolder().orElseThrow();
     assertEquals(folder, libraries.getParent());
-    for (String name : List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"))) {
+    for (String name :
+        List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"))) {
       byte[] original = resource("/ai/onnxruntime/native/" + platform + "/" + name);
       assertArrayEquals(original, Files.readAllBytes(libraries.resolve(name)), name);
     }

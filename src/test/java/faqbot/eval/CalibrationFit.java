@@ -7,6 +7,7 @@ import faqbot.answer.Candidate;
 import faqbot.answer.Evidence;
 import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.SentenceEncoder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,17 +22,24 @@ import java.util.Set;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Fits the confidence's logistic weights on labelled runs and shows what they and the weights in use decide.
+ * Fits the confidence's logistic weights on labelled runs and shows what they and the weights in
+ * use decide.
  *
- * <p>Usage: {@code CalibrationFit [runs.json] [--dump FILE]}, by default src/test/resources/eval/calibration.json.
- * Every query goes through the {@code Answerer} as in {@code faqbot eval}; the label is whether its first entry
- * answers it (never, out of scope or with its answering entries hidden), and each run weighs as much as any other
- * times its {@code weight}. {@code --dump} also writes the evidence of the first three entries of every query, for
- * study elsewhere.
+ * <p>Usage: {@code CalibrationFit [runs.json] [--dump FILE]}, by default
+ * src/test/resources/eval/calibration.json. Every query goes through the {@code Answerer} as in
+ * {@code faqbot eval}; the label is whether its first entry answers it (never, out of scope or with
+ * its answering entries hidden), and each run weighs as much as any other times its {@code weight}.
+ * {@code --dump} also writes the evidence of the first three entries of every query, for study
+ * elsewhere.
  */
 public final class CalibrationFit {
   /** One query's first three entries, their evidence, and which of them answer it. */
-  record Labelled(String run, String query, List<Evidence> evidence, List<String> ids, List<Boolean> right,
+  record Labelled(
+      String run,
+      String query,
+      List<Evidence> evidence,
+      List<String> ids,
+      List<Boolean> right,
       boolean inScope) {}
 
   private CalibrationFit() {}
@@ -58,19 +66,23 @@ public final class CalibrationFit {
     }
     List<Labelled> labelled = new ArrayList<>();
     Map<String, Double> weights = new LinkedHashMap<>();
-    try (SentenceEncoder encoder = EnsembleEncoder.standard(); EvalRuns runs = new EvalRuns(encoder)) {
+    try (SentenceEncoder encoder = EnsembleEncoder.standard();
+        EvalRuns runs = new EvalRuns(encoder)) {
       for (JsonNode node : new ObjectMapper().readTree(file.toFile()).get("runs")) {
         EvalRuns.Run run = EvalRuns.read(node);
         weights.put(run.name(), run.weight());
-        runs.evaluate(run, r -> {
-          if (r.top().isEmpty() || r.top().get(0).evidence() == null) {
-            return;
-          }
-          List<Evidence> evidence = r.top().stream().map(Candidate::evidence).toList();
-          List<String> ids = r.top().stream().map(c -> c.entry().id()).toList();
-          List<Boolean> right = ids.stream().map(r.relevant()::contains).toList();
-          labelled.add(new Labelled(run.name(), r.query().id(), evidence, ids, right, r.inScope()));
-        });
+        runs.evaluate(
+            run,
+            r -> {
+              if (r.top().isEmpty() || r.top().get(0).evidence() == null) {
+                return;
+              }
+              List<Evidence> evidence = r.top().stream().map(Candidate::evidence).toList();
+              List<String> ids = r.top().stream().map(c -> c.entry().id()).toList();
+              List<Boolean> right = ids.stream().map(r.relevant()::contains).toList();
+              labelled.add(
+                  new Labelled(run.name(), r.query().id(), evidence, ids, right, r.inScope()));
+            });
         System.err.println("ran " + run.name() + ": " + run.queries().size() + " queries");
       }
     }
@@ -85,11 +97,13 @@ public final class CalibrationFit {
       double[] x = new double[values.length + 1];
       x[0] = 1;
       System.arraycopy(values, 0, x, 1, values.length);
-      examples.add(new LogisticFit.Example(x, l.right().get(0), weights.get(l.run()) / sizes.get(l.run())));
+      examples.add(
+          new LogisticFit.Example(x, l.right().get(0), weights.get(l.run()) / sizes.get(l.run())));
     }
     double[] w = LogisticFit.fit(examples, 100);
     Calibration inUse = Calibration.DEFAULT;
-    Calibration fitted = new Calibration(Calibration.Weights.of(w), inUse.answerAt(), inUse.clarifyAt());
+    Calibration fitted =
+        new Calibration(Calibration.Weights.of(w), inUse.answerAt(), inUse.clarifyAt());
     System.out.println("fitted weights (intercept, then " + String.join(", ", FIGURES) + "):");
     StringBuilder array = new StringBuilder();
     for (double v : w) {
@@ -98,28 +112,50 @@ public final class CalibrationFit {
     System.out.println("  {" + array + "}");
     for (Calibration c : List.of(fitted, inUse)) {
       System.out.println();
-      System.out.println((c == fitted ? "fitted" : "in use") + String.format(Locale.ROOT,
-          ", answering at %.2f and offering at %.2f: share answered right | wrongly | clarified with a right choice"
-              + " | clarified, other | declined", c.answerAt(), c.clarifyAt()));
+      System.out.println(
+          (c == fitted ? "fitted" : "in use")
+              + String.format(
+                  Locale.ROOT,
+                  ", answering at %.2f and offering at %.2f: share answered right | wrongly | clarified with a right choice"
+                      + " | clarified, other | declined",
+                  c.answerAt(),
+                  c.clarifyAt()));
       for (String run : sizes.keySet()) {
         List<Labelled> own = labelled.stream().filter(l -> l.run().equals(run)).toList();
         double[] shares = new double[5];
         for (Labelled l : own) {
           shares[decide(c, l)]++;
         }
-        System.out.println(String.format(Locale.ROOT, "  %-58s %5.1f | %5.1f | %5.1f | %5.1f | %5.1f %%", run,
-            100 * shares[0] / own.size(), 100 * shares[1] / own.size(), 100 * shares[2] / own.size(),
-            100 * shares[3] / own.size(), 100 * shares[4] / own.size()));
+        System.out.println(
+            String.format(
+                Locale.ROOT,
+                "  %-58s %5.1f | %5.1f | %5.1f | %5.1f | %5.1f %%",
+                run,
+                100 * shares[0] / own.size(),
+                100 * shares[1] / own.size(),
+                100 * shares[2] / own.size(),
+                100 * shares[3] / own.size(),
+                100 * shares[4] / own.size()));
       }
     }
   }
 
-  private static final List<String> FIGURES = List.of("cosine", "cosineLead", "keywordLead", "coverage",
-      "questionCoverage", "maxUncovered", "unknownShare", "uncoveredName", "specificAsk", "comparisonGap");
+  private static final List<String> FIGURES =
+      List.of(
+          "cosine",
+          "cosineLead",
+          "keywordLead",
+          "coverage",
+          "questionCoverage",
+          "maxUncovered",
+          "unknownShare",
+          "uncoveredName",
+          "specificAsk",
+          "comparisonGap");
 
   /**
-   * What a calibration decides for a query, as the answerer would: 0 answered right, 1 answered wrongly, 2 clarified
-   * with a right choice, 3 clarified without one, 4 declined.
+   * What a calibration decides for a query, as the answerer would: 0 answered right, 1 answered
+   * wrongly, 2 clarified with a right choice, 3 clarified without one, 4 declined.
    */
   static int decide(Calibration c, Labelled l) {
     double ceiling = 1;
@@ -144,18 +180,37 @@ public final class CalibrationFit {
   }
 
   private static double[] values(Evidence e) {
-    return new double[] {e.cosine(), e.cosineLead(), e.keywordLead(), e.coverage(), e.questionCoverage(),
-        e.maxUncovered(), e.unknownShare(), e.uncoveredName(), e.specificAsk(), e.comparisonGap()};
+    return new double[] {
+      e.cosine(),
+      e.cosineLead(),
+      e.keywordLead(),
+      e.coverage(),
+      e.questionCoverage(),
+      e.maxUncovered(),
+      e.unknownShare(),
+      e.uncoveredName(),
+      e.specificAsk(),
+      e.comparisonGap()
+    };
   }
 
-  private static void write(Path dump, List<Labelled> labelled) throws java.io.IOException {
+  private static void write(Path dump, List<Labelled> labelled) throws IOException {
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dump, StandardCharsets.UTF_8))) {
       w.println("run\tquery\trank\tentry\tright\tin_scope\t" + String.join("\t", FIGURES));
       for (Labelled l : labelled) {
         for (int i = 0; i < l.evidence().size(); i++) {
           StringBuilder line = new StringBuilder();
-          line.append(l.run()).append('\t').append(l.query()).append('\t').append(i).append('\t')
-              .append(l.ids().get(i)).append('\t').append(l.right().get(i)).append('\t').append(l.inScope());
+          line.append(l.run())
+              .append('\t')
+              .append(l.query())
+              .append('\t')
+              .append(i)
+              .append('\t')
+              .append(l.ids().get(i))
+              .append('\t')
+              .append(l.right().get(i))
+              .append('\t')
+              .append(l.inScope());
           for (double v : values(l.evidence().get(i))) {
             line.append('\t').append(String.format(Locale.ROOT, "%.5f", v));
           }

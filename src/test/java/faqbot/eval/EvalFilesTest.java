@@ -10,19 +10,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void readsTheFirstColumnAsIdAndTheLastAsText() throws IOException {
-    Path file = Files.writeString(dir.resolve("q.tsv"), "id\tthread\ttext\nq1\tt1\tHello there\n\nq2\tt1\tSecond\n");
-    assertThat(EvalFiles.queries(file)).containsExactly(new Query("q1", "Hello there"), new Query("q2", "Second"));
+    Path file =
+        Files.writeString(
+            dir.resolve("q.tsv"), "id\tthread\ttext\nq1\tt1\tHello there\n\nq2\tt1\tSecond\n");
+    assertThat(EvalFiles.queries(file))
+        .containsExactly(new Query("q1", "Hello there"), new Query("q2", "Second"));
   }
 
   @Test
   void namesTheFileAndLineOfABadQuery() throws IOException {
     Path file = Files.writeString(dir.resolve("q.tsv"), "id\ttext\nq1\tok\nq1\tagain\n");
-    assertThatThrownBy(() -> EvalFiles.queries(file)).hasMessage(file + ":3: query id 'q1' appears twice");
+    assertThatThrownBy(() -> EvalFiles.queries(file))
+        .hasMessage(file + ":3: query id 'q1' appears twice");
   }
 
   @Test

@@ -1,23 +1,26 @@
 package faqbot.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import faqbot.answer.Answerer;
 import faqbot.corpus.Corpora;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.FaqIndex;
 import faqbot.testing.Fixtures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Evaluation runs described in JSON (pins.json, calibration.json): a corpus, its queries, optionally judgments, one
- * kind of the bundled queries, and typos. Paths under {@code shared/} are in ../shared/datasets, {@code bundled/}
- * in src/test/resources/eval/bundled. Indexes each corpus once, into a temporary folder.
+ * Evaluation runs described in JSON (pins.json, calibration.json): a corpus, its queries,
+ * optionally judgments, one kind of the bundled queries, and typos. Paths under {@code shared/} are
+ * in ../shared/datasets, {@code bundled/} in src/test/resources/eval/bundled. Indexes each corpus
+ * once, into a temporary folder.
  */
 final class EvalRuns implements AutoCloseable {
   private static final Path BUNDLED = Path.of("src/test/resources/eval/bundled");
@@ -25,12 +28,20 @@ final class EvalRuns implements AutoCloseable {
   /**
    * One run, read and ready to evaluate.
    *
-   * @param leaveOut    whether the run asks its in-scope queries with the entries that answer them hidden
-   * @param equivalents for a leave-out run, groups of entries that answer the same question (entry id → group)
-   * @param weight      how much the run counts when fitting the confidence, against 1 for others
+   * @param leaveOut whether the run asks its in-scope queries with the entries that answer them
+   *     hidden
+   * @param equivalents for a leave-out run, groups of entries that answer the same question (entry
+   *     id → group)
+   * @param weight how much the run counts when fitting the confidence, against 1 for others
    */
-  record Run(String name, Path corpus, List<Query> queries, Map<String, Map<String, Integer>> qrels,
-      boolean leaveOut, Map<String, String> equivalents, double weight) {}
+  record Run(
+      String name,
+      Path corpus,
+      List<Query> queries,
+      Map<String, Map<String, Integer>> qrels,
+      boolean leaveOut,
+      Map<String, String> equivalents,
+      double weight) {}
 
   private final SentenceEncoder encoder;
   private final Map<Path, FaqIndex> indexes = new HashMap<>();
@@ -42,27 +53,40 @@ final class EvalRuns implements AutoCloseable {
 
   static Run read(JsonNode run) throws IOException {
     Path queryFile = resolve(run.get("queries").asText());
-    Map<String, String> where = new java.util.LinkedHashMap<>();
+    Map<String, String> where = new LinkedHashMap<>();
     run.path("where").fields().forEachRemaining(f -> where.put(f.getKey(), f.getValue().asText()));
     List<Query> queries = EvalFiles.queries(queryFile, where);
     if (run.has("perturb")) {
       TypoPerturber typos = new TypoPerturber(run.get("seed").asLong());
-      queries = queries.stream().map(q -> new Query(q.id(), typos.perturb(q.id(), q.text()))).toList();
+      queries =
+          queries.stream().map(q -> new Query(q.id(), typos.perturb(q.id(), q.text()))).toList();
     }
-    Map<String, Map<String, Integer>> qrels = run.has("qrels") ? EvalFiles.qrels(resolve(run.get("qrels").asText()))
-        : Map.of();
-    Map<String, String> equivalents = run.has("equivalents")
-        ? EvalFiles.equivalents(resolve(run.get("equivalents").asText())) : Map.of();
-    return new Run(run.get("name").asText(), resolve(run.get("corpus").asText()), queries, qrels,
-        run.path("leaveOut").asBoolean(false), equivalents, run.path("weight").asDouble(1));
+    Map<String, Map<String, Integer>> qrels =
+        run.has("qrels") ? EvalFiles.qrels(resolve(run.get("qrels").asText())) : Map.of();
+    Map<String, String> equivalents =
+        run.has("equivalents")
+            ? EvalFiles.equivalents(resolve(run.get("equivalents").asText()))
+            : Map.of();
+    return new Run(
+        run.get("name").asText(),
+        resolve(run.get("corpus").asText()),
+        queries,
+        qrels,
+        run.path("leaveOut").asBoolean(false),
+        equivalents,
+        run.path("weight").asDouble(1));
   }
 
-  /** Evaluates a run: its queries as asked, and for a leave-out run, asked again with their answers hidden. */
-  EvalReport evaluate(Run run, java.util.function.Consumer<Evaluator.QueryResult> each) throws IOException {
-    Evaluator evaluator = new Evaluator(new faqbot.answer.Answerer(index(run.corpus())));
+  /**
+   * Evaluates a run: its queries as asked, and for a leave-out run, asked again with their answers
+   * hidden.
+   */
+  EvalReport evaluate(Run run, Consumer<Evaluator.QueryResult> each) throws IOException {
+    Evaluator evaluator = new Evaluator(new Answerer(index(run.corpus())));
     if (run.leaveOut()) {
-      EvalReport.LeaveOut figures = evaluator.leaveOut(run.queries(), run.qrels(), run.equivalents(), each);
-      return evaluator.run(run.queries(), run.qrels(), r -> { }).withLeaveOut(figures);
+      EvalReport.LeaveOut figures =
+          evaluator.leaveOut(run.queries(), run.qrels(), run.equivalents(), each);
+      return evaluator.run(run.queries(), run.qrels(), r -> {}).withLeaveOut(figures);
     }
     return evaluator.run(run.queries(), run.qrels(), each);
   }
@@ -73,7 +97,7 @@ final class EvalRuns implements AutoCloseable {
     if (index == null) {
       Path folder = Files.createTempDirectory("faqbot-eval-");
       folders.add(folder);
-      index = FaqIndex.openOrBuild(corpus, Corpora::load, folder, encoder, r -> { });
+      index = FaqIndex.openOrBuild(corpus, Corpora::load, folder, encoder, r -> {});
       indexes.put(corpus, index);
     }
     return index;

@@ -3,16 +3,22 @@ package faqbot.eval;
 import java.util.List;
 
 /**
- * Fits a weighted logistic regression by Newton's method: the weights w that maximise
- * sum_i weight_i * log P(label_i | x_i) with P(1 | x) = 1 / (1 + exp(-(w . x))).
+ * Fits a weighted logistic regression by Newton's method: the weights w that maximise sum_i
+ * weight_i * log P(label_i | x_i) with P(1 | x) = 1 / (1 + exp(-(w . x))).
  */
 final class LogisticFit {
-  /** One observation: its features (the first is usually a constant 1 for the intercept), label and weight. */
+  /**
+   * One observation: its features (the first is usually a constant 1 for the intercept), label and
+   * weight.
+   */
   record Example(double[] x, boolean label, double weight) {}
 
   private LogisticFit() {}
 
-  /** The fitted weights, one per feature. A tiny ridge keeps separable data from running off to infinity. */
+  /**
+   * The fitted weights, one per feature. A tiny ridge keeps separable data from running off to
+   * infinity.
+   */
   static double[] fit(List<Example> examples, int iterations) {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no examples to fit");
@@ -57,7 +63,10 @@ final class LogisticFit {
     return 1 / (1 + Math.exp(-z));
   }
 
-  /** Solves m . s = v by Gaussian elimination with partial pivoting (m is small and positive definite). */
+  /**
+   * Solves m . s = v by Gaussian elimination with partial pivoting (m is small and positive
+   * definite).
+   */
   private static double[] solve(double[][] m, double[] v) {
     int n = v.length;
     double[][] a = new double[n][n + 1];

@@ -16,7 +16,8 @@ class LogisticFitTest {
     List<LogisticFit.Example> examples = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
       double[] x = {1, random.nextDouble() * 2, random.nextGaussian()};
-      examples.add(new LogisticFit.Example(x, random.nextDouble() < LogisticFit.probability(truth, x), 1));
+      examples.add(
+          new LogisticFit.Example(x, random.nextDouble() < LogisticFit.probability(truth, x), 1));
     }
     double[] fitted = LogisticFit.fit(examples, 50);
     for (int a = 0; a < truth.length; a++) {
@@ -26,10 +27,12 @@ class LogisticFitTest {
 
   @Test
   void weightsExamplesAsTold() {
-    // The same point labelled yes with weight 3 and no with weight 1: the fitted probability is 3 / 4.
+    // The same point labelled yes with weight 3 and no with weight 1: the fitted probability is 3 /
+    // 4.
     double[] x = {1};
-    double[] fitted = LogisticFit.fit(List.of(new LogisticFit.Example(x, true, 3),
-        new LogisticFit.Example(x, false, 1)), 50);
+    double[] fitted =
+        LogisticFit.fit(
+            List.of(new LogisticFit.Example(x, true, 3), new LogisticFit.Example(x, false, 1)), 50);
     assertThat(LogisticFit.probability(fitted, x)).isCloseTo(0.75, within(1e-6));
   }
 }

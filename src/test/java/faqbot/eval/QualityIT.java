@@ -19,8 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The pinned quality figures (src/test/resources/eval/pins.json), measured the way {@code faqbot eval} measures
- * them: a fresh temporary index per corpus, every query through the {@code Answerer}.
+ * The pinned quality figures (src/test/resources/eval/pins.json), measured the way {@code faqbot
+ * eval} measures them: a fresh temporary index per corpus, every query through the {@code
+ * Answerer}.
  */
 class QualityIT {
   private static final Path PINS = Path.of("src/test/resources/eval/pins.json");
@@ -52,7 +53,7 @@ class QualityIT {
 
   private static void check(JsonNode pinned) throws IOException {
     EvalRuns.Run run = EvalRuns.read(pinned);
-    EvalReport report = runs.evaluate(run, o -> { });
+    EvalReport report = runs.evaluate(run, o -> {});
     JsonNode figures = new ObjectMapper().valueToTree(report);
     System.out.println(run.name() + ": " + figures);
     bounds(pinned, "min", figures, true);
@@ -70,11 +71,13 @@ class QualityIT {
       assertThat(figure.isNumber()).as("%s is a figure of the report", pin.getKey()).isTrue();
       double value = figure.asDouble();
       if (atLeast) {
-        assertThat(value).as("%s: %s", run.get("name").asText(), pin.getKey()).isGreaterThanOrEqualTo(
-            pin.getValue().asDouble());
+        assertThat(value)
+            .as("%s: %s", run.get("name").asText(), pin.getKey())
+            .isGreaterThanOrEqualTo(pin.getValue().asDouble());
       } else {
-        assertThat(value).as("%s: %s", run.get("name").asText(), pin.getKey()).isLessThanOrEqualTo(
-            pin.getValue().asDouble());
+        assertThat(value)
+            .as("%s: %s", run.get("name").asText(), pin.getKey())
+            .isLessThanOrEqualTo(pin.getValue().asDouble());
       }
     }
   }

@@ -3,6 +3,7 @@ package faqbot.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 class TypoPerturberTest {
@@ -10,7 +11,8 @@ class TypoPerturberTest {
 
   @Test
   void isDeterministicForASeedAndQuery() {
-    assertThat(new TypoPerturber(7).perturb("q1", QUERY)).isEqualTo(new TypoPerturber(7).perturb("q1", QUERY));
+    assertThat(new TypoPerturber(7).perturb("q1", QUERY))
+        .isEqualTo(new TypoPerturber(7).perturb("q1", QUERY));
   }
 
   @Test
@@ -19,8 +21,10 @@ class TypoPerturberTest {
   }
 
   @RepeatedTest(50)
-  void changesExactlyOneLongWordByOneEdit(org.junit.jupiter.api.RepetitionInfo info) {
-    String perturbed = new TypoPerturber(info.getCurrentRepetition()).perturb("q" + info.getCurrentRepetition(), QUERY);
+  void changesExactlyOneLongWordByOneEdit(RepetitionInfo info) {
+    String perturbed =
+        new TypoPerturber(info.getCurrentRepetition())
+            .perturb("q" + info.getCurrentRepetition(), QUERY);
     String[] before = QUERY.split(" ");
     String[] after = perturbed.split(" ");
     assertThat(after).hasSameSizeAs(before);

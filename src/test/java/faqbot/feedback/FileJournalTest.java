@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileJournalTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void appendsRecordsThatReadBack() throws IOException {
@@ -23,7 +22,9 @@ class FileJournalTest {
     }
     FileJournal.Contents contents = FileJournal.read(file);
     assertThat(contents.tornTail()).isFalse();
-    assertThat(contents.records()).extracting(FeedbackRecord::type).containsExactly("feedback", "declined");
+    assertThat(contents.records())
+        .extracting(FeedbackRecord::type)
+        .containsExactly("feedback", "declined");
     assertThat(contents.records().get(0).helpful()).isTrue();
     assertThat(Files.readString(file)).doesNotContain("\"helpful\":null");
   }
@@ -34,7 +35,10 @@ class FileJournalTest {
     try (FileJournal journal = FileJournal.open(file)) {
       journal.append(FeedbackRecord.declined("first", "api"));
     }
-    Files.writeString(file, "{\"type\":\"declined\",\"question\":\"tor", StandardCharsets.UTF_8,
+    Files.writeString(
+        file,
+        "{\"type\":\"declined\",\"question\":\"tor",
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
     FileJournal.Contents torn = FileJournal.read(file);
     assertThat(torn.tornTail()).isTrue();
@@ -46,13 +50,17 @@ class FileJournalTest {
     FileJournal.Contents repaired = FileJournal.read(file);
     assertThat(repaired.tornTail()).isFalse();
     assertThat(repaired.badLines()).isEmpty();
-    assertThat(repaired.records()).extracting(FeedbackRecord::question).containsExactly("first", "second");
+    assertThat(repaired.records())
+        .extracting(FeedbackRecord::question)
+        .containsExactly("first", "second");
   }
 
   @Test
   void reportsButSkipsADamagedLineInTheMiddle() throws IOException {
     Path file = dir.resolve("journal.jsonl");
-    Files.writeString(file, "{\"type\":\"declined\",\"question\":\"a\"}\nnot json\n{\"type\":\"declined\",\"question\":\"b\"}\n");
+    Files.writeString(
+        file,
+        "{\"type\":\"declined\",\"question\":\"a\"}\nnot json\n{\"type\":\"declined\",\"question\":\"b\"}\n");
     FileJournal.Contents contents = FileJournal.read(file);
     assertThat(contents.badLines()).containsExactly(2);
     assertThat(contents.records()).hasSize(2);
@@ -64,7 +72,8 @@ class FileJournalTest {
     try (FileJournal journal = FileJournal.open(file)) {
       journal.append(FeedbackRecord.declined("q".repeat(50_000), "api"));
     }
-    assertThat(FileJournal.read(file).records().get(0).question()).hasSize(FileJournal.MAX_QUESTION_CHARS);
+    assertThat(FileJournal.read(file).records().get(0).question())
+        .hasSize(FileJournal.MAX_QUESTION_CHARS);
   }
 
   @Test
@@ -78,8 +87,9 @@ class FileJournalTest {
   }
 
   /**
-   * What was acknowledged survives a power cut: every {@code append} is forced to the device before it returns (a
-   * write path that skipped the force fails this), while notes, which nobody waits for, may be lost.
+   * What was acknowledged survives a power cut: every {@code append} is forced to the device before
+   * it returns (a write path that skipped the force fails this), while notes, which nobody waits
+   * for, may be lost.
    */
   @Test
   void everyAcknowledgedRecordSurvivesAPowerCut() throws IOException {
@@ -87,17 +97,20 @@ class FileJournalTest {
     ForgetfulChannel disk = new ForgetfulChannel(new byte[0]);
     try (FileJournal journal = FileJournal.open(file, disk)) {
       for (int i = 0; i < 5; i++) {
-        journal.append(FeedbackRecord.feedback("question " + i, "entry-" + i, i % 2 == 0, QuestionLog.WEB));
+        journal.append(
+            FeedbackRecord.feedback("question " + i, "entry-" + i, i % 2 == 0, QuestionLog.WEB));
         journal.note(FeedbackRecord.declined("unanswered " + i, QuestionLog.WEB));
       }
       journal.note(FeedbackRecord.declined("the last note, never forced", QuestionLog.WEB));
     }
     Files.write(file, disk.afterPowerCut());
     FileJournal.Contents survived = FileJournal.read(file);
-    assertThat(survived.records()).filteredOn(r -> r.type().equals(FeedbackRecord.FEEDBACK))
+    assertThat(survived.records())
+        .filteredOn(r -> r.type().equals(FeedbackRecord.FEEDBACK))
         .extracting(FeedbackRecord::question)
         .containsExactly("question 0", "question 1", "question 2", "question 3", "question 4");
-    assertThat(survived.records()).extracting(FeedbackRecord::question)
+    assertThat(survived.records())
+        .extracting(FeedbackRecord::question)
         .doesNotContain("the last note, never forced");
     assertThat(survived.tornTail()).isFalse();
   }

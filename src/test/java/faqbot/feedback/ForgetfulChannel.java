@@ -10,8 +10,9 @@ import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 
 /**
- * A file channel over memory that, like a disk after a power cut, keeps only what was forced to it: writes go to a
- * cache that {@link #force} copies to the "device", and {@link #afterPowerCut} returns the device's bytes alone.
+ * A file channel over memory that, like a disk after a power cut, keeps only what was forced to it:
+ * writes go to a cache that {@link #force} copies to the "device", and {@link #afterPowerCut}
+ * returns the device's bytes alone.
  */
 final class ForgetfulChannel extends FileChannel {
   private byte[] cache;

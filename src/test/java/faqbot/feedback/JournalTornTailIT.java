@@ -3,6 +3,7 @@ package faqbot.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,16 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a real child process (SIGKILL) while it writes, again and again, and checks that nothing acknowledged is lost
- * and that a record cut off in the middle (a torn tail) is skipped. A killed process leaves what it wrote in the
- * operating system's page cache, so this tests the torn tails of a process crash, not the loss of writes that were
- * never forced to the device: FileJournalTest does that, on a channel that forgets what was not forced.
+ * Kills a real child process (SIGKILL) while it writes, again and again, and checks that nothing
+ * acknowledged is lost and that a record cut off in the middle (a torn tail) is skipped. A killed
+ * process leaves what it wrote in the operating system's page cache, so this tests the torn tails
+ * of a process crash, not the loss of writes that were never forced to the device: FileJournalTest
+ * does that, on a channel that forgets what was not forced.
  */
 class JournalTornTailIT {
   private static final int KILLS = 20;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyAcknowledgedRecordSurvivesKillMinusNine() throws Exception {
@@ -33,23 +34,32 @@ class JournalTornTailIT {
     Set<String> acknowledged = new HashSet<>();
     Random random = new Random(20261127);
     for (int run = 1; run <= KILLS; run++) {
-      Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-          JournalWriterMain.class.getName(), file.toString(), Integer.toString(run))
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      Process child =
+          new ProcessBuilder(
+                  javaBinary(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  JournalWriterMain.class.getName(),
+                  file.toString(),
+                  Integer.toString(run))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       List<String> acks = new ArrayList<>();
-      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      Thread reader = new Thread(() -> {
-        try {
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            synchronized (acks) {
-              acks.add(line);
-            }
-          }
-        } catch (java.io.IOException e) {
-          // The pipe closes when the child dies.
-        }
-      });
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    synchronized (acks) {
+                      acks.add(line);
+                    }
+                  }
+                } catch (IOException e) {
+                  // The pipe closes when the child dies.
+                }
+              });
       reader.start();
       // Let it get going, then kill it at a random moment of its writing.
       long deadline = System.currentTimeMillis() + 20_000;
@@ -81,7 +91,8 @@ class JournalTornTailIT {
     FileJournal.Contents last = FileJournal.read(file);
     assertThat(last.tornTail()).isFalse();
     assertThat(last.badLines()).isEmpty();
-    assertThat(last.records().get(last.records().size() - 1).question()).isEqualTo("after the crashes");
+    assertThat(last.records().get(last.records().size() - 1).question())
+        .isEqualTo("after the crashes");
     assertThat(acknowledged).hasSizeGreaterThan(KILLS);
   }
 

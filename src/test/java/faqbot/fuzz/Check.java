@@ -1,8 +1,8 @@
 package faqbot.fuzz;
 
 /**
- * Plain assertions for fuzz tests: cheap enough to run thousands of times a second, and failing with an
- * {@link AssertionError} that Jazzer reports as a finding.
+ * Plain assertions for fuzz tests: cheap enough to run thousands of times a second, and failing
+ * with an {@link AssertionError} that Jazzer reports as a finding.
  */
 public final class Check {
   private Check() {}

@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 /**
  * Fuzzes {@link CorpusParser#parse} with arbitrary file names and contents.
  *
- * <p>Input: {@code fileName NUL bytes}; an input without a NUL is all file content, named
- * {@value #DEFAULT_NAME} (the name the seed entry has in the corpus, which gives it its question). Seeds, in
- * {@code src/test/resources/faqbot/fuzz/CorpusParserFuzzTestInputs/parse/}: real corpus files, small malformed
- * ones, and the inputs of past findings.
+ * <p>Input: {@code fileName NUL bytes}; an input without a NUL is all file content, named {@value
+ * #DEFAULT_NAME} (the name the seed entry has in the corpus, which gives it its question). Seeds,
+ * in {@code src/test/resources/faqbot/fuzz/CorpusParserFuzzTestInputs/parse/}: real corpus files,
+ * small malformed ones, and the inputs of past findings.
  *
- * <p>Declared behaviour checked: never throws; the entry is null exactly when there is an ERROR problem; every
- * problem names the file as shown and a line between 0 and the number of lines + 1; an entry has a non-empty id of
- * lowercase ASCII words joined by hyphens, a question, at least one block of answer text, and names the file.
+ * <p>Declared behaviour checked: never throws; the entry is null exactly when there is an ERROR
+ * problem; every problem names the file as shown and a line between 0 and the number of lines + 1;
+ * an entry has a non-empty id of lowercase ASCII words joined by hyphens, a question, at least one
+ * block of answer text, and names the file.
  */
 class CorpusParserFuzzTest {
   static final String DEFAULT_NAME = "What is inner alignment?.txt";
@@ -43,18 +44,32 @@ class CorpusParserFuzzTest {
       hasError |= problem.isError();
       that(shownAs.equals(problem.file()), "problem names another file: %s", problem);
       that(problem.severity() != null, "problem without severity: %s", problem);
-      that(problem.message() != null && !problem.message().isBlank(), "problem without message: %s", problem);
-      that(problem.line() >= 0 && problem.line() <= lines + 1, "line out of range (file has %d lines): %s", lines,
+      that(
+          problem.message() != null && !problem.message().isBlank(),
+          "problem without message: %s",
+          problem);
+      that(
+          problem.line() >= 0 && problem.line() <= lines + 1,
+          "line out of range (file has %d lines): %s",
+          lines,
           problem);
       that(problem.toString() != null, "unprintable problem");
     }
-    that((result.entry() == null) == hasError, "entry is %s but errors are %s", result.entry(), result.problems());
+    that(
+        (result.entry() == null) == hasError,
+        "entry is %s but errors are %s",
+        result.entry(),
+        result.problems());
 
     FaqEntry entry = result.entry();
     if (entry != null) {
       that(ID.matcher(entry.id()).matches(), "bad id '%s'", entry.id());
-      that(entry.question() != null && !entry.question().isBlank() && entry.question().equals(entry.question().strip()),
-          "bad question '%s'", entry.question());
+      that(
+          entry.question() != null
+              && !entry.question().isBlank()
+              && entry.question().equals(entry.question().strip()),
+          "bad question '%s'",
+          entry.question());
       that(!entry.blocks().isEmpty(), "entry without answer text");
       for (Block block : entry.blocks()) {
         that(block != null, "null block");
@@ -65,7 +80,10 @@ class CorpusParserFuzzTest {
         }
       }
       that(shownAs.equals(entry.file()), "entry names another file: %s", entry.file());
-      that(entry.alternates().stream().noneMatch(String::isBlank), "blank alternate: %s", entry.alternates());
+      that(
+          entry.alternates().stream().noneMatch(String::isBlank),
+          "blank alternate: %s",
+          entry.alternates());
       that(entry.tags().stream().noneMatch(String::isBlank), "blank tag: %s", entry.tags());
       that(entry.editorsText() != null, "null editors' text");
       // What the rest of the bot does with an entry must work too.
@@ -76,9 +94,13 @@ class CorpusParserFuzzTest {
     that(CorpusParser.parse(fileName, shownAs, bytes).equals(result), "a second parse differs");
   }
 
-  /** The number of lines of the file, counting a line break of any kind ({@code \r\n}, {@code \r}, {@code \n}). */
+  /**
+   * The number of lines of the file, counting a line break of any kind ({@code \r\n}, {@code \r},
+   * {@code \n}).
+   */
   private static int lineCount(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
+    String text =
+        new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
     return text.split("\n", -1).length;
   }
 }

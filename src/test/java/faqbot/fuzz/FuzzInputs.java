@@ -4,18 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Splits one raw fuzz input into fields, so that seed inputs stay plain files a person can read and write.
+ * Splits one raw fuzz input into fields, so that seed inputs stay plain files a person can read and
+ * write.
  *
- * <p>An input is {@code field0 NUL field1 NUL … rest}: the leading fields are cut at the first NUL bytes and the
- * rest (which may itself hold NULs) is left whole. An input with fewer NULs than leading fields keeps the defaults
- * for those fields and is all rest, so a seed without any NUL is simply the bytes under test.
+ * <p>An input is {@code field0 NUL field1 NUL … rest}: the leading fields are cut at the first NUL
+ * bytes and the rest (which may itself hold NULs) is left whole. An input with fewer NULs than
+ * leading fields keeps the defaults for those fields and is all rest, so a seed without any NUL is
+ * simply the bytes under test.
  */
 public final class FuzzInputs {
   private FuzzInputs() {}
 
   /**
-   * The fields of {@code input}: {@code defaults.length} leading fields decoded as UTF-8 (malformed bytes become
-   * U+FFFD), then the rest as bytes.
+   * The fields of {@code input}: {@code defaults.length} leading fields decoded as UTF-8 (malformed
+   * bytes become U+FFFD), then the rest as bytes.
    */
   public static Split split(byte[] input, String... defaults) {
     String[] fields = new String[defaults.length];

@@ -7,6 +7,7 @@ import faqbot.corpus.Corpus;
 import faqbot.corpus.CorpusException;
 import faqbot.corpus.CorpusProblem;
 import faqbot.corpus.FaqEntry;
+import faqbot.corpus.JsonlCorpusReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Fuzzes {@link faqbot.corpus.JsonlCorpusReader#read}: the fuzz bytes are written to a temporary {@code .jsonl}
- * file and read back.
+ * Fuzzes {@link faqbot.corpus.JsonlCorpusReader#read}: the fuzz bytes are written to a temporary
+ * {@code .jsonl} file and read back.
  *
- * <p>Declared behaviour checked: the only exception is {@link CorpusException}; otherwise a corpus comes back
- * whose problems each name the file and a line between 0 and the number of lines, and whose entries each have an
- * id, a question and the file they came from.
+ * <p>Declared behaviour checked: the only exception is {@link CorpusException}; otherwise a corpus
+ * comes back whose problems each name the file and a line between 0 and the number of lines, and
+ * whose entries each have an id, a question and the file they came from.
  */
 class JsonlCorpusReaderFuzzTest {
   private static Path dir;
@@ -42,7 +43,7 @@ class JsonlCorpusReaderFuzzTest {
     Files.write(file, input);
     Corpus corpus;
     try {
-      corpus = faqbot.corpus.JsonlCorpusReader.read(file);
+      corpus = JsonlCorpusReader.read(file);
     } catch (CorpusException e) {
       assertThat(e.getMessage()).isNotBlank();
       return;

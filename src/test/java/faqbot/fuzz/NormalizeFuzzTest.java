@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzzes {@link Answerer#normalize}, which every message goes through before it is answered.
  *
- * <p>The input is tried twice: decoded as UTF-8 (what a client sends), and read as raw UTF-16 code units, so that
- * unpaired surrogates and every control character are reached too. Seeds, in
- * {@code src/test/resources/faqbot/fuzz/NormalizeFuzzTestInputs/normalize/}.
+ * <p>The input is tried twice: decoded as UTF-8 (what a client sends), and read as raw UTF-16 code
+ * units, so that unpaired surrogates and every control character are reached too. Seeds, in {@code
+ * src/test/resources/faqbot/fuzz/NormalizeFuzzTestInputs/normalize/}.
  *
- * <p>Declared behaviour checked: the only exception is {@link InvalidMessageException} (for a missing, empty or too
- * long message); a normalized message is non-empty, at most {@link Answerer#MAX_MESSAGE_CHARS} characters, has no
- * control characters (Unicode category Cc), no runs of spacing and nothing to strip at either end, and normalizing
- * it again changes nothing.
+ * <p>Declared behaviour checked: the only exception is {@link InvalidMessageException} (for a
+ * missing, empty or too long message); a normalized message is non-empty, at most {@link
+ * Answerer#MAX_MESSAGE_CHARS} characters, has no control characters (Unicode category Cc), no runs
+ * of spacing and nothing to strip at either end, and normalizing it again changes nothing.
  */
 class NormalizeFuzzTest {
   @FuzzTest(maxDuration = "10m")
@@ -35,12 +35,17 @@ class NormalizeFuzzTest {
     try {
       text = Answerer.normalize(message);
     } catch (InvalidMessageException e) {
-      that(e.getMessage() != null && !e.getMessage().isBlank(), "InvalidMessageException without a message");
+      that(
+          e.getMessage() != null && !e.getMessage().isBlank(),
+          "InvalidMessageException without a message");
       return;
     } catch (RuntimeException | StackOverflowError e) {
       throw Check.unexpected("normalize threw", e);
     }
-    that(text != null && !text.isEmpty(), "empty result for a message of %d chars", message.length());
+    that(
+        text != null && !text.isEmpty(),
+        "empty result for a message of %d chars",
+        message.length());
     that(text.length() <= Answerer.MAX_MESSAGE_CHARS, "result of %d characters", text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -13,7 +13,8 @@ class AdmissionTest {
   @Test
   void letsWaitAboutAsMuchWorkAsTheBudgetClears() {
     Admission admission = new Admission(2, 512, 800);
-    // Until answers are measured each is assumed to take 10 ms: two workers clear 160 of them in 0.8 s.
+    // Until answers are measured each is assumed to take 10 ms: two workers clear 160 of them in
+    // 0.8 s.
     assertThat(admission.queueBound()).isEqualTo(160);
     for (int i = 0; i < 200; i++) {
       admission.record(40 * MS);
@@ -35,15 +36,17 @@ class AdmissionTest {
     assertThat(admission.enter()).isTrue();
     List<Thread> waiters = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      Thread waiter = new Thread(() -> {
-        try {
-          if (admission.enter()) {
-            admission.leave();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread waiter =
+          new Thread(
+              () -> {
+                try {
+                  if (admission.enter()) {
+                    admission.leave();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       waiter.start();
       waiters.add(waiter);
     }
@@ -52,7 +55,9 @@ class AdmissionTest {
     }
     long start = System.nanoTime();
     assertThat(admission.enter()).as("a third would wait past the budget").isFalse();
-    assertThat(System.nanoTime() - start).as("refused at once, not after waiting").isLessThan(500 * MS);
+    assertThat(System.nanoTime() - start)
+        .as("refused at once, not after waiting")
+        .isLessThan(500 * MS);
     admission.leave();
     for (Thread waiter : waiters) {
       waiter.join(5_000);

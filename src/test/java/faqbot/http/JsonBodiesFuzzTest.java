@@ -9,20 +9,25 @@ import faqbot.fuzz.Check;
 import faqbot.fuzz.FuzzInputs;
 
 /**
- * Fuzzes how a chat request's body is read: {@link JsonBodies#parse} (what {@code JsonBodies.object(ctx)} does
- * with the request's content type and body), then {@link JsonBodies#requiredString} and
- * {@link JsonBodies#optionalString} on the fields the chat and feedback handlers read, and on a fuzzed one.
+ * Fuzzes how a chat request's body is read: {@link JsonBodies#parse} (what {@code
+ * JsonBodies.object(ctx)} does with the request's content type and body), then {@link
+ * JsonBodies#requiredString} and {@link JsonBodies#optionalString} on the fields the chat and
+ * feedback handlers read, and on a fuzzed one.
  *
- * <p>Input: {@code contentType NUL field NUL body}; an input with fewer than two NULs is all body, sent as
- * {@code application/json}, with {@code message} as the fuzzed field; an empty content type stands for none. Seeds: in
- * {@code src/test/resources/faqbot/http/JsonBodiesFuzzTestInputs/parse/}.
+ * <p>Input: {@code contentType NUL field NUL body}; an input with fewer than two NULs is all body,
+ * sent as {@code application/json}, with {@code message} as the fuzzed field; an empty content type
+ * stands for none. Seeds: in {@code
+ * src/test/resources/faqbot/http/JsonBodiesFuzzTestInputs/parse/}.
  *
- * <p>Declared behaviour checked: {@code parse} returns an {@link ObjectNode} or throws an {@link ApiException}
- * with a 4xx status and a message; the field readers return a string (or null, for an optional field that is
- * absent or null) or throw such an {@link ApiException}; nothing else escapes.
+ * <p>Declared behaviour checked: {@code parse} returns an {@link ObjectNode} or throws an {@link
+ * ApiException} with a 4xx status and a message; the field readers return a string (or null, for an
+ * optional field that is absent or null) or throw such an {@link ApiException}; nothing else
+ * escapes.
  */
 class JsonBodiesFuzzTest {
-  private static final String[] FIELDS = {"message", "context", "answerId", "question", "helpful", "comment"};
+  private static final String[] FIELDS = {
+    "message", "context", "answerId", "question", "helpful", "comment"
+  };
 
   @FuzzTest(maxDuration = "10m")
   void parse(byte[] input) {
@@ -65,7 +70,8 @@ class JsonBodiesFuzzTest {
       if (!requiredFailed) {
         that(required.equals(optional), "requiredString(%s) and optionalString disagree", field);
       } else {
-        that(optional == null, "optionalString(%s) gave a value where requiredString failed", field);
+        that(
+            optional == null, "optionalString(%s) gave a value where requiredString failed", field);
       }
     } catch (ApiException e) {
       declared(e);

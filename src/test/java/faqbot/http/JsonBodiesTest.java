@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonBodiesTest {
   private static ApiException refusal(String body) {
-    return catchThrowableOfType(ApiException.class,
+    return catchThrowableOfType(
+        ApiException.class,
         () -> JsonBodies.parse("application/json", body.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -18,13 +19,23 @@ class JsonBodiesTest {
   void anUnfinishedObjectIsNamedWithWhereItOpened() {
     ApiException e = refusal("{\"message\": \"hi\"");
     assertThat(e.status()).isEqualTo(400);
-    assertThat(e.getMessage()).isEqualTo("malformed JSON at line 1, column 17: Unexpected end-of-input: expected "
-        + "close marker for Object (opened at line 1, column 1)");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "malformed JSON at line 1, column 17: Unexpected end-of-input: expected "
+                + "close marker for Object (opened at line 1, column 1)");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"message\": \"hi\"", "{\"message\": [1, 2", "{\"message\": \"hi\" \"more\": 1}",
-      "{\"message\": tru}", "{'message': 'hi'}", "{\"message\": \"a\u0001b\"}", "\n\n  {\"a\": {\"b\": "})
+  @ValueSource(
+      strings = {
+        "{\"message\": \"hi\"",
+        "{\"message\": [1, 2",
+        "{\"message\": \"hi\" \"more\": 1}",
+        "{\"message\": tru}",
+        "{'message': 'hi'}",
+        "{\"message\": \"a\u0001b\"}",
+        "\n\n  {\"a\": {\"b\": "
+      })
   void saysWhatIsWrongInTheClientsTermsWithoutTheParsersInternals(String body) {
     ApiException e = refusal(body);
     assertThat(e.status()).isEqualTo(400);

@@ -10,8 +10,10 @@ class LimitsTest {
   void behindAProxyTheClientIsTheAddressTheProxyAppended() {
     assertThat(Limits.clientBehindProxy("203.0.113.7", "10.0.0.2")).isEqualTo("203.0.113.7");
     // Whatever the client wrote first is its own claim; the proxy's entry is the last one.
-    assertThat(Limits.clientBehindProxy("1.2.3.4, 203.0.113.7", "10.0.0.2")).isEqualTo("203.0.113.7");
-    assertThat(Limits.clientBehindProxy("made-up,  2001:db8::1 ", "10.0.0.2")).isEqualTo("2001:db8::1");
+    assertThat(Limits.clientBehindProxy("1.2.3.4, 203.0.113.7", "10.0.0.2"))
+        .isEqualTo("203.0.113.7");
+    assertThat(Limits.clientBehindProxy("made-up,  2001:db8::1 ", "10.0.0.2"))
+        .isEqualTo("2001:db8::1");
   }
 
   @Test
@@ -19,7 +21,8 @@ class LimitsTest {
     assertThat(Limits.clientBehindProxy(null, "10.0.0.2")).isEqualTo("10.0.0.2");
     assertThat(Limits.clientBehindProxy("", "10.0.0.2")).isEqualTo("10.0.0.2");
     assertThat(Limits.clientBehindProxy("1.2.3.4, ", "10.0.0.2")).isEqualTo("10.0.0.2");
-    assertThat(Limits.clientBehindProxy("x".repeat(Limits.MAX_ADDRESS_CHARS + 1), "10.0.0.2")).isEqualTo("10.0.0.2");
+    assertThat(Limits.clientBehindProxy("x".repeat(Limits.MAX_ADDRESS_CHARS + 1), "10.0.0.2"))
+        .isEqualTo("10.0.0.2");
     assertThat(Limits.clientBehindProxy("x".repeat(Limits.MAX_ADDRESS_CHARS), "10.0.0.2"))
         .isEqualTo("x".repeat(Limits.MAX_ADDRESS_CHARS));
   }

@@ -65,14 +65,16 @@ class RateLimiterTest {
     assertThat(admission.enter()).isTrue();
     CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean second = new AtomicBoolean();
-    Thread waiter = new Thread(() -> {
-      started.countDown();
-      try {
-        second.set(admission.enter());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread waiter =
+        new Thread(
+            () -> {
+              started.countDown();
+              try {
+                second.set(admission.enter());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     waiter.start();
     started.await();
     while (admission.waiting() == 0) {

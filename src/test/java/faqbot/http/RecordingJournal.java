@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A journal double for the HTTP tests: keeps every appended record in memory, or fails every append when told. */
+/**
+ * A journal double for the HTTP tests: keeps every appended record in memory, or fails every append
+ * when told.
+ */
 final class RecordingJournal implements Journal {
   private final List<FeedbackRecord> records = new CopyOnWriteArrayList<>();
   private volatile boolean failing;

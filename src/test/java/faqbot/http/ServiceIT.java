@@ -16,41 +16,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server as operators run it: readiness, limits, metrics, admin reload. A real server on a random port. */
+/**
+ * The server as operators run it: readiness, limits, metrics, admin reload. A real server on a
+ * random port.
+ */
 class ServiceIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "an-admin-token-of-some-length";
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A started server over the bundled bot with these limits and nothing else configured. */
   private static Javalin startedWith(Limits limits) {
-    return HttpApp.create(Backend.of(Fixtures.bundledBot().answerer()),
-        new HttpOptions(List.of(), List.of(), Journal.NONE, limits, null)).start(0);
+    return HttpApp.create(
+            Backend.of(Fixtures.bundledBot().answerer()),
+            new HttpOptions(List.of(), List.of(), Journal.NONE, limits, null))
+        .start(0);
   }
 
   private HttpResponse<String> get(Javalin app, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> getForwarded(Javalin app, String path, String forwardedFor) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-            .header("X-Forwarded-For", forwardedFor).build(),
+  private HttpResponse<String> getForwarded(Javalin app, String path, String forwardedFor)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+            .header("X-Forwarded-For", forwardedFor)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> chat(Javalin app, String message) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/chat"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("message", message))))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/chat"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("message", message))))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -88,11 +102,12 @@ class ServiceIT {
       assertThat(statuses.subList(0, 3)).containsOnly(200);
       assertThat(statuses).contains(429);
       assertThat(last.statusCode()).isEqualTo(429);
-      assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
-          assertThat(Integer.parseInt(v)).isBetween(1, 2));
+      assertThat(last.headers().firstValue("Retry-After"))
+          .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 2));
       assertThat(JSON.readTree(last.body()).get("error").asText()).contains("too many requests");
       assertThat(get(app, "/health").statusCode()).as("only the API is limited").isEqualTo(200);
-      assertThat(get(app, "/metrics").body()).contains("faqbot_http_rejected_total{reason=\"rate_limited\"}");
+      assertThat(get(app, "/metrics").body())
+          .contains("faqbot_http_rejected_total{reason=\"rate_limited\"}");
     } finally {
       app.stop();
     }
@@ -106,12 +121,15 @@ class ServiceIT {
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         // The client writes a new address of its own each time; the proxy appends the one it saw.
-        statuses.add(getForwarded(app, "/api/search?q=mesa", "198.51.100." + i + ", 203.0.113.7").statusCode());
+        statuses.add(
+            getForwarded(app, "/api/search?q=mesa", "198.51.100." + i + ", 203.0.113.7")
+                .statusCode());
       }
       assertThat(statuses.subList(0, 3)).containsOnly(200);
       assertThat(statuses.get(5)).isEqualTo(429);
       // Another client behind the same proxy has a budget of its own.
-      assertThat(getForwarded(app, "/api/search?q=mesa", "203.0.113.8").statusCode()).isEqualTo(200);
+      assertThat(getForwarded(app, "/api/search?q=mesa", "203.0.113.8").statusCode())
+          .isEqualTo(200);
     } finally {
       app.stop();
     }
@@ -119,20 +137,24 @@ class ServiceIT {
 
   @Test
   void refusesWith503AndRetryAfterWhenTheAnsweringQueueIsFull() throws Exception {
-    // One answer at a time and no queue: of many questions sent at once, some must be refused, fast and clearly.
+    // One answer at a time and no queue: of many questions sent at once, some must be refused, fast
+    // and clearly.
     Limits limits = new Limits(0, 1, 1, 0, 0, false);
     Javalin app = startedWith(limits);
     try {
       List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < 24; i++) {
         String message = "a question never asked before, number " + i;
-        sent.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            return chat(app, message);
-          } catch (Exception e) {
-            throw new RuntimeException(e);
-          }
-        }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+        sent.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return chat(app, message);
+                  } catch (Exception e) {
+                    throw new RuntimeException(e);
+                  }
+                },
+                Executors.newSingleThreadExecutor()));
       }
       List<Integer> statuses = new ArrayList<>();
       for (CompletableFuture<HttpResponse<String>> f : sent) {
@@ -144,7 +166,8 @@ class ServiceIT {
         }
       }
       assertThat(statuses).containsOnly(200, 503).contains(200, 503);
-      assertThat(get(app, "/metrics").body()).contains("faqbot_http_rejected_total{reason=\"overloaded\"}");
+      assertThat(get(app, "/metrics").body())
+          .contains("faqbot_http_rejected_total{reason=\"overloaded\"}");
     } finally {
       app.stop();
     }
@@ -155,12 +178,16 @@ class ServiceIT {
     Javalin app = HttpApp.create(Fixtures.bundledBot().answerer()).start(0);
     try {
       String big = "{\"message\": \"" + "x".repeat((int) HttpApp.MAX_BODY_BYTES) + "\"}";
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-              URI.create("http://localhost:" + app.port() + "/api/chat"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/chat"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(big))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(413);
-      assertThat(JSON.readTree(response.body()).get("error").asText()).contains(Long.toString(HttpApp.MAX_BODY_BYTES));
+      assertThat(JSON.readTree(response.body()).get("error").asText())
+          .contains(Long.toString(HttpApp.MAX_BODY_BYTES));
     } finally {
       app.stop();
     }
@@ -177,8 +204,10 @@ class ServiceIT {
       get(app, "/nope");
       String metrics = get(app, "/metrics").body();
       assertThat(metrics)
-          .contains("faqbot_http_requests_seconds_count{method=\"POST\",route=\"/api/chat\",status=\"200\"}")
-          .contains("faqbot_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}")
+          .contains(
+              "faqbot_http_requests_seconds_count{method=\"POST\",route=\"/api/chat\",status=\"200\"}")
+          .contains(
+              "faqbot_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}")
           .contains("faqbot_answers_total{outcome=\"answered\"} 1.0")
           .contains("faqbot_answers_total{outcome=\"declined\"} 1.0")
           .contains("faqbot_answers_total{outcome=\"clarified\"} 1.0")
@@ -198,7 +227,8 @@ class ServiceIT {
 
   @Test
   void exposesTheServersCachesInTheMetrics() throws Exception {
-    // A burst of 1,000 at 1 a second: the client cannot be forgotten (after 1,000 s idle) between the requests.
+    // A burst of 1,000 at 1 a second: the client cannot be forgotten (after 1,000 s idle) between
+    // the requests.
     Javalin app = startedWith(new Limits(1, 1_000, 4, 16, 1_000, false));
     try {
       // The same question twice: its JSON is written once, and the client is new once.
@@ -206,9 +236,11 @@ class ServiceIT {
       chat(app, "What is reward hacking?");
       String metrics = get(app, "/metrics").body();
       assertThat(metrics)
-          .contains("cache_gets_total{cache=\"" + ChatHandler.CACHE_NAME + "\",result=\"miss\"} 1.0")
+          .contains(
+              "cache_gets_total{cache=\"" + ChatHandler.CACHE_NAME + "\",result=\"miss\"} 1.0")
           .contains("cache_gets_total{cache=\"" + ChatHandler.CACHE_NAME + "\",result=\"hit\"} 1.0")
-          .contains("cache_gets_total{cache=\"" + RateLimiter.CACHE_NAME + "\",result=\"miss\"} 1.0")
+          .contains(
+              "cache_gets_total{cache=\"" + RateLimiter.CACHE_NAME + "\",result=\"miss\"} 1.0")
           .contains("cache_gets_total{cache=\"" + RateLimiter.CACHE_NAME + "\",result=\"hit\"} 1.0")
           .contains("cache_evictions_total{cache=\"" + ChatHandler.CACHE_NAME + "\"}")
           .contains("cache_evictions_total{cache=\"" + RateLimiter.CACHE_NAME + "\"}")
@@ -221,35 +253,52 @@ class ServiceIT {
   @Test
   void reloadsOnAnAuthorizedAdminRequestOnly() throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.copy(Fixtures.corpus().resolve("What is inner alignment?.txt"), corpus.resolve("What is inner alignment?.txt"));
-    try (Bot bot = Bot.open(corpus, dir.resolve("index"), true, r -> { })) {
+    Files.copy(
+        Fixtures.corpus().resolve("What is inner alignment?.txt"),
+        corpus.resolve("What is inner alignment?.txt"));
+    try (Bot bot = Bot.open(corpus, dir.resolve("index"), true, r -> {})) {
       Backend backend = Backend.starting();
       backend.ready(bot);
-      Javalin app = HttpApp.create(backend, new HttpOptions(List.of(), List.of(), Journal.NONE,
-          Limits.defaults().withRate(0), TOKEN)).start(0);
+      Javalin app =
+          HttpApp.create(
+                  backend,
+                  new HttpOptions(
+                      List.of(), List.of(), Journal.NONE, Limits.defaults().withRate(0), TOKEN))
+              .start(0);
       try {
-        Files.writeString(corpus.resolve("added.txt"), "Question: What was added?\n\nThis.\n\nSources\n\n- A\n");
-        HttpRequest.Builder reload = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
-            + "/admin/reload")).POST(HttpRequest.BodyPublishers.noBody());
-        HttpResponse<String> denied = http.send(reload.copy().header("Authorization", "Bearer wrong").build(),
-            HttpResponse.BodyHandlers.ofString());
+        Files.writeString(
+            corpus.resolve("added.txt"), "Question: What was added?\n\nThis.\n\nSources\n\n- A\n");
+        HttpRequest.Builder reload =
+            HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/admin/reload"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> denied =
+            http.send(
+                reload.copy().header("Authorization", "Bearer wrong").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(denied.statusCode()).isEqualTo(401);
         assertThat(bot.answerer().size()).isEqualTo(1);
-        HttpResponse<String> done = http.send(reload.copy().header("Authorization", "Bearer " + TOKEN).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> done =
+            http.send(
+                reload.copy().header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(done.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(done.body());
         assertThat(body.get("entries").asInt()).isEqualTo(2);
         assertThat(bot.answerer().size()).isEqualTo(2);
-        assertThat(JSON.readTree(get(app, "/health").body()).at("/lastReload/ok").asBoolean()).isTrue();
+        assertThat(JSON.readTree(get(app, "/health").body()).at("/lastReload/ok").asBoolean())
+            .isTrue();
       } finally {
         app.stop();
       }
     }
     Javalin off = HttpApp.create(Fixtures.bundledBot().answerer()).start(0);
     try {
-      HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + off.port()
-          + "/admin/reload")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> none =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + off.port() + "/admin/reload"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(none.statusCode()).as("without a token the route is off").isIn(404, 405);
     } finally {
       off.stop();

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,9 +46,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The server side of the chat widget over a real, started server on the bundled corpus: typing suggestions,
- * feedback into the journal, CORS for the listed origins only, the security headers, and the widget and demo page
- * served from the classpath.
+ * The server side of the chat widget over a real, started server on the bundled corpus: typing
+ * suggestions, feedback into the journal, CORS for the listed origins only, the security headers,
+ * and the widget and demo page served from the classpath.
  */
 class WidgetApiIT {
   private static final String SEED_ID = "what-is-inner-alignment";
@@ -55,19 +56,25 @@ class WidgetApiIT {
   private static final String ALSO_ALLOWED = "http://localhost:8081";
   private static final String DENIED = "https://evil.example";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private static Answerer answerer;
   private static final RecordingJournal journal = new RecordingJournal();
+
   /** Allows two origins and records feedback. */
   private static Javalin app;
+
   /** The defaults: same origin only, feedback kept nowhere. */
   private static Javalin sameOriginOnly;
 
   @BeforeAll
   static void start() {
     answerer = Fixtures.bundledBot().answerer();
-    app = HttpApp.create(answerer, new HttpOptions(List.of(ALLOWED, ALSO_ALLOWED + "/"), List.of(), journal)).start(0);
+    app =
+        HttpApp.create(
+                answerer, new HttpOptions(List.of(ALLOWED, ALSO_ALLOWED + "/"), List.of(), journal))
+            .start(0);
     sameOriginOnly = HttpApp.create(answerer).start(0);
   }
 
@@ -101,12 +108,18 @@ class WidgetApiIT {
     Set<String> ids = new LinkedHashSet<>();
     for (JsonNode s : suggestions) {
       assertThat(fieldNames(s)).containsExactlyInAnyOrder("id", "question");
-      assertThat(answerer.entry(s.get("id").asText())).as("suggested id %s exists", s.get("id")).isPresent();
+      assertThat(answerer.entry(s.get("id").asText()))
+          .as("suggested id %s exists", s.get("id"))
+          .isPresent();
       assertThat(s.get("question").asText().toLowerCase()).contains("mesa");
       ids.add(s.get("id").asText());
     }
-    assertThat(ids).as("one suggestion per entry").hasSize(suggestions.size()).contains("what-are-mesa-optimizers");
-    assertThat(body.get("suggestions")).isEqualTo(Json.mapper().valueToTree(answerer.suggest("mesa", 5)));
+    assertThat(ids)
+        .as("one suggestion per entry")
+        .hasSize(suggestions.size())
+        .contains("what-are-mesa-optimizers");
+    assertThat(body.get("suggestions"))
+        .isEqualTo(Json.mapper().valueToTree(answerer.suggest("mesa", 5)));
   }
 
   @Test
@@ -120,7 +133,8 @@ class WidgetApiIT {
   @Test
   void suggestKeepsTheQueryAsTypedAndAnswersNothingForOneLetter() {
     String typed = "<b>inner</b> align";
-    JsonNode body = json(get(app, "/api/suggest?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8)));
+    JsonNode body =
+        json(get(app, "/api/suggest?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8)));
     assertThat(body.get("query").asText()).isEqualTo(typed);
     assertThat(json(get(app, "/api/suggest?q=m")).get("suggestions")).isEmpty();
   }
@@ -134,7 +148,8 @@ class WidgetApiIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/suggest", "/api/suggest?q=", "/api/suggest?q=+++", "/api/suggest?limit=3"})
+  @ValueSource(
+      strings = {"/api/suggest", "/api/suggest?q=", "/api/suggest?q=+++", "/api/suggest?limit=3"})
   void suggestRefusesAMissingQuery(String path) {
     HttpResponse<String> response = get(app, path);
     assertThat(response.statusCode()).isEqualTo(400);
@@ -143,9 +158,12 @@ class WidgetApiIT {
 
   @Test
   void suggestRefusesAQueryOverTheLimit() {
-    HttpResponse<String> response = get(app, "/api/suggest?q=" + "a".repeat(Answerer.MAX_MESSAGE_CHARS + 1));
+    HttpResponse<String> response =
+        get(app, "/api/suggest?q=" + "a".repeat(Answerer.MAX_MESSAGE_CHARS + 1));
     assertThat(response.statusCode()).isEqualTo(400);
-    assertError(response).contains("'q'").contains(String.valueOf(Answerer.MAX_MESSAGE_CHARS + 1))
+    assertError(response)
+        .contains("'q'")
+        .contains(String.valueOf(Answerer.MAX_MESSAGE_CHARS + 1))
         .contains("1 to " + Answerer.MAX_MESSAGE_CHARS);
   }
 
@@ -153,8 +171,13 @@ class WidgetApiIT {
 
   @Test
   void feedbackIsAppendedToTheJournalAndAcknowledgedWith201() {
-    HttpResponse<String> response = postJson(app, "/api/feedback",
-        "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":true,\"question\":\"What is inner alignment?\"}");
+    HttpResponse<String> response =
+        postJson(
+            app,
+            "/api/feedback",
+            "{\"answerId\":\""
+                + SEED_ID
+                + "\",\"helpful\":true,\"question\":\"What is inner alignment?\"}");
     assertThat(response.statusCode()).isEqualTo(201);
     assertJsonType(response);
     assertThat(json(response)).isEqualTo(JSON.createObjectNode().put("recorded", true));
@@ -171,13 +194,16 @@ class WidgetApiIT {
 
   @Test
   void feedbackWithoutAQuestionIsRecordedToo() {
-    HttpResponse<String> response = postJson(app, "/api/feedback",
-        "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":false}");
+    HttpResponse<String> response =
+        postJson(app, "/api/feedback", "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":false}");
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(journal.records()).singleElement().satisfies(r -> {
-      assertThat(r.helpful()).isFalse();
-      assertThat(r.question()).isNull();
-    });
+    assertThat(journal.records())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.helpful()).isFalse();
+              assertThat(r.question()).isNull();
+            });
   }
 
   @Test
@@ -185,25 +211,32 @@ class WidgetApiIT {
     String question = "q".repeat(FeedbackHandler.MAX_QUESTION_CHARS);
     HttpResponse<String> response = postJson(app, "/api/feedback", body(SEED_ID, true, question));
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(journal.records()).singleElement().extracting(FeedbackRecord::question).isEqualTo(question);
+    assertThat(journal.records())
+        .singleElement()
+        .extracting(FeedbackRecord::question)
+        .isEqualTo(question);
   }
 
   @Test
   void feedbackIsAcknowledgedOnlyAfterTheJournalReturns() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Journal slow = record -> {
-      entered.countDown();
-      try {
-        release.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
-    Javalin blocking = HttpApp.create(answerer, new HttpOptions(List.of(), List.of(), slow)).start(0);
+    Journal slow =
+        record -> {
+          entered.countDown();
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    Javalin blocking =
+        HttpApp.create(answerer, new HttpOptions(List.of(), List.of(), slow)).start(0);
     try {
-      CompletableFuture<HttpResponse<String>> pending = HTTP.sendAsync(
-          jsonRequest(blocking, "/api/feedback", body(SEED_ID, true, "q")).build(), BodyHandlers.ofString());
+      CompletableFuture<HttpResponse<String>> pending =
+          HTTP.sendAsync(
+              jsonRequest(blocking, "/api/feedback", body(SEED_ID, true, "q")).build(),
+              BodyHandlers.ofString());
       assertThat(entered.await(10, TimeUnit.SECONDS)).as("the journal was called").isTrue();
       Thread.sleep(300);
       assertThat(pending).as("no answer while the append is running").isNotDone();
@@ -217,8 +250,10 @@ class WidgetApiIT {
 
   @Test
   void feedbackThatCannotBeWrittenIs503() {
-    Javalin broken = HttpApp.create(answerer,
-        new HttpOptions(List.of(), List.of(), new RecordingJournal().failing())).start(0);
+    Javalin broken =
+        HttpApp.create(
+                answerer, new HttpOptions(List.of(), List.of(), new RecordingJournal().failing()))
+            .start(0);
     try {
       HttpResponse<String> response = postJson(broken, "/api/feedback", body(SEED_ID, true, "q"));
       assertThat(response.statusCode()).isEqualTo(503);
@@ -234,16 +269,30 @@ class WidgetApiIT {
   static Stream<Arguments> badFeedback() {
     String overLimit = "q".repeat(FeedbackHandler.MAX_QUESTION_CHARS + 1);
     return Stream.of(
-        Arguments.of("unknown answer id", "{\"answerId\":\"no-such-entry\",\"helpful\":true}", "no-such-entry"),
+        Arguments.of(
+            "unknown answer id",
+            "{\"answerId\":\"no-such-entry\",\"helpful\":true}",
+            "no-such-entry"),
         Arguments.of("missing answer id", "{\"helpful\":true}", "\"answerId\""),
         Arguments.of("answer id a number", "{\"answerId\":7,\"helpful\":true}", "\"answerId\""),
         Arguments.of("missing helpful", "{\"answerId\":\"" + SEED_ID + "\"}", "\"helpful\""),
-        Arguments.of("helpful null", "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":null}", "\"helpful\""),
-        Arguments.of("helpful a string", "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":\"yes\"}", "true or false"),
-        Arguments.of("helpful a number", "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":1}", "true or false"),
-        Arguments.of("question a number", "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":true,\"question\":5}",
+        Arguments.of(
+            "helpful null", "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":null}", "\"helpful\""),
+        Arguments.of(
+            "helpful a string",
+            "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":\"yes\"}",
+            "true or false"),
+        Arguments.of(
+            "helpful a number",
+            "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":1}",
+            "true or false"),
+        Arguments.of(
+            "question a number",
+            "{\"answerId\":\"" + SEED_ID + "\",\"helpful\":true,\"question\":5}",
             "\"question\""),
-        Arguments.of("question over the limit", body(SEED_ID, true, overLimit),
+        Arguments.of(
+            "question over the limit",
+            body(SEED_ID, true, overLimit),
             String.valueOf(FeedbackHandler.MAX_QUESTION_CHARS)),
         Arguments.of("malformed JSON", "{\"answerId\":", "malformed JSON"),
         Arguments.of("a JSON array", "[true]", "JSON object"),
@@ -261,8 +310,11 @@ class WidgetApiIT {
 
   @Test
   void feedbackRefusesAnotherContentType() {
-    HttpResponse<String> response = send(request(app, "/api/feedback")
-        .header("Content-Type", "text/plain").POST(BodyPublishers.ofString(body(SEED_ID, true, "q"))));
+    HttpResponse<String> response =
+        send(
+            request(app, "/api/feedback")
+                .header("Content-Type", "text/plain")
+                .POST(BodyPublishers.ofString(body(SEED_ID, true, "q"))));
     assertThat(response.statusCode()).isEqualTo(415);
     assertError(response).contains("application/json");
     assertThat(journal.records()).isEmpty();
@@ -280,17 +332,21 @@ class WidgetApiIT {
   @ParameterizedTest
   @ValueSource(strings = {ALLOWED, ALSO_ALLOWED})
   void anAllowedOriginIsNamedInTheResponse(String origin) {
-    HttpResponse<String> response = send(request(app, "/api/suggest?q=mesa").header("Origin", origin).GET());
+    HttpResponse<String> response =
+        send(request(app, "/api/suggest?q=mesa").header("Origin", origin).GET());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(origin);
-    assertThat(response.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Origin"));
+    assertThat(response.headers().firstValue("Vary"))
+        .hasValueSatisfying(v -> assertThat(v).contains("Origin"));
     assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
   }
 
   @Test
   void anAllowedOriginCanPostAndReadErrors() {
-    HttpResponse<String> ok = send(jsonRequest(app, "/api/chat", "{\"message\":\"What is inner alignment?\"}")
-        .header("Origin", ALLOWED));
+    HttpResponse<String> ok =
+        send(
+            jsonRequest(app, "/api/chat", "{\"message\":\"What is inner alignment?\"}")
+                .header("Origin", ALLOWED));
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ALLOWED);
     HttpResponse<String> bad = send(jsonRequest(app, "/api/chat", "{}").header("Origin", ALLOWED));
@@ -299,10 +355,18 @@ class WidgetApiIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {DENIED, "https://a.example.evil.example", "http://a.example", "https://a.example:8443",
-      "null", "not an origin"})
+  @ValueSource(
+      strings = {
+        DENIED,
+        "https://a.example.evil.example",
+        "http://a.example",
+        "https://a.example:8443",
+        "null",
+        "not an origin"
+      })
   void anotherOriginGetsNoCorsHeaders(String origin) {
-    HttpResponse<String> response = send(request(app, "/api/suggest?q=mesa").header("Origin", origin).GET());
+    HttpResponse<String> response =
+        send(request(app, "/api/suggest?q=mesa").header("Origin", origin).GET());
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
@@ -312,23 +376,34 @@ class WidgetApiIT {
         send(request(sameOriginOnly, "/api/suggest?q=mesa").header("Origin", ALLOWED).GET());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-    HttpResponse<String> preflight = preflight(sameOriginOnly, "/api/chat", ALLOWED, "POST", "content-type");
+    HttpResponse<String> preflight =
+        preflight(sameOriginOnly, "/api/chat", ALLOWED, "POST", "content-type");
     assertThat(preflight.statusCode()).isEqualTo(403);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/chat", "/api/feedback", "/api/suggest", "/api/search", "/api/faq/" + SEED_ID})
+  @ValueSource(
+      strings = {
+        "/api/chat",
+        "/api/feedback",
+        "/api/suggest",
+        "/api/search",
+        "/api/faq/" + SEED_ID
+      })
   void aPreflightFromAnAllowedOriginIsAnswered(String path) {
     String method = path.equals("/api/chat") || path.equals("/api/feedback") ? "POST" : "GET";
     HttpResponse<String> response = preflight(app, path, ALLOWED, method, "content-type");
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.body()).isEmpty();
-    assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(ALLOWED);
-    assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains(method);
+    assertThat(response.headers().allValues("Access-Control-Allow-Origin"))
+        .containsExactly(ALLOWED);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow())
+        .contains(method);
     assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
         .containsIgnoringCase("content-type");
-    assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue(String.valueOf(Cors.MAX_AGE_SECONDS));
+    assertThat(response.headers().firstValue("Access-Control-Max-Age"))
+        .hasValue(String.valueOf(Cors.MAX_AGE_SECONDS));
     assertThat(response.headers().firstValue("Vary").orElseThrow()).contains("Origin");
     assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
     response.headers().map().values().forEach(values -> assertThat(values).doesNotContain("*"));
@@ -344,8 +419,8 @@ class WidgetApiIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusedPreflights")
-  void aPreflightOutsideThePolicyIsRefused(String what, String origin, String method, String headers,
-      String mentioned) {
+  void aPreflightOutsideThePolicyIsRefused(
+      String what, String origin, String method, String headers, String mentioned) {
     HttpResponse<String> response = preflight(app, "/api/chat", origin, method, headers);
     assertThat(response.statusCode()).as(what).isEqualTo(403);
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -355,20 +430,37 @@ class WidgetApiIT {
 
   @Test
   void optionsWithoutAnOriginListsTheMethods() {
-    HttpResponse<String> response = send(request(app, "/api/chat").method("OPTIONS", BodyPublishers.noBody()));
+    HttpResponse<String> response =
+        send(request(app, "/api/chat").method("OPTIONS", BodyPublishers.noBody()));
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("POST").contains("OPTIONS");
+    assertThat(response.headers().firstValue("Allow").orElseThrow())
+        .contains("POST")
+        .contains("OPTIONS");
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
   @Test
   void allowedOriginsAreCheckedAndWrittenAsBrowsersSendThem() {
-    assertThat(new HttpOptions(List.of("HTTPS://A.Example/", "https://b.example:443", "http://c.example:8080"),
-        List.of(), Journal.NONE).allowedOrigins())
+    assertThat(
+            new HttpOptions(
+                    List.of("HTTPS://A.Example/", "https://b.example:443", "http://c.example:8080"),
+                    List.of(),
+                    Journal.NONE)
+                .allowedOrigins())
         .containsExactly("https://a.example", "https://b.example", "http://c.example:8080");
-    for (String bad : List.of("*", "null", "a.example", "ftp://a.example", "https://a.example/path",
-        "https://a.example?x=1", "https://user@a.example", "")) {
-      assertThatThrownBy(() -> HttpOptions.origin(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+    for (String bad :
+        List.of(
+            "*",
+            "null",
+            "a.example",
+            "ftp://a.example",
+            "https://a.example/path",
+            "https://a.example?x=1",
+            "https://user@a.example",
+            "")) {
+      assertThatThrownBy(() -> HttpOptions.origin(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("https://example.org");
     }
     assertThatThrownBy(() -> HttpOptions.origin("*")).hasMessageContaining("never");
@@ -380,7 +472,8 @@ class WidgetApiIT {
   void theWidgetIsServedAsJavaScriptWithAShortCache() throws IOException {
     HttpResponse<String> response = get(app, "/widget.js");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().allValues("Content-Type")).containsExactly("application/javascript; charset=utf-8");
+    assertThat(response.headers().allValues("Content-Type"))
+        .containsExactly("application/javascript; charset=utf-8");
     String cache = response.headers().firstValue("Cache-Control").orElseThrow();
     Matcher maxAge = Pattern.compile("max-age=(\\d+)").matcher(cache);
     assertThat(maxAge.find()).as(cache).isTrue();
@@ -391,28 +484,40 @@ class WidgetApiIT {
       assertThat(script).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
     // Unminified and readable: under 20 KB (about 6 KB compressed) with choices, links and icons.
-    assertThat(script.getBytes(StandardCharsets.UTF_8).length).as("widget.js stays small").isLessThan(20_000);
+    assertThat(script.getBytes(StandardCharsets.UTF_8).length)
+        .as("widget.js stays small")
+        .isLessThan(20_000);
     // Data is only ever shown as text.
-    assertThat(script).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-        "new Function");
+    assertThat(script)
+        .doesNotContain(
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function");
   }
 
   @Test
   void headAnswersLikeGetWithoutABody() {
-    HttpResponse<String> widget = send(request(app, "/widget.js").method("HEAD", BodyPublishers.noBody()));
+    HttpResponse<String> widget =
+        send(request(app, "/widget.js").method("HEAD", BodyPublishers.noBody()));
     assertThat(widget.statusCode()).isEqualTo(200);
-    assertThat(widget.headers().firstValue("Content-Type")).hasValue("application/javascript; charset=utf-8");
+    assertThat(widget.headers().firstValue("Content-Type"))
+        .hasValue("application/javascript; charset=utf-8");
     assertThat(widget.body()).isEmpty();
     HttpResponse<String> page = send(request(app, "/").method("HEAD", BodyPublishers.noBody()));
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'");
   }
 
   @Test
   void theWidgetIsRevalidatedWithItsETag() {
     HttpResponse<String> first = get(app, "/widget.js");
     String etag = first.headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> again = send(request(app, "/widget.js").header("If-None-Match", etag).GET());
+    HttpResponse<String> again =
+        send(request(app, "/widget.js").header("If-None-Match", etag).GET());
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
   }
@@ -427,17 +532,28 @@ class WidgetApiIT {
     assertThat(scripts.find()).isTrue();
     assertThat(scripts.group()).contains("src=\"/widget.js\"").contains("async");
     assertThat(scripts.find()).as("one script tag only").isFalse();
-    assertThat(page).doesNotContain("onload=").doesNotContain("onclick=").doesNotContain("javascript:");
+    assertThat(page)
+        .doesNotContain("onload=")
+        .doesNotContain("onclick=")
+        .doesNotContain("javascript:");
 
     String policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
-    assertThat(policy).contains("default-src 'none'", "script-src 'self'", "connect-src 'self'",
-        "frame-ancestors 'none'", "base-uri 'none'");
+    assertThat(policy)
+        .contains(
+            "default-src 'none'",
+            "script-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'");
     assertThat(policy).doesNotContain("unsafe-inline", "unsafe-eval", "*", "data:");
     // The page's own inline style is allowed by its hash, computed here independently.
     Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(page);
     assertThat(style.find()).isTrue();
-    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-        .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+    String hash =
+        Base64.getEncoder()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
     assertThat(policy).contains("style-src 'sha256-" + hash + "'");
   }
 
@@ -446,7 +562,8 @@ class WidgetApiIT {
         Arguments.of("demo page", "GET", "/", null, 200),
         Arguments.of("widget", "GET", "/widget.js", null, 200),
         Arguments.of("suggest", "GET", "/api/suggest?q=mesa", null, 200),
-        Arguments.of("chat", "POST", "/api/chat", "{\"message\":\"What is inner alignment?\"}", 200),
+        Arguments.of(
+            "chat", "POST", "/api/chat", "{\"message\":\"What is inner alignment?\"}", 200),
         Arguments.of("feedback", "POST", "/api/feedback", body(SEED_ID, true, "q"), 201),
         Arguments.of("health", "GET", "/health", null, 200),
         Arguments.of("bad request", "GET", "/api/suggest?q=mesa&limit=99", null, 400),
@@ -457,10 +574,13 @@ class WidgetApiIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyKindOfResponse")
-  void everyResponseCarriesTheSecurityHeaders(String what, String method, String path, String body, int status) {
+  void everyResponseCarriesTheSecurityHeaders(
+      String what, String method, String path, String body, int status) {
     HttpRequest.Builder builder = request(app, path);
     if (method.equals("OPTIONS")) {
-      builder.header("Origin", ALLOWED).header("Access-Control-Request-Method", "POST")
+      builder
+          .header("Origin", ALLOWED)
+          .header("Access-Control-Request-Method", "POST")
           .method("OPTIONS", BodyPublishers.noBody());
     } else if (body != null) {
       builder.header("Content-Type", "application/json").POST(BodyPublishers.ofString(body));
@@ -469,22 +589,41 @@ class WidgetApiIT {
     }
     HttpResponse<String> response = send(builder);
     assertThat(response.statusCode()).as(what).isEqualTo(status);
-    assertThat(response.headers().allValues("X-Content-Type-Options")).as(what).containsExactly("nosniff");
+    assertThat(response.headers().allValues("X-Content-Type-Options"))
+        .as(what)
+        .containsExactly("nosniff");
     assertThat(response.headers().firstValue("Referrer-Policy")).as(what).isPresent();
     String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
-    assertThat(response.headers().firstValue("X-Frame-Options").orElse("").equals("DENY")
-        || policy.contains("frame-ancestors 'none'")).as(what + ": may not be framed").isTrue();
+    assertThat(
+            response.headers().firstValue("X-Frame-Options").orElse("").equals("DENY")
+                || policy.contains("frame-ancestors 'none'"))
+        .as(what + ": may not be framed")
+        .isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/index.html", "/public/widget.js", "/public/index.html", "/widget.js/../pom.xml",
-      "/%2e%2e/pom.xml", "/simplelogger.properties", "/faqbot/http/HttpApp.class", "/pom.xml",
-      "/corpus/what-is-ai-alignment.txt", "/widget.js%00.txt"})
+  @ValueSource(
+      strings = {
+        "/index.html",
+        "/public/widget.js",
+        "/public/index.html",
+        "/widget.js/../pom.xml",
+        "/%2e%2e/pom.xml",
+        "/simplelogger.properties",
+        "/faqbot/http/HttpApp.class",
+        "/pom.xml",
+        "/corpus/what-is-ai-alignment.txt",
+        "/widget.js%00.txt"
+      })
   void noRouteServesFilesByTheirName(String path) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base(app) + path)).GET());
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(URI.create(base(app) + path)).GET());
     assertThat(response.statusCode()).as(path).isNotEqualTo(200);
-    assertThat(response.body()).doesNotContain("<project").doesNotContain("Question:")
-        .doesNotContain("org.slf4j.simpleLogger").doesNotContain("package faqbot");
+    assertThat(response.body())
+        .doesNotContain("<project")
+        .doesNotContain("Question:")
+        .doesNotContain("org.slf4j.simpleLogger")
+        .doesNotContain("package faqbot");
   }
 
   // ---------------------------------------------------------------- helpers
@@ -510,8 +649,12 @@ class WidgetApiIT {
   }
 
   private static HttpRequest.Builder jsonRequest(Javalin server, String path, String body) {
-    return request(server, path).header("Content-Type", "application/json")
-        .POST(body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return request(server, path)
+        .header("Content-Type", "application/json")
+        .POST(
+            body.isEmpty()
+                ? BodyPublishers.noBody()
+                : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
   }
 
   private static HttpResponse<String> get(Javalin server, String path) {
@@ -522,10 +665,14 @@ class WidgetApiIT {
     return send(jsonRequest(server, path, body));
   }
 
-  private static HttpResponse<String> preflight(Javalin server, String path, String origin, String method,
-      String headers) {
-    return send(request(server, path).header("Origin", origin).header("Access-Control-Request-Method", method)
-        .header("Access-Control-Request-Headers", headers).method("OPTIONS", BodyPublishers.noBody()));
+  private static HttpResponse<String> preflight(
+      Javalin server, String path, String origin, String method, String headers) {
+    return send(
+        request(server, path)
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", method)
+            .header("Access-Control-Request-Headers", headers)
+            .method("OPTIONS", BodyPublishers.noBody()));
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder builder) {
@@ -548,15 +695,21 @@ class WidgetApiIT {
   }
 
   private static void assertJsonType(HttpResponse<String> response) {
-    assertThat(response.headers().allValues("Content-Type")).isNotEmpty()
+    assertThat(response.headers().allValues("Content-Type"))
+        .isNotEmpty()
         .allSatisfy(type -> assertThat(type).startsWith("application/json"));
   }
 
-  /** Asserts an error response: JSON, exactly {"error": "…"}, no stack trace; returns the message. */
-  private static org.assertj.core.api.AbstractStringAssert<?> assertError(HttpResponse<String> response) {
+  /**
+   * Asserts an error response: JSON, exactly {"error": "…"}, no stack trace; returns the message.
+   */
+  private static AbstractStringAssert<?> assertError(HttpResponse<String> response) {
     assertThat(response.statusCode()).isBetween(400, 499);
     assertJsonType(response);
-    assertThat(response.body()).doesNotContain("at faqbot.").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(response.body())
+        .doesNotContain("at faqbot.")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     JsonNode body = json(response);
     assertThat(fieldNames(body)).containsExactly("error");
     assertThat(body.get("error").asText()).isNotBlank();

@@ -41,18 +41,20 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The chat widget in a real headless Chromium, against the real server on the bundled corpus: what a reader sees
- * and can do with mouse and keyboard, that hostile text from a message or from the corpus stays text, and that the
- * host page's CSS cannot reach into the widget. Needs /usr/bin/chromium and /usr/bin/chromedriver (Debian's
- * chromium and chromium-driver); skipped where they are missing, unless FAQBOT_REQUIRE_BROWSER=1 (as CI sets it).
- * Nothing leaves this machine: the browser talks only to servers on 127.0.0.1, with its background services off.
+ * The chat widget in a real headless Chromium, against the real server on the bundled corpus: what
+ * a reader sees and can do with mouse and keyboard, that hostile text from a message or from the
+ * corpus stays text, and that the host page's CSS cannot reach into the widget. Needs
+ * /usr/bin/chromium and /usr/bin/chromedriver (Debian's chromium and chromium-driver); skipped
+ * where they are missing, unless FAQBOT_REQUIRE_BROWSER=1 (as CI sets it). Nothing leaves this
+ * machine: the browser talks only to servers on 127.0.0.1, with its background services off.
  */
 class WidgetBrowserIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final String XSS_MESSAGE = "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>";
+  private static final String XSS_MESSAGE =
+      "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>";
 
   private static final RecordingJournal journal = new RecordingJournal();
   private static Javalin app;
@@ -64,20 +66,38 @@ class WidgetBrowserIT {
   @BeforeAll
   static void start() throws IOException {
     requireBrowser();
-    app = HttpApp.create(Fixtures.bundledBot().answerer(), new HttpOptions(List.of(), List.of(), journal)).start(0);
+    app =
+        HttpApp.create(
+                Fixtures.bundledBot().answerer(), new HttpOptions(List.of(), List.of(), journal))
+            .start(0);
 
     profile = Files.createTempDirectory("faqbot-chromium-");
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--no-default-browser-check", "--disable-default-apps",
-        "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--disable-extensions",
-        "--no-proxy-server", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--no-default-browser-check",
+        "--disable-default-apps",
+        "--disable-domain-reliability",
+        "--disable-client-side-phishing-detection",
+        "--disable-extensions",
+        "--no-proxy-server",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=en-US");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
@@ -131,27 +151,39 @@ class WidgetBrowserIT {
     assertThat(log.getAttribute("aria-live")).isEqualTo("polite");
 
     WebElement answer = ask(widget, "What is inner alignment?");
-    assertThat(answer.getText()).contains("Inner alignment is the problem of making sure")
+    assertThat(answer.getText())
+        .contains("Inner alignment is the problem of making sure")
         .contains("Video: The OTHER AI Alignment Problem: Mesa-Optimizers and Inner Alignment")
-        .doesNotContain("<u>").doesNotContain("Inner alignment asks");
+        .doesNotContain("<u>")
+        .doesNotContain("Inner alignment asks");
     assertDrawnIcon(answer.findElement(By.cssSelector(".video svg")));
-    assertThat(answer.findElements(By.cssSelector("u"))).extracting(WebElement::getText)
+    assertThat(answer.findElements(By.cssSelector("u")))
+        .extracting(WebElement::getText)
         .contains("Stochastic Gradient Descent", "gradient hacking");
-    assertThat(answer.findElement(By.cssSelector("details summary")).getText()).isEqualTo("Sources (17)");
-    List<String> related = answer.findElements(By.cssSelector(".chips button")).stream()
-        .map(WebElement::getText).toList();
+    assertThat(answer.findElement(By.cssSelector("details summary")).getText())
+        .isEqualTo("Sources (17)");
+    List<String> related =
+        answer.findElements(By.cssSelector(".chips button")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(related).hasSize(5).contains("What are mesa-optimizers?");
     screenshot("widget.png");
 
-    WebElement mesa = answer.findElements(By.cssSelector(".chips button")).stream()
-        .filter(b -> b.getText().equals("What are mesa-optimizers?")).findFirst().orElseThrow();
+    WebElement mesa =
+        answer.findElements(By.cssSelector(".chips button")).stream()
+            .filter(b -> b.getText().equals("What are mesa-optimizers?"))
+            .findFirst()
+            .orElseThrow();
     mesa.click();
     WebElement next = waitForBotMessage(widget, 2);
-    assertThat(next.getText()).contains("A mesa-optimizer is a trained model that is itself an optimizer");
+    assertThat(next.getText())
+        .contains("A mesa-optimizer is a trained model that is itself an optimizer");
     assertThat(lastUserMessage(widget)).isEqualTo("What are mesa-optimizers?");
 
-    WebElement thumbsUp = next.findElement(By.cssSelector(".rate button[aria-label='Yes, helpful']"));
-    WebElement thumbsDown = next.findElement(By.cssSelector(".rate button[aria-label='No, not helpful']"));
+    WebElement thumbsUp =
+        next.findElement(By.cssSelector(".rate button[aria-label='Yes, helpful']"));
+    WebElement thumbsDown =
+        next.findElement(By.cssSelector(".rate button[aria-label='No, not helpful']"));
     for (WebElement thumb : List.of(thumbsUp, thumbsDown)) {
       // Drawn, not emoji text: an emoji shows as an empty box where no emoji font is installed.
       assertThat(thumb.getText()).as("no text in the button, only its icon").isEmpty();
@@ -167,13 +199,16 @@ class WidgetBrowserIT {
     assertThat(thumbsUp.getAttribute("aria-pressed")).isEqualTo("true");
     js("arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
     screenshot("widget-feedback.png");
-    assertThat(journal.records()).singleElement().satisfies(r -> {
-      assertThat(r.type()).isEqualTo(FeedbackRecord.FEEDBACK);
-      assertThat(r.answerId()).isEqualTo("what-are-mesa-optimizers");
-      assertThat(r.helpful()).isTrue();
-      assertThat(r.question()).isEqualTo("What are mesa-optimizers?");
-      assertThat(r.channel()).isEqualTo("web");
-    });
+    assertThat(journal.records())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.type()).isEqualTo(FeedbackRecord.FEEDBACK);
+              assertThat(r.answerId()).isEqualTo("what-are-mesa-optimizers");
+              assertThat(r.helpful()).isTrue();
+              assertThat(r.question()).isEqualTo("What are mesa-optimizers?");
+              assertThat(r.channel()).isEqualTo("web");
+            });
     assertNoConsoleErrors();
   }
 
@@ -189,7 +224,9 @@ class WidgetBrowserIT {
     assertThat(input.getAttribute("aria-expanded")).isEqualTo("true");
     assertThat(input.getAttribute("aria-controls")).isEqualTo(listbox.getAttribute("id"));
     List<String> offered = options(widget).stream().map(WebElement::getText).toList();
-    assertThat(offered).isNotEmpty().hasSizeLessThanOrEqualTo(5)
+    assertThat(offered)
+        .isNotEmpty()
+        .hasSizeLessThanOrEqualTo(5)
         .allSatisfy(q -> assertThat(q.toLowerCase()).contains("mesa"));
 
     input.sendKeys(Keys.ARROW_DOWN);
@@ -217,12 +254,18 @@ class WidgetBrowserIT {
     assertThat(clarify.findElements(By.cssSelector(".rate"))).isEmpty();
     WebElement group = clarify.findElement(By.cssSelector(".chips[role=group]"));
     List<WebElement> choices = group.findElements(By.cssSelector("button"));
-    assertThat(choices).extracting(WebElement::getText)
+    assertThat(choices)
+        .extracting(WebElement::getText)
         .contains("What is AI control?", "Can't we just keep a dangerous AI in a box?");
     screenshot("widget-clarify.png");
-    choices.stream().filter(b -> b.getText().equals("What is AI control?")).findFirst().orElseThrow().click();
+    choices.stream()
+        .filter(b -> b.getText().equals("What is AI control?"))
+        .findFirst()
+        .orElseThrow()
+        .click();
     WebElement answer = waitForBotMessage(widget, 2);
-    assertThat(answer.getText()).contains("Here is what the FAQ says on \u201cWhat is AI control?\u201d");
+    assertThat(answer.getText())
+        .contains("Here is what the FAQ says on \u201cWhat is AI control?\u201d");
     assertThat(lastUserMessage(widget)).isEqualTo("What is AI control?");
     assertNoConsoleErrors();
   }
@@ -248,7 +291,8 @@ class WidgetBrowserIT {
     String question = starters.get(0).getText();
     starters.get(0).click();
     WebElement answer = waitForBotMessage(widget, 2);
-    assertThat(answer.getText()).contains("Here is what the FAQ says on \u201c" + question + "\u201d");
+    assertThat(answer.getText())
+        .contains("Here is what the FAQ says on \u201c" + question + "\u201d");
   }
 
   @Test
@@ -259,9 +303,18 @@ class WidgetBrowserIT {
     // Past the input's own maxlength, as a script or an old browser could send it.
     js("arguments[0].value = arguments[1];", input, "why ".repeat(300));
     widget.findElement(By.cssSelector("button.send")).click();
-    WebElement error = new WebDriverWait(driver, WAIT)
-        .until(d -> widget.findElements(By.cssSelector(".msg.err")).stream().findFirst().orElse(null));
-    assertThat(error.getText()).startsWith("Sorry").contains("1000").doesNotContain("{").doesNotContain("\"error\"");
+    WebElement error =
+        new WebDriverWait(driver, WAIT)
+            .until(
+                d ->
+                    widget.findElements(By.cssSelector(".msg.err")).stream()
+                        .findFirst()
+                        .orElse(null));
+    assertThat(error.getText())
+        .startsWith("Sorry")
+        .contains("1000")
+        .doesNotContain("{")
+        .doesNotContain("\"error\"");
   }
 
   // ---------------------------------------------------------------- hostile text
@@ -282,46 +335,58 @@ class WidgetBrowserIT {
     Path dir = Files.createTempDirectory("faqbot-hostile-");
     cleanups.add(() -> Fixtures.deleteTree(dir));
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Files.writeString(corpus.resolve("hostile.txt"), String.join("\n",
-        "Question: What does the hostile entry say?",
-        "",
-        "\u25a0 <script>window.__pwned=1</script> The video",
-        "",
-        "This answer has <u>a marked phrase</u> and <img src=x onerror=window.__pwned=1> in it.",
-        "",
-        "> A quote with <script>window.__pwned=1</script> inside.",
-        "",
-        "- a bullet with <b onmouseover=window.__pwned=1>bold</b> markup",
-        "- another <u>marked</u> bullet",
-        "",
-        "Related",
-        "",
-        "- What is the other <svg onload=window.__pwned=1> entry?",
-        "",
-        "Sources",
-        "",
-        "- Someone, A. (Jan 2024) A paper <img src=x onerror=window.__pwned=1> https://example.org/paper",
-        "- javascript:window.__pwned=1",
-        ""), StandardCharsets.UTF_8);
-    Files.writeString(corpus.resolve("other.txt"), String.join("\n",
-        "Question: What is the other <svg onload=window.__pwned=1> entry?",
-        "",
-        "The other entry, with <iframe src=javascript:window.__pwned=1></iframe> in it.",
-        ""), StandardCharsets.UTF_8);
-    Bot hostile = Bot.open(corpus, dir.resolve("index"), true, r -> { });
+    Files.writeString(
+        corpus.resolve("hostile.txt"),
+        String.join(
+            "\n",
+            "Question: What does the hostile entry say?",
+            "",
+            "\u25a0 <script>window.__pwned=1</script> The video",
+            "",
+            "This answer has <u>a marked phrase</u> and <img src=x onerror=window.__pwned=1> in it.",
+            "",
+            "> A quote with <script>window.__pwned=1</script> inside.",
+            "",
+            "- a bullet with <b onmouseover=window.__pwned=1>bold</b> markup",
+            "- another <u>marked</u> bullet",
+            "",
+            "Related",
+            "",
+            "- What is the other <svg onload=window.__pwned=1> entry?",
+            "",
+            "Sources",
+            "",
+            "- Someone, A. (Jan 2024) A paper <img src=x onerror=window.__pwned=1> https://example.org/paper",
+            "- javascript:window.__pwned=1",
+            ""),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        corpus.resolve("other.txt"),
+        String.join(
+            "\n",
+            "Question: What is the other <svg onload=window.__pwned=1> entry?",
+            "",
+            "The other entry, with <iframe src=javascript:window.__pwned=1></iframe> in it.",
+            ""),
+        StandardCharsets.UTF_8);
+    Bot hostile = Bot.open(corpus, dir.resolve("index"), true, r -> {});
     cleanups.add(0, hostile::close);
-    Javalin server = HttpApp.create(hostile.answerer(), new HttpOptions(List.of(), List.of(), Journal.NONE)).start(0);
+    Javalin server =
+        HttpApp.create(hostile.answerer(), new HttpOptions(List.of(), List.of(), Journal.NONE))
+            .start(0);
     cleanups.add(0, server::stop);
 
     SearchContext widget = openPage("http://127.0.0.1:" + server.port() + "/");
     widget.findElement(By.cssSelector("button.launcher")).click();
     WebElement answer = ask(widget, "What does the hostile entry say?");
     String text = answer.getText();
-    assertThat(text).contains("<script>window.__pwned=1</script> The video")
+    assertThat(text)
+        .contains("<script>window.__pwned=1</script> The video")
         .contains("This answer has a marked phrase and <img src=x onerror=window.__pwned=1> in it.")
         .contains("A quote with <script>window.__pwned=1</script> inside.")
         .contains("a bullet with <b onmouseover=window.__pwned=1>bold</b> markup");
-    assertThat(answer.findElements(By.cssSelector("u"))).extracting(WebElement::getText)
+    assertThat(answer.findElements(By.cssSelector("u")))
+        .extracting(WebElement::getText)
         .containsExactly("a marked phrase", "marked");
     assertThat(answer.findElements(By.cssSelector("blockquote"))).hasSize(1);
     assertThat(answer.findElements(By.cssSelector("ul li"))).hasSize(2);
@@ -338,7 +403,8 @@ class WidgetBrowserIT {
         .isEqualTo("javascript:window.__pwned=1");
 
     WebElement related = answer.findElement(By.cssSelector(".chips button"));
-    assertThat(related.getText()).isEqualTo("What is the other <svg onload=window.__pwned=1> entry?");
+    assertThat(related.getText())
+        .isEqualTo("What is the other <svg onload=window.__pwned=1> entry?");
     related.click();
     WebElement other = waitForBotMessage(widget, 2);
     assertThat(other.getText()).contains("<iframe src=javascript:window.__pwned=1></iframe>");
@@ -383,9 +449,16 @@ class WidgetBrowserIT {
     launcher.sendKeys(Keys.ENTER);
     widget.findElement(By.cssSelector("input")).sendKeys(Keys.TAB);
     assertThat(focused()).isEqualTo("send");
-    String outline = (String) js("const s = getComputedStyle(arguments[0]);"
-        + " return s.outlineStyle + ' ' + s.outlineWidth", widget.findElement(By.cssSelector("button.send")));
-    assertThat(outline).as("the focused send button's outline").startsWith("solid").doesNotEndWith(" 0px");
+    String outline =
+        (String)
+            js(
+                "const s = getComputedStyle(arguments[0]);"
+                    + " return s.outlineStyle + ' ' + s.outlineWidth",
+                widget.findElement(By.cssSelector("button.send")));
+    assertThat(outline)
+        .as("the focused send button's outline")
+        .startsWith("solid")
+        .doesNotEndWith(" 0px");
   }
 
   @Test
@@ -395,9 +468,12 @@ class WidgetBrowserIT {
     widget.findElement(By.cssSelector("button.launcher")).click();
     ask(widget, "What is inner alignment?");
     @SuppressWarnings("unchecked")
-    Map<String, Object> box = (Map<String, Object>) js("const r = arguments[0].getBoundingClientRect();"
-        + " return {x: r.left, y: r.top, w: r.width, h: r.height, vw: innerWidth, vh: innerHeight};",
-        widget.findElement(By.cssSelector(".panel")));
+    Map<String, Object> box =
+        (Map<String, Object>)
+            js(
+                "const r = arguments[0].getBoundingClientRect();"
+                    + " return {x: r.left, y: r.top, w: r.width, h: r.height, vw: innerWidth, vh: innerHeight};",
+                widget.findElement(By.cssSelector(".panel")));
     assertThat(number(box.get("x"))).isZero();
     assertThat(number(box.get("y"))).isZero();
     assertThat(number(box.get("w"))).isEqualTo(number(box.get("vw")));
@@ -414,15 +490,19 @@ class WidgetBrowserIT {
     assertThat(before.get("panel position")).isEqualTo("fixed");
     assertThat(before.get("launcher border-radius")).isEqualTo("50%");
 
-    // A constructed sheet, so that the demo page's strict style-src cannot block it; a <style> element too.
-    js("const css = '* { color: red !important; font-size: 40px } faqbot-widget { display: none !important }"
-        + " button, p, input { font-family: monospace !important; background: yellow !important }';"
-        + "const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
-        + "document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];"
-        + "const style = document.createElement('style'); style.textContent = css; document.head.appendChild(style);");
-    assertThat(js("return getComputedStyle(document.querySelector('main p')).fontSize")).as("the hostile CSS applies")
+    // A constructed sheet, so that the demo page's strict style-src cannot block it; a <style>
+    // element too.
+    js(
+        "const css = '* { color: red !important; font-size: 40px } faqbot-widget { display: none !important }"
+            + " button, p, input { font-family: monospace !important; background: yellow !important }';"
+            + "const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+            + "document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];"
+            + "const style = document.createElement('style'); style.textContent = css; document.head.appendChild(style);");
+    assertThat(js("return getComputedStyle(document.querySelector('main p')).fontSize"))
+        .as("the hostile CSS applies")
         .isEqualTo("40px");
-    assertThat(js("return getComputedStyle(document.querySelector('main p')).color")).isEqualTo("rgb(255, 0, 0)");
+    assertThat(js("return getComputedStyle(document.querySelector('main p')).color"))
+        .isEqualTo("rgb(255, 0, 0)");
 
     assertThat(widgetStyles()).isEqualTo(before);
     assertThat(widget.findElement(By.cssSelector(".panel")).isDisplayed()).isTrue();
@@ -430,26 +510,43 @@ class WidgetBrowserIT {
 
   @Test
   void anotherSitesPageUsesTheApiWhenItsOriginIsAllowed() throws IOException {
-    Javalin site = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.routes.get("/", ctx -> ctx.html("<!doctype html><title>Another site</title><p>A host page</p>"
-          + "<script src=\"" + ctx.queryParam("widget") + "\" data-title=\"Help desk\" data-theme=\"dark\""
-          + " data-position=\"bottom-left\" data-open data-placeholder=\"Your question here\" async></script>"));
-    }).start(0);
+    Javalin site =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  config.routes.get(
+                      "/",
+                      ctx ->
+                          ctx.html(
+                              "<!doctype html><title>Another site</title><p>A host page</p>"
+                                  + "<script src=\""
+                                  + ctx.queryParam("widget")
+                                  + "\" data-title=\"Help desk\" data-theme=\"dark\""
+                                  + " data-position=\"bottom-left\" data-open data-placeholder=\"Your question here\" async></script>"));
+                })
+            .start(0);
     cleanups.add(site::stop);
     String siteOrigin = "http://127.0.0.1:" + site.port();
 
     // Allowed: the widget loaded from the FAQ server talks to it from the other site's page.
-    Javalin allowing = HttpApp.create(Fixtures.bundledBot().answerer(),
-        new HttpOptions(List.of(siteOrigin), List.of(), Journal.NONE)).start(0);
+    Javalin allowing =
+        HttpApp.create(
+                Fixtures.bundledBot().answerer(),
+                new HttpOptions(List.of(siteOrigin), List.of(), Journal.NONE))
+            .start(0);
     cleanups.add(0, allowing::stop);
-    SearchContext widget = openPage(siteOrigin + "/?widget=http://127.0.0.1:" + allowing.port() + "/widget.js");
+    SearchContext widget =
+        openPage(siteOrigin + "/?widget=http://127.0.0.1:" + allowing.port() + "/widget.js");
     assertThat(panelOpen(widget)).as("data-open").isTrue();
     assertThat(widget.findElement(By.cssSelector("h2")).getText()).isEqualTo("Help desk");
-    assertThat(widget.findElement(By.cssSelector("input")).getAttribute("placeholder")).isEqualTo("Your question here");
-    assertThat(widget.findElement(By.cssSelector(".fb")).getAttribute("class")).contains("dark").contains("left");
+    assertThat(widget.findElement(By.cssSelector("input")).getAttribute("placeholder"))
+        .isEqualTo("Your question here");
+    assertThat(widget.findElement(By.cssSelector(".fb")).getAttribute("class"))
+        .contains("dark")
+        .contains("left");
     // The browser's own parts (scroll bars, the input's caret) follow the theme too.
-    assertThat(widget.findElement(By.cssSelector(".fb")).getCssValue("color-scheme")).isEqualTo("dark");
+    assertThat(widget.findElement(By.cssSelector(".fb")).getCssValue("color-scheme"))
+        .isEqualTo("dark");
     WebElement launcher = widget.findElement(By.cssSelector("button.launcher"));
     assertThat(launcher.getRect().getX()).as("bottom-left").isLessThan(100);
     WebElement answer = ask(widget, "What is inner alignment?");
@@ -459,11 +556,17 @@ class WidgetBrowserIT {
     // Not allowed: the browser keeps the answer from the page, and the widget says so politely.
     Javalin refusing = HttpApp.create(Fixtures.bundledBot().answerer()).start(0);
     cleanups.add(0, refusing::stop);
-    SearchContext refused = openPage(siteOrigin + "/?widget=http://127.0.0.1:" + refusing.port() + "/widget.js");
+    SearchContext refused =
+        openPage(siteOrigin + "/?widget=http://127.0.0.1:" + refusing.port() + "/widget.js");
     WebElement input = refused.findElement(By.cssSelector("input"));
     input.sendKeys("What is inner alignment?", Keys.ENTER);
-    WebElement error = new WebDriverWait(driver, WAIT)
-        .until(d -> refused.findElements(By.cssSelector(".msg.err")).stream().findFirst().orElse(null));
+    WebElement error =
+        new WebDriverWait(driver, WAIT)
+            .until(
+                d ->
+                    refused.findElements(By.cssSelector(".msg.err")).stream()
+                        .findFirst()
+                        .orElse(null));
     assertThat(error.getText()).startsWith("Sorry").contains("cannot be reached");
   }
 
@@ -479,8 +582,10 @@ class WidgetBrowserIT {
     if (missing.isEmpty()) {
       return;
     }
-    String message = "the browser tests need " + String.join(" and ", missing)
-        + " (Debian: apt-get install chromium chromium-driver)";
+    String message =
+        "the browser tests need "
+            + String.join(" and ", missing)
+            + " (Debian: apt-get install chromium chromium-driver)";
     if ("1".equals(System.getenv("FAQBOT_REQUIRE_BROWSER"))) {
       throw new AssertionError(message + ", and FAQBOT_REQUIRE_BROWSER=1 says they must run");
     }
@@ -494,8 +599,13 @@ class WidgetBrowserIT {
   /** Loads a page and returns the widget's shadow root once the widget is there. */
   private static SearchContext openPage(String url) {
     driver.get(url);
-    WebElement host = new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElements(By.cssSelector("faqbot-widget")).stream().findFirst().orElse(null));
+    WebElement host =
+        new WebDriverWait(driver, WAIT)
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("faqbot-widget")).stream()
+                        .findFirst()
+                        .orElse(null));
     return host.getShadowRoot();
   }
 
@@ -514,10 +624,12 @@ class WidgetBrowserIT {
 
   /** Waits until the widget shows {@code count} bot answers, and returns the last. */
   private static WebElement waitForBotMessage(SearchContext widget, int count) {
-    return new WebDriverWait(driver, WAIT).until(d -> {
-      List<WebElement> messages = widget.findElements(By.cssSelector(".msg.bot"));
-      return messages.size() >= count ? messages.get(count - 1) : null;
-    });
+    return new WebDriverWait(driver, WAIT)
+        .until(
+            d -> {
+              List<WebElement> messages = widget.findElements(By.cssSelector(".msg.bot"));
+              return messages.size() >= count ? messages.get(count - 1) : null;
+            });
   }
 
   private static String lastUserMessage(SearchContext widget) {
@@ -531,14 +643,17 @@ class WidgetBrowserIT {
 
   /** What has the focus inside the widget: "input", "launcher", another class name, or "none". */
   private static String focused() {
-    return (String) js("const w = document.querySelector('faqbot-widget');"
-        + "const a = w && document.activeElement === w ? w.shadowRoot.activeElement : null;"
-        + "return !a ? 'none' : a.tagName === 'INPUT' ? 'input' : a.className;");
+    return (String)
+        js(
+            "const w = document.querySelector('faqbot-widget');"
+                + "const a = w && document.activeElement === w ? w.shadowRoot.activeElement : null;"
+                + "return !a ? 'none' : a.tagName === 'INPUT' ? 'input' : a.className;");
   }
 
   private static void assertNotPwned(SearchContext widget) {
     assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
-    assertThat(widget.findElements(By.cssSelector("img, script, svg[onload], iframe, b"))).isEmpty();
+    assertThat(widget.findElements(By.cssSelector("img, script, svg[onload], iframe, b")))
+        .isEmpty();
     assertThat(driver.findElements(By.cssSelector("img, iframe"))).isEmpty();
   }
 
@@ -546,19 +661,23 @@ class WidgetBrowserIT {
   private static Map<String, String> widgetStyles() {
     Map<String, String> styles = new LinkedHashMap<>();
     @SuppressWarnings("unchecked")
-    Map<String, String> read = (Map<String, String>) js(
-        "const root = document.querySelector('faqbot-widget').shadowRoot; const out = {};"
-            + "const parts = {launcher: '.launcher', panel: '.panel', title: 'h2', answer: '.msg.bot p:not(.reply)',"
-            + " input: 'input', send: '.send', chip: '.chip', log: '[role=log]'};"
-            + "for (const [name, sel] of Object.entries(parts)) { const s = getComputedStyle(root.querySelector(sel));"
-            + " for (const p of ['color', 'font-size', 'font-family', 'background-color', 'display', 'position',"
-            + " 'border-radius', 'width']) out[name + ' ' + p] = s.getPropertyValue(p); }"
-            + "return out;");
+    Map<String, String> read =
+        (Map<String, String>)
+            js(
+                "const root = document.querySelector('faqbot-widget').shadowRoot; const out = {};"
+                    + "const parts = {launcher: '.launcher', panel: '.panel', title: 'h2', answer: '.msg.bot p:not(.reply)',"
+                    + " input: 'input', send: '.send', chip: '.chip', log: '[role=log]'};"
+                    + "for (const [name, sel] of Object.entries(parts)) { const s = getComputedStyle(root.querySelector(sel));"
+                    + " for (const p of ['color', 'font-size', 'font-family', 'background-color', 'display', 'position',"
+                    + " 'border-radius', 'width']) out[name + ' ' + p] = s.getPropertyValue(p); }"
+                    + "return out;");
     styles.putAll(read);
     return styles;
   }
 
-  /** Asserts an inline SVG icon that screen readers skip and that draws a path of a visible size. */
+  /**
+   * Asserts an inline SVG icon that screen readers skip and that draws a path of a visible size.
+   */
   private static void assertDrawnIcon(WebElement svg) {
     assertThat(svg.getAttribute("aria-hidden")).isEqualTo("true");
     assertThat(svg.getRect().getWidth()).as("icon width").isGreaterThanOrEqualTo(10);
@@ -566,17 +685,29 @@ class WidgetBrowserIT {
     WebElement path = svg.findElement(By.cssSelector("path"));
     assertThat(path.getAttribute("d")).isNotBlank();
     @SuppressWarnings("unchecked")
-    Map<String, Object> drawn = (Map<String, Object>) js("const box = arguments[0].getBBox();"
-        + " return {width: box.width, height: box.height, fill: getComputedStyle(arguments[0]).fill};", path);
-    assertThat(number(drawn.get("width"))).as("drawn width in the icon's 24 units").isGreaterThan(8);
-    assertThat(number(drawn.get("height"))).as("drawn height in the icon's 24 units").isGreaterThan(8);
-    assertThat((String) drawn.get("fill")).as("fill").isNotEqualTo("none").doesNotContain("rgba(0, 0, 0, 0)");
+    Map<String, Object> drawn =
+        (Map<String, Object>)
+            js(
+                "const box = arguments[0].getBBox();"
+                    + " return {width: box.width, height: box.height, fill: getComputedStyle(arguments[0]).fill};",
+                path);
+    assertThat(number(drawn.get("width")))
+        .as("drawn width in the icon's 24 units")
+        .isGreaterThan(8);
+    assertThat(number(drawn.get("height")))
+        .as("drawn height in the icon's 24 units")
+        .isGreaterThan(8);
+    assertThat((String) drawn.get("fill"))
+        .as("fill")
+        .isNotEqualTo("none")
+        .doesNotContain("rgba(0, 0, 0, 0)");
   }
 
   private static void assertNoConsoleErrors() {
     List<String> errors = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-      if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage().contains("favicon.ico")) {
+      if (entry.getLevel().intValue() >= Level.WARNING.intValue()
+          && !entry.getMessage().contains("favicon.ico")) {
         errors.add(entry.getLevel() + " " + entry.getMessage());
       }
     }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A sentence model stand-in for index tests: each word adds to one of a few dimensions, so texts sharing words are
- * close, and every text embedded is counted.
+ * A sentence model stand-in for index tests: each word adds to one of a few dimensions, so texts
+ * sharing words are close, and every text embedded is counted.
  */
 final class FakeEncoder implements SentenceEncoder {
   static final int DIMENSION = 16;

@@ -41,9 +41,11 @@ class VectorMatrixTest {
         cosines.sort(Comparator.reverseOrder());
         float best = cosines.size() > 0 ? cosines.get(0) : -1f;
         float second = cosines.size() > 1 ? cosines.get(1) : -1f;
-        assertThat(scores.models().get(part).best()[entry]).as("entry %d, model %d", entry, part)
+        assertThat(scores.models().get(part).best()[entry])
+            .as("entry %d, model %d", entry, part)
             .isCloseTo(best, within(1e-5f));
-        assertThat(scores.models().get(part).second()[entry]).as("entry %d, model %d", entry, part)
+        assertThat(scores.models().get(part).second()[entry])
+            .as("entry %d, model %d", entry, part)
             .isCloseTo(second, within(1e-5f));
       }
     }
@@ -52,7 +54,8 @@ class VectorMatrixTest {
   @Test
   void refusesAQueryOfAnotherLength() {
     VectorMatrix matrix = new VectorMatrix(List.of(new float[DIMENSION]), new int[] {0}, ENTRIES);
-    assertThatThrownBy(() -> matrix.score(new float[DIMENSION + 1], 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> matrix.score(new float[DIMENSION + 1], 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

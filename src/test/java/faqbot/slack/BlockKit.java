@@ -26,12 +26,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads what the bot sends with Slack's own SDK, strictly (an unknown block type or field fails, as Slack would
- * refuse it), and checks Slack's documented limits.
+ * Reads what the bot sends with Slack's own SDK, strictly (an unknown block type or field fails, as
+ * Slack would refuse it), and checks Slack's documented limits.
  */
 final class BlockKit {
   /** Slack's JSON conventions, failing on anything its model does not know. */
   static final Gson STRICT;
+
   /** The same, lenient, for writing payloads as Slack sends them. */
   static final Gson GSON = GsonFactory.createSnakeCase();
 
@@ -87,20 +88,27 @@ final class BlockKit {
         assertThat(header.getText()).isInstanceOf(PlainTextObject.class);
         assertText(header.getText(), 150);
       } else if (block instanceof ContextBlock context) {
-        assertThat(context.getElements()).as("context elements").isNotEmpty().hasSizeLessThanOrEqualTo(10);
+        assertThat(context.getElements())
+            .as("context elements")
+            .isNotEmpty()
+            .hasSizeLessThanOrEqualTo(10);
         for (ContextBlockElement element : context.getElements()) {
           assertThat(element).isInstanceOf(TextObject.class);
           assertText((TextObject) element, 3000);
         }
       } else if (block instanceof ActionsBlock actions) {
-        assertThat(actions.getElements()).as("actions elements").isNotEmpty().hasSizeLessThanOrEqualTo(25);
+        assertThat(actions.getElements())
+            .as("actions elements")
+            .isNotEmpty()
+            .hasSizeLessThanOrEqualTo(25);
         for (BlockElement element : actions.getElements()) {
           assertThat(element).isInstanceOf(ButtonElement.class);
           ButtonElement button = (ButtonElement) element;
           assertThat(button.getText()).isInstanceOf(PlainTextObject.class);
           assertText(button.getText(), 75);
           assertThat(button.getActionId()).isNotBlank().hasSizeLessThanOrEqualTo(255);
-          assertThat(actionIds.add(button.getActionId())).as("action_id %s is unique", button.getActionId())
+          assertThat(actionIds.add(button.getActionId()))
+              .as("action_id %s is unique", button.getActionId())
               .isTrue();
           assertThat(button.getValue()).isNotNull().hasSizeLessThanOrEqualTo(2000);
         }
@@ -135,11 +143,17 @@ final class BlockKit {
     }
   }
 
-  /** Every {@code <} opens a well-formed link, no stray {@code >} but a quote mark, every {@code &} an escape. */
+  /**
+   * Every {@code <} opens a well-formed link, no stray {@code >} but a quote mark, every {@code &}
+   * an escape.
+   */
   static void assertMrkdwn(String text) {
     String withoutLinks = LINK.matcher(text).replaceAll("LINK");
     String withoutQuotes = withoutLinks.replaceAll("(?m)^> ", "");
-    assertThat(withoutQuotes).as("mrkdwn with & < > escaped: %s", text).doesNotContain("<").doesNotContain(">");
+    assertThat(withoutQuotes)
+        .as("mrkdwn with & < > escaped: %s", text)
+        .doesNotContain("<")
+        .doesNotContain(">");
     assertThat(BAD_AMP.matcher(withoutLinks).find()).as("an unescaped & in %s", text).isFalse();
   }
 
@@ -154,7 +168,8 @@ final class BlockKit {
       } else if (block instanceof ContextBlock c) {
         c.getElements().forEach(e -> b.append(((TextObject) e).getText()).append('\n'));
       } else if (block instanceof ActionsBlock a) {
-        a.getElements().forEach(e -> b.append(((ButtonElement) e).getText().getText()).append('\n'));
+        a.getElements()
+            .forEach(e -> b.append(((ButtonElement) e).getText().getText()).append('\n'));
       }
     }
     return b.toString();
@@ -162,13 +177,20 @@ final class BlockKit {
 
   /** The buttons of a message, in order. */
   static List<ButtonElement> buttons(List<LayoutBlock> blocks) {
-    return blocks.stream().filter(ActionsBlock.class::isInstance).map(ActionsBlock.class::cast)
-        .flatMap(a -> a.getElements().stream()).map(ButtonElement.class::cast).toList();
+    return blocks.stream()
+        .filter(ActionsBlock.class::isInstance)
+        .map(ActionsBlock.class::cast)
+        .flatMap(a -> a.getElements().stream())
+        .map(ButtonElement.class::cast)
+        .toList();
   }
 
   /** The text of every section block, in order. */
   static List<String> sections(List<LayoutBlock> blocks) {
-    return blocks.stream().filter(SectionBlock.class::isInstance).map(SectionBlock.class::cast)
-        .map(s -> s.getText().getText()).toList();
+    return blocks.stream()
+        .filter(SectionBlock.class::isInstance)
+        .map(SectionBlock.class::cast)
+        .map(s -> s.getText().getText())
+        .toList();
   }
 }

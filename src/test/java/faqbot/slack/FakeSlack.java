@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A stand-in for Slack on the loopback interface: its Web API ({@code /api/chat.postMessage}) and its response
- * URLs ({@code /hooks/...}). Records every call, and can rate-limit them.
+ * A stand-in for Slack on the loopback interface: its Web API ({@code /api/chat.postMessage}) and
+ * its response URLs ({@code /hooks/...}). Records every call, and can rate-limit them.
  */
 final class FakeSlack implements AutoCloseable {
   /** One call the bot made, and when it arrived ({@link System#nanoTime}). */
@@ -50,44 +50,55 @@ final class FakeSlack implements AutoCloseable {
   private record RateLimit(Limit how, String retryAfter, AtomicInteger left) {}
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fake-slack");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fake-slack");
+            t.setDaemon(true);
+            return t;
+          });
   private final LinkedBlockingQueue<Call> calls = new LinkedBlockingQueue<>();
   private final List<Call> all = new ArrayList<>();
+
   /** When set, response URL calls wait for it before answering. */
   private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
+
   private final AtomicReference<RateLimit> limit = new AtomicReference<>();
 
   FakeSlack() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
-    server.createContext("/api/", exchange -> {
-      Call call = record(exchange);
-      if (rateLimited(exchange)) {
-        return;
-      }
-      String channel = call.body().replaceAll("(?s).*\"channel\":\"([^\"]*)\".*", "$1");
-      respond(exchange, 200, "application/json",
-          "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000200\"}");
-    });
-    server.createContext("/hooks/", exchange -> {
-      record(exchange);
-      if (rateLimited(exchange)) {
-        return;
-      }
-      CountDownLatch latch = hold.get();
-      if (latch != null) {
-        try {
-          latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      respond(exchange, 200, "text/plain", "ok");
-    });
+    server.createContext(
+        "/api/",
+        exchange -> {
+          Call call = record(exchange);
+          if (rateLimited(exchange)) {
+            return;
+          }
+          String channel = call.body().replaceAll("(?s).*\"channel\":\"([^\"]*)\".*", "$1");
+          respond(
+              exchange,
+              200,
+              "application/json",
+              "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000.000200\"}");
+        });
+    server.createContext(
+        "/hooks/",
+        exchange -> {
+          record(exchange);
+          if (rateLimited(exchange)) {
+            return;
+          }
+          CountDownLatch latch = hold.get();
+          if (latch != null) {
+            try {
+              latch.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          respond(exchange, 200, "text/plain", "ok");
+        });
     server.start();
   }
 
@@ -124,8 +135,9 @@ final class FakeSlack implements AutoCloseable {
   }
 
   /**
-   * Rate-limits the next {@code calls} calls, to the Web API and to response URLs alike, answering them with
-   * {@code Retry-After: retryAfter} (null for none); {@link Integer#MAX_VALUE} for every call from now on.
+   * Rate-limits the next {@code calls} calls, to the Web API and to response URLs alike, answering
+   * them with {@code Retry-After: retryAfter} (null for none); {@link Integer#MAX_VALUE} for every
+   * call from now on.
    */
   void rateLimit(Limit how, String retryAfter, int calls) {
     limit.set(new RateLimit(how, retryAfter, new AtomicInteger(calls)));
@@ -162,13 +174,20 @@ final class FakeSlack implements AutoCloseable {
 
   private Call record(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new TreeMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
     String body;
     try (InputStream in = exchange.getRequestBody()) {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body,
-        System.nanoTime());
+    Call call =
+        new Call(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            headers,
+            body,
+            System.nanoTime());
     synchronized (this) {
       all.add(call);
     }

@@ -12,20 +12,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the client does with Slack's answers, against a fake Slack on the loopback interface; rate limits above all. */
+/**
+ * What the client does with Slack's answers, against a fake Slack on the loopback interface; rate
+ * limits above all.
+ */
 class SlackClientTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FakeSlack slack;
   private SlackSettings settings;
-  private final ObjectNode message = JSON.createObjectNode().put("channel", "C1").put("text", "hello");
+  private final ObjectNode message =
+      JSON.createObjectNode().put("channel", "C1").put("text", "hello");
 
   @BeforeEach
   void start() throws Exception {
     slack = new FakeSlack();
-    settings = SlackSettings.fromEnv(Map.of(SlackSettings.SIGNING_SECRET, "s", SlackSettings.BOT_TOKEN, "xoxb-t",
-        SlackSettings.API_URL, slack.apiUrl())).orElseThrow();
+    settings =
+        SlackSettings.fromEnv(
+                Map.of(
+                    SlackSettings.SIGNING_SECRET,
+                    "s",
+                    SlackSettings.BOT_TOKEN,
+                    "xoxb-t",
+                    SlackSettings.API_URL,
+                    slack.apiUrl()))
+            .orElseThrow();
   }
 
   @AfterEach
@@ -48,7 +60,8 @@ class SlackClientTest {
   @Test
   void aResponseUrlPostRateLimitedOnceIsSentAgain() throws Exception {
     slack.rateLimit(FakeSlack.Limit.STATUS, "1", 1);
-    assertThat(new SlackClient(settings, JSON).respond(slack.responseUrl("commands/1"), message)).isTrue();
+    assertThat(new SlackClient(settings, JSON).respond(slack.responseUrl("commands/1"), message))
+        .isTrue();
     FakeSlack.Call refused = slack.next(WAIT);
     assertThat(slack.next(WAIT).after(refused)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
@@ -78,7 +91,9 @@ class SlackClientTest {
     boolean sent;
     try (CapturedLog log = new CapturedLog()) {
       sent = new SlackClient(settings, JSON).postMessage(message);
-      assertThat(log.lines(SlackClient.class)).singleElement().asString()
+      assertThat(log.lines(SlackClient.class))
+          .singleElement()
+          .asString()
           .contains("chat.postMessage is rate limited (Retry-After 60 s) after 1 try: giving up");
     }
     assertThat(sent).isFalse();
@@ -93,14 +108,20 @@ class SlackClientTest {
     long start = System.nanoTime();
     boolean sent;
     try (CapturedLog log = new CapturedLog()) {
-      sent = new SlackClient(settings, JSON, budget).respond(slack.responseUrl("commands/2"), message);
-      assertThat(log.lines(SlackClient.class)).singleElement().asString()
-          .contains("the response_url at 127.0.0.1 is rate limited").contains("giving up");
+      sent =
+          new SlackClient(settings, JSON, budget).respond(slack.responseUrl("commands/2"), message);
+      assertThat(log.lines(SlackClient.class))
+          .singleElement()
+          .asString()
+          .contains("the response_url at 127.0.0.1 is rate limited")
+          .contains("giving up");
     }
     assertThat(sent).isFalse();
-    // Tries at 0 s and about 1 s, and at about 2 s unless the machine is slow: never one past the budget.
+    // Tries at 0 s and about 1 s, and at about 2 s unless the machine is slow: never one past the
+    // budget.
     assertThat(slack.all()).hasSizeBetween(2, 3);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(budget.plus(SlackClient.REQUEST_TIMEOUT));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(budget.plus(SlackClient.REQUEST_TIMEOUT));
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import faqbot.answer.Answer;
+import faqbot.answer.Outcome;
 import faqbot.corpus.Block;
 import faqbot.corpus.Source;
 import java.util.ArrayList;
@@ -27,9 +28,10 @@ class SlackMessagesTest {
   private final SlackMessages withoutLink = messages(null);
 
   private static SlackMessages messages(String publicUrl) {
-    Map<String, String> env = publicUrl == null
-        ? Map.of(SlackSettings.SIGNING_SECRET, "s")
-        : Map.of(SlackSettings.SIGNING_SECRET, "s", SlackSettings.PUBLIC_URL, publicUrl);
+    Map<String, String> env =
+        publicUrl == null
+            ? Map.of(SlackSettings.SIGNING_SECRET, "s")
+            : Map.of(SlackSettings.SIGNING_SECRET, "s", SlackSettings.PUBLIC_URL, publicUrl);
     return new SlackMessages(JSON, SlackSettings.fromEnv(env).orElseThrow());
   }
 
@@ -40,9 +42,17 @@ class SlackMessagesTest {
     return BlockKit.postMessage(post.toString());
   }
 
-  private static Answer answer(List<Block> blocks, List<Answer.Link> related, List<Source> sources, String video) {
-    return new Answer(faqbot.answer.Outcome.ANSWER, 0.9, "Here is what the FAQ says", new Answer.Shown("the-id", "What is the thing?",
-        "text", video, blocks), related, sources, List.of(), "c1.x");
+  private static Answer answer(
+      List<Block> blocks, List<Answer.Link> related, List<Source> sources, String video) {
+    return new Answer(
+        Outcome.ANSWER,
+        0.9,
+        "Here is what the FAQ says",
+        new Answer.Shown("the-id", "What is the thing?", "text", video, blocks),
+        related,
+        sources,
+        List.of(),
+        "c1.x");
   }
 
   private static Block paragraph(String text) {
@@ -51,41 +61,59 @@ class SlackMessagesTest {
 
   @Test
   void anAnswerHasItsQuestionBodyVideoSourcesRelatedQuestionsAndFeedback() {
-    Answer answer = answer(List.of(
-            paragraph("A <u>reward model</u> predicts what people like & prefer, e.g. <b> over <i>."),
-            new Block(Block.Kind.QUOTE, "Quoted > words", List.of()),
-            new Block(Block.Kind.BULLETS, null, List.of("one", "two <u>linked</u>")),
-            new Block(Block.Kind.NUMBERED, null, List.of("first", "second"))),
-        List.of(new Answer.Link("what-is-rlhf", "What is RLHF?"), new Answer.Link(null, "What is a question that"
-            + " names no entry in the corpus and goes on far longer than a button's text may be?")),
-        List.of(new Source(
-            "Christiano, Paul (Jun 2017) Deep RL <u>from</u> preferences https://arxiv.org/abs/1706.03741",
-            "Christiano, Paul", "Jun 2017", "Deep RL from preferences", "https://arxiv.org/abs/1706.03741"),
-            new Source("Just a line with <u>marks</u> & stuff", null, null, null, null)),
-        "A video | title");
-    ChatPostMessageRequest message = read(withLink.answer(SlackMessages.Shown.of(answer), "what's a reward model"));
+    Answer answer =
+        answer(
+            List.of(
+                paragraph(
+                    "A <u>reward model</u> predicts what people like & prefer, e.g. <b> over <i>."),
+                new Block(Block.Kind.QUOTE, "Quoted > words", List.of()),
+                new Block(Block.Kind.BULLETS, null, List.of("one", "two <u>linked</u>")),
+                new Block(Block.Kind.NUMBERED, null, List.of("first", "second"))),
+            List.of(
+                new Answer.Link("what-is-rlhf", "What is RLHF?"),
+                new Answer.Link(
+                    null,
+                    "What is a question that"
+                        + " names no entry in the corpus and goes on far longer than a button's text may be?")),
+            List.of(
+                new Source(
+                    "Christiano, Paul (Jun 2017) Deep RL <u>from</u> preferences https://arxiv.org/abs/1706.03741",
+                    "Christiano, Paul",
+                    "Jun 2017",
+                    "Deep RL from preferences",
+                    "https://arxiv.org/abs/1706.03741"),
+                new Source("Just a line with <u>marks</u> & stuff", null, null, null, null)),
+            "A video | title");
+    ChatPostMessageRequest message =
+        read(withLink.answer(SlackMessages.Shown.of(answer), "what's a reward model"));
 
     assertThat(message.getBlocks().get(0)).isInstanceOf(HeaderBlock.class);
-    assertThat(((HeaderBlock) message.getBlocks().get(0)).getText().getText()).isEqualTo("What is the thing?");
+    assertThat(((HeaderBlock) message.getBlocks().get(0)).getText().getText())
+        .isEqualTo("What is the thing?");
     String text = BlockKit.allText(message.getBlocks());
     assertThat(text)
-        .contains("A reward model predicts what people like &amp; prefer, e.g. &lt;b&gt; over &lt;i&gt;.")
+        .contains(
+            "A reward model predicts what people like &amp; prefer, e.g. &lt;b&gt; over &lt;i&gt;.")
         .contains("> Quoted &gt; words")
         .contains("\u2022 one\n\u2022 two linked")
         .contains("1. first\n2. second")
         .contains("Video: _A video | title_")
-        .contains("<https://arxiv.org/abs/1706.03741|Deep RL from preferences> \u2014 Christiano, Paul (Jun 2017)")
+        .contains(
+            "<https://arxiv.org/abs/1706.03741|Deep RL from preferences> \u2014 Christiano, Paul (Jun 2017)")
         .contains("Just a line with marks &amp; stuff")
         .doesNotContain("<u>")
         .doesNotContain("Read the full answer"); // it all fits
     List<ButtonElement> buttons = BlockKit.buttons(message.getBlocks());
-    assertThat(buttons).extracting(ButtonElement::getActionId)
+    assertThat(buttons)
+        .extracting(ButtonElement::getActionId)
         .containsExactly("ask_related_1", "ask_related_2", "feedback_yes", "feedback_no");
     assertThat(buttons.get(0).getValue()).isEqualTo("what-is-rlhf\nWhat is RLHF?");
     assertThat(buttons.get(1).getValue()).startsWith("\nWhat is a question that names no entry");
     assertThat(buttons.get(1).getText().getText()).hasSizeLessThanOrEqualTo(75).endsWith("\u2026");
     assertThat(buttons.get(2).getValue()).isEqualTo("the-id\nwhat's a reward model");
-    assertThat(message.getText()).startsWith("What is the thing?").contains("reward model predicts")
+    assertThat(message.getText())
+        .startsWith("What is the thing?")
+        .contains("reward model predicts")
         .doesNotContain("<u>");
   }
 
@@ -93,26 +121,46 @@ class SlackMessagesTest {
   void manySourcesFitOneContextBlockOfTenElements() {
     List<Source> sources = new ArrayList<>();
     for (int i = 1; i <= 25; i++) {
-      sources.add(new Source("s" + i, "Author " + i, "2020", "Title " + i + " " + "long words ".repeat(60),
-          "https://example.org/" + i));
+      sources.add(
+          new Source(
+              "s" + i,
+              "Author " + i,
+              "2020",
+              "Title " + i + " " + "long words ".repeat(60),
+              "https://example.org/" + i));
     }
-    ChatPostMessageRequest message = read(withLink.answer(SlackMessages.Shown.of(
-        answer(List.of(paragraph("Body.")), List.of(), sources, null)), "q"));
-    ContextBlock context = message.getBlocks().stream().filter(ContextBlock.class::isInstance)
-        .map(ContextBlock.class::cast).filter(c -> BlockKit.allText(List.of(c)).contains("Sources")).findFirst()
-        .orElseThrow();
+    ChatPostMessageRequest message =
+        read(
+            withLink.answer(
+                SlackMessages.Shown.of(
+                    answer(List.of(paragraph("Body.")), List.of(), sources, null)),
+                "q"));
+    ContextBlock context =
+        message.getBlocks().stream()
+            .filter(ContextBlock.class::isInstance)
+            .map(ContextBlock.class::cast)
+            .filter(c -> BlockKit.allText(List.of(c)).contains("Sources"))
+            .findFirst()
+            .orElseThrow();
     assertThat(context.getElements()).hasSize(10);
-    assertThat(BlockKit.allText(List.of(context))).contains("\u2026 and 17 more").contains("Title 8");
+    assertThat(BlockKit.allText(List.of(context)))
+        .contains("\u2026 and 17 more")
+        .contains("Title 8");
   }
 
   @Test
   void aLongAnswerIsCutAtASentenceWithinEveryLimitAndLinksToTheFullAnswer() {
     List<Block> blocks = new ArrayList<>();
     for (int p = 0; p < 60; p++) {
-      blocks.add(paragraph(("Sentence number " + p + " of a long answer with an & and <u>a mark</u>. ").repeat(12)));
+      blocks.add(
+          paragraph(
+              ("Sentence number " + p + " of a long answer with an & and <u>a mark</u>. ")
+                  .repeat(12)));
     }
-    ChatPostMessageRequest message = read(withLink.answer(SlackMessages.Shown.of(answer(blocks, List.of(), List.of(),
-        null)), "q"));
+    ChatPostMessageRequest message =
+        read(
+            withLink.answer(
+                SlackMessages.Shown.of(answer(blocks, List.of(), List.of(), null)), "q"));
     List<String> sections = BlockKit.sections(message.getBlocks());
     String body = String.join("\n\n", sections);
     assertThat(body.length()).isLessThanOrEqualTo(SlackMessages.BODY_BUDGET + 10);
@@ -126,8 +174,10 @@ class SlackMessagesTest {
   @Test
   void withoutAPublicUrlACutAnswerSaysItWasShortened() {
     List<Block> blocks = List.of(paragraph("Words and more words. ".repeat(600)));
-    ChatPostMessageRequest message = read(withoutLink.answer(SlackMessages.Shown.of(answer(blocks, List.of(),
-        List.of(), null)), "q"));
+    ChatPostMessageRequest message =
+        read(
+            withoutLink.answer(
+                SlackMessages.Shown.of(answer(blocks, List.of(), List.of(), null)), "q"));
     String text = BlockKit.allText(message.getBlocks());
     assertThat(text).contains("Shortened").doesNotContain("Read the full answer");
   }
@@ -135,9 +185,12 @@ class SlackMessagesTest {
   @Test
   void oneEnormousParagraphWithoutSpacesIsStillCutWithinLimits() {
     List<Block> blocks = List.of(paragraph("&".repeat(20_000)));
-    ChatPostMessageRequest message = read(withLink.answer(SlackMessages.Shown.of(answer(blocks, List.of(), List.of(),
-        null)), "q"));
-    assertThat(BlockKit.sections(message.getBlocks())).allSatisfy(s -> assertThat(s).hasSizeLessThanOrEqualTo(3000));
+    ChatPostMessageRequest message =
+        read(
+            withLink.answer(
+                SlackMessages.Shown.of(answer(blocks, List.of(), List.of(), null)), "q"));
+    assertThat(BlockKit.sections(message.getBlocks()))
+        .allSatisfy(s -> assertThat(s).hasSizeLessThanOrEqualTo(3000));
   }
 
   @Test
@@ -150,38 +203,70 @@ class SlackMessagesTest {
     for (int i = 0; i < 30; i++) {
       related.add(new Answer.Link("id" + i, "Related " + i));
     }
-    ChatPostMessageRequest message = read(withLink.answer(SlackMessages.Shown.of(answer(blocks, related, List.of(),
-        "video")), "q"));
+    ChatPostMessageRequest message =
+        read(
+            withLink.answer(
+                SlackMessages.Shown.of(answer(blocks, related, List.of(), "video")), "q"));
     assertThat(message.getBlocks()).hasSizeLessThanOrEqualTo(50);
-    assertThat(BlockKit.buttons(message.getBlocks())).hasSize(SlackMessages.MAX_QUESTION_BUTTONS + 2);
+    assertThat(BlockKit.buttons(message.getBlocks()))
+        .hasSize(SlackMessages.MAX_QUESTION_BUTTONS + 2);
   }
 
   @Test
   void aVeryLongQuestionFitsTheHeader() {
-    Answer answer = new Answer(faqbot.answer.Outcome.ANSWER, 1, "r", new Answer.Shown("id", "Why ".repeat(100) + "?", "t", null,
-        List.of(paragraph("t"))), List.of(), List.of(), List.of(), "c");
-    ChatPostMessageRequest message = read(withLink.answer(SlackMessages.Shown.of(answer), "x".repeat(1000)));
-    assertThat(((HeaderBlock) message.getBlocks().get(0)).getText().getText()).hasSizeLessThanOrEqualTo(150);
+    Answer answer =
+        new Answer(
+            Outcome.ANSWER,
+            1,
+            "r",
+            new Answer.Shown("id", "Why ".repeat(100) + "?", "t", null, List.of(paragraph("t"))),
+            List.of(),
+            List.of(),
+            List.of(),
+            "c");
+    ChatPostMessageRequest message =
+        read(withLink.answer(SlackMessages.Shown.of(answer), "x".repeat(1000)));
+    assertThat(((HeaderBlock) message.getBlocks().get(0)).getText().getText())
+        .hasSizeLessThanOrEqualTo(150);
   }
 
   @Test
   void aDeclineShowsTheReplyAndTheClosestQuestionsAsButtons() {
-    Answer declined = new Answer(faqbot.answer.Outcome.DECLINE, 0.2, "Sorry, I don't have an answer to that. These are the closest"
-        + " questions I know:", null, List.of(), List.of(), List.of(
-            new Answer.Alternative("what-is-ai-alignment", "What is AI alignment?", 0.2),
-            new Answer.Alternative("what-is-a-treacherous-turn", "What is a treacherous turn?", 0.1)), "c");
+    Answer declined =
+        new Answer(
+            Outcome.DECLINE,
+            0.2,
+            "Sorry, I don't have an answer to that. These are the closest" + " questions I know:",
+            null,
+            List.of(),
+            List.of(),
+            List.of(
+                new Answer.Alternative("what-is-ai-alignment", "What is AI alignment?", 0.2),
+                new Answer.Alternative(
+                    "what-is-a-treacherous-turn", "What is a treacherous turn?", 0.1)),
+            "c");
     ChatPostMessageRequest message = read(withLink.offered(declined));
     assertThat(BlockKit.allText(message.getBlocks())).contains("Sorry");
     List<ButtonElement> buttons = BlockKit.buttons(message.getBlocks());
-    assertThat(buttons).extracting(ButtonElement::getActionId).containsExactly("ask_offered_1", "ask_offered_2");
+    assertThat(buttons)
+        .extracting(ButtonElement::getActionId)
+        .containsExactly("ask_offered_1", "ask_offered_2");
     assertThat(buttons.get(0).getValue()).isEqualTo("what-is-ai-alignment\nWhat is AI alignment?");
     assertThat(message.getText()).contains("1. What is AI alignment?");
   }
 
   @Test
   void aDeclineWithNothingToOfferIsJustTheReply() {
-    Answer declined = new Answer(faqbot.answer.Outcome.DECLINE, 0, "Sorry, I don't have an answer to that.", null, List.of(), List.of(),
-        List.of(), "c");
+    Answer declined =
+        new Answer(
+            Outcome.DECLINE,
+            0,
+            "Sorry, I don't have an answer to that.",
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            "c");
     ChatPostMessageRequest message = read(withLink.offered(declined));
     assertThat(message.getBlocks()).hasSize(1);
     assertThat(BlockKit.buttons(message.getBlocks())).isEmpty();
@@ -199,9 +284,12 @@ class SlackMessagesTest {
   @Test
   void aButtonValueCutInsideAnEmojiLeavesItOutWhole() {
     String emoji = "\uD83D\uDE00";
-    // "id\n" is three chars, so the limit falls between the two chars of the last emoji that would fit.
+    // "id\n" is three chars, so the limit falls between the two chars of the last emoji that would
+    // fit.
     String encoded = new SlackMessages.ButtonValue("id", emoji.repeat(1500)).encode();
-    assertThat(encoded).hasSize(SlackMessages.MAX_BUTTON_VALUE - 1).endsWith(emoji)
+    assertThat(encoded)
+        .hasSize(SlackMessages.MAX_BUTTON_VALUE - 1)
+        .endsWith(emoji)
         .satisfies(SlackMrkdwnTest::wholePairs);
   }
 
@@ -209,9 +297,21 @@ class SlackMessagesTest {
   void noTextOfAMessageEndsInHalfAnEmoji() {
     String emoji = "\uD83D\uDC4D";
     String question = "Q" + emoji.repeat(999);
-    Answer answer = new Answer(faqbot.answer.Outcome.ANSWER, 1, "r", new Answer.Shown("id", question, "t",
-        "V" + emoji.repeat(400), List.of(paragraph("P" + emoji.repeat(4000)))),
-        List.of(new Answer.Link("id2", question)), List.of(), List.of(), "c");
+    Answer answer =
+        new Answer(
+            Outcome.ANSWER,
+            1,
+            "r",
+            new Answer.Shown(
+                "id",
+                question,
+                "t",
+                "V" + emoji.repeat(400),
+                List.of(paragraph("P" + emoji.repeat(4000)))),
+            List.of(new Answer.Link("id2", question)),
+            List.of(),
+            List.of(),
+            "c");
     ObjectNode message = withLink.answer(SlackMessages.Shown.of(answer), question);
     read(message);
     List<String> strings = new ArrayList<>();
@@ -230,17 +330,24 @@ class SlackMessagesTest {
   @Test
   void theStrictReaderRefusesWhatSlackWouldRefuse() {
     // The checks have teeth: an unknown block type, or a misspelt field, fails to read.
-    String unknownBlock = "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}";
-    String misspelt = "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"section\",\"txt\":"
-        + "{\"type\":\"mrkdwn\",\"text\":\"x\"}}]}";
-    assertThat(catching(() -> BlockKit.postMessage(unknownBlock))).isInstanceOf(JsonParseException.class);
+    String unknownBlock =
+        "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"paragraph\",\"text\":\"x\"}]}";
+    String misspelt =
+        "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"section\",\"txt\":"
+            + "{\"type\":\"mrkdwn\",\"text\":\"x\"}}]}";
+    assertThat(catching(() -> BlockKit.postMessage(unknownBlock)))
+        .isInstanceOf(JsonParseException.class);
     assertThat(catching(() -> BlockKit.postMessage(misspelt))).isNotNull();
-    String tooLongButton = "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"actions\",\"elements\":"
-        + "[{\"type\":\"button\",\"action_id\":\"a\",\"value\":\"v\",\"text\":{\"type\":\"plain_text\",\"text\":\""
-        + "x".repeat(76) + "\"}}]}]}";
-    assertThat(catching(() -> BlockKit.postMessage(tooLongButton))).isInstanceOf(AssertionError.class);
-    String unescaped = "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"section\",\"text\":"
-        + "{\"type\":\"mrkdwn\",\"text\":\"a < b\"}}]}";
+    String tooLongButton =
+        "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"actions\",\"elements\":"
+            + "[{\"type\":\"button\",\"action_id\":\"a\",\"value\":\"v\",\"text\":{\"type\":\"plain_text\",\"text\":\""
+            + "x".repeat(76)
+            + "\"}}]}]}";
+    assertThat(catching(() -> BlockKit.postMessage(tooLongButton)))
+        .isInstanceOf(AssertionError.class);
+    String unescaped =
+        "{\"channel\":\"C1\",\"text\":\"t\",\"blocks\":[{\"type\":\"section\",\"text\":"
+            + "{\"type\":\"mrkdwn\",\"text\":\"a < b\"}}]}";
     assertThat(catching(() -> BlockKit.postMessage(unescaped))).isInstanceOf(AssertionError.class);
   }
 

@@ -18,8 +18,11 @@ class SlackMrkdwnTest {
 
   @Test
   void readsWhatAUserTyped() {
-    assertThat(Mrkdwn.fromSlack("<@U0BOT> what is AI &amp; why &lt;care&gt;?")).isEqualTo("what is AI & why <care>?");
-    assertThat(Mrkdwn.fromSlack("<@U0BOT|faqbot>   see <https://example.org/x|this page> in <#C123|general>"))
+    assertThat(Mrkdwn.fromSlack("<@U0BOT> what is AI &amp; why &lt;care&gt;?"))
+        .isEqualTo("what is AI & why <care>?");
+    assertThat(
+            Mrkdwn.fromSlack(
+                "<@U0BOT|faqbot>   see <https://example.org/x|this page> in <#C123|general>"))
         .isEqualTo("see this page in #general");
     assertThat(Mrkdwn.fromSlack("<!here> <https://example.org>")).isEqualTo("https://example.org");
     assertThat(Mrkdwn.fromSlack(null)).isEmpty();
@@ -41,9 +44,12 @@ class SlackMrkdwnTest {
     assertThat(Mrkdwn.cut(text, 200)).isEqualTo(text);
     assertThat(Mrkdwn.cut(text, 35)).isEqualTo("First sentence here.");
     // A sentence end in the first half is not worth losing that much: cut at a space instead.
-    assertThat(Mrkdwn.cut(text, 60)).isEqualTo("First sentence here. Second sentence is longer than the");
-    assertThat(Mrkdwn.cut(text, 70)).isEqualTo("First sentence here. Second sentence is longer than the first one.");
-    assertThat(Mrkdwn.cut("Para one.\n\nPara two is here. And more.", 30)).isEqualTo("Para one.\n\nPara two is here.");
+    assertThat(Mrkdwn.cut(text, 60))
+        .isEqualTo("First sentence here. Second sentence is longer than the");
+    assertThat(Mrkdwn.cut(text, 70))
+        .isEqualTo("First sentence here. Second sentence is longer than the first one.");
+    assertThat(Mrkdwn.cut("Para one.\n\nPara two is here. And more.", 30))
+        .isEqualTo("Para one.\n\nPara two is here.");
     assertThat(Mrkdwn.cut("word ".repeat(20), 23)).isEqualTo("word word word word");
   }
 
@@ -53,10 +59,15 @@ class SlackMrkdwnTest {
     for (int limit = 10; limit <= 15; limit++) {
       String cut = Mrkdwn.cut(escaped, limit);
       assertThat(cut.length()).isLessThanOrEqualTo(limit);
-      assertThat(cut).satisfiesAnyOf(c -> assertThat(c).doesNotContain("&"), c -> assertThat(c).endsWith("&amp;"));
+      assertThat(cut)
+          .satisfiesAnyOf(
+              c -> assertThat(c).doesNotContain("&"), c -> assertThat(c).endsWith("&amp;"));
     }
     String emoji = "a".repeat(9) + "\uD83D\uDC4D" + "b".repeat(9);
-    assertThat(Character.isHighSurrogate(Mrkdwn.cut(emoji, 10).charAt(Mrkdwn.cut(emoji, 10).length() - 1))).isFalse();
+    assertThat(
+            Character.isHighSurrogate(
+                Mrkdwn.cut(emoji, 10).charAt(Mrkdwn.cut(emoji, 10).length() - 1)))
+        .isFalse();
   }
 
   @Test
@@ -65,8 +76,13 @@ class SlackMrkdwnTest {
     for (int limit = 1; limit <= text.length(); limit++) {
       String cut = Mrkdwn.cut(text, limit);
       String clipped = Mrkdwn.clip(text, limit);
-      assertThat(cut).as("cut to %d", limit).hasSizeLessThanOrEqualTo(limit).satisfies(SlackMrkdwnTest::wholePairs);
-      assertThat(clipped).as("clipped to %d", limit).hasSizeLessThanOrEqualTo(limit)
+      assertThat(cut)
+          .as("cut to %d", limit)
+          .hasSizeLessThanOrEqualTo(limit)
+          .satisfies(SlackMrkdwnTest::wholePairs);
+      assertThat(clipped)
+          .as("clipped to %d", limit)
+          .hasSizeLessThanOrEqualTo(limit)
           .satisfies(SlackMrkdwnTest::wholePairs);
     }
   }
@@ -77,10 +93,12 @@ class SlackMrkdwnTest {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)) {
         assertThat(i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
-            .as("a high surrogate without its pair at %d in %s", i, text).isTrue();
+            .as("a high surrogate without its pair at %d in %s", i, text)
+            .isTrue();
         i++;
       } else {
-        assertThat(Character.isLowSurrogate(c)).as("a low surrogate without its pair at %d in %s", i, text)
+        assertThat(Character.isLowSurrogate(c))
+            .as("a low surrogate without its pair at %d in %s", i, text)
             .isFalse();
       }
     }
@@ -89,8 +107,11 @@ class SlackMrkdwnTest {
   @Test
   void clipAddsAnEllipsis() {
     assertThat(Mrkdwn.clip("short", 75)).isEqualTo("short");
-    String clipped = Mrkdwn.clip("What is the difference between inner alignment and outer alignment, and why does it"
-        + " matter?", 75);
+    String clipped =
+        Mrkdwn.clip(
+            "What is the difference between inner alignment and outer alignment, and why does it"
+                + " matter?",
+            75);
     assertThat(clipped).hasSizeLessThanOrEqualTo(75).endsWith("\u2026");
   }
 }

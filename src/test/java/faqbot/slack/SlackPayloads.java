@@ -20,8 +20,12 @@ import java.util.Map;
 final class SlackPayloads {
   private SlackPayloads() {}
 
-  /** The form body of a button click as Slack sends it: the block_actions payload as JSON in {@code payload}. */
-  static String blockActions(Message message, ButtonElement button, String responseUrl, boolean ephemeral) {
+  /**
+   * The form body of a button click as Slack sends it: the block_actions payload as JSON in {@code
+   * payload}.
+   */
+  static String blockActions(
+      Message message, ButtonElement button, String responseUrl, boolean ephemeral) {
     BlockActionPayload.Action action = new BlockActionPayload.Action();
     action.setActionId(button.getActionId());
     action.setBlockId("blk");
@@ -51,16 +55,26 @@ final class SlackPayloads {
     channel.setId("C0CHANNEL");
     channel.setName("general");
 
-    BlockActionPayload payload = BlockActionPayload.builder()
-        .team(team).user(user).apiAppId("A123456").token("verification-token").container(container)
-        .triggerId("12466734323.1395872398.abcd").channel(channel).message(message).responseUrl(responseUrl)
-        .actions(List.of(action)).build();
+    BlockActionPayload payload =
+        BlockActionPayload.builder()
+            .team(team)
+            .user(user)
+            .apiAppId("A123456")
+            .token("verification-token")
+            .container(container)
+            .triggerId("12466734323.1395872398.abcd")
+            .channel(channel)
+            .message(message)
+            .responseUrl(responseUrl)
+            .actions(List.of(action))
+            .build();
     String json = BlockKit.GSON.toJson(payload);
     assertThat(json).contains("\"type\":\"block_actions\"").contains("\"response_url\"");
     return SlackRequests.form(Map.of("payload", json));
   }
 
-  static AppMentionPayload mention(String eventId, String botUser, String text, String ts, String threadTs) {
+  static AppMentionPayload mention(
+      String eventId, String botUser, String text, String ts, String threadTs) {
     AppMentionEvent event = new AppMentionEvent();
     event.setUser("U0HUMAN");
     event.setText(text);
@@ -76,7 +90,8 @@ final class SlackPayloads {
     return payload;
   }
 
-  static MessagePayload direct(String eventId, String botUser, String user, String text, String ts) {
+  static MessagePayload direct(
+      String eventId, String botUser, String user, String text, String ts) {
     MessageEvent event = new MessageEvent();
     event.setUser(user);
     event.setText(text);
@@ -91,7 +106,10 @@ final class SlackPayloads {
     return payload;
   }
 
-  /** The message Slack shows for what the bot posted with {@code chat.postMessage}, as a click reports it back. */
+  /**
+   * The message Slack shows for what the bot posted with {@code chat.postMessage}, as a click
+   * reports it back.
+   */
   static Message posted(ChatPostMessageRequest post, String botUser, String ts) {
     Message message = new Message();
     message.setType("message");
@@ -122,5 +140,4 @@ final class SlackPayloads {
       payload.setEventContext("4-eyJldCI6ImFwcF9tZW50aW9uIn0");
     }
   }
-
 }

@@ -18,22 +18,23 @@ import org.junit.jupiter.api.Test;
 
 class SlackRecentIdsTest {
   private final AtomicLong millis = new AtomicLong(1_000_000);
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-  };
+        @Override
+        public Instant instant() {
+          return Instant.ofEpochMilli(millis.get());
+        }
+      };
 
   @Test
   void aRepeatIsNotFirst() {
@@ -82,8 +83,10 @@ class SlackRecentIdsTest {
     try {
       for (int round = 0; round < 50; round++) {
         String id = "event:" + round;
-        List<Callable<Boolean>> deliveries = IntStream.range(0, 8).<Callable<Boolean>>mapToObj(
-            i -> () -> ids.firstTime(id)).toList();
+        List<Callable<Boolean>> deliveries =
+            IntStream.range(0, 8)
+                .<Callable<Boolean>>mapToObj(i -> () -> ids.firstTime(id))
+                .toList();
         long first = 0;
         for (Future<Boolean> f : pool.invokeAll(deliveries)) {
           first += f.get() ? 1 : 0;

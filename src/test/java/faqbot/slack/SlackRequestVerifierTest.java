@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class SlackRequestVerifierTest {
   private static final String SECRET = SlackRequests.SECRET;
   private static final long NOW = 1_700_000_000L;
-  private static final String BODY = "token=xyz&team_id=T1&command=%2Ffaq&text=what+is+%26+%3Cthis%3E%3F";
+  private static final String BODY =
+      "token=xyz&team_id=T1&command=%2Ffaq&text=what+is+%26+%3Cthis%3E%3F";
 
   private final RequestVerifier verifier =
       new RequestVerifier(SECRET, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
@@ -32,26 +33,36 @@ class SlackRequestVerifierTest {
   @Test
   void acceptsSlacksDocumentedExample() {
     // The example from Slack's "Verifying requests from Slack" guide.
-    String body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
-        + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
-        + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
-        + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
-    RequestVerifier slackExample = new RequestVerifier("8f742231b10e8888abcd99yyyzzz85a5",
-        Clock.fixed(Instant.ofEpochSecond(1531420618), ZoneOffset.UTC));
-    assertThat(slackExample.verify("1531420618",
-        "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", bytes(body))).isTrue();
+    String body =
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+            + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+            + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+            + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+    RequestVerifier slackExample =
+        new RequestVerifier(
+            "8f742231b10e8888abcd99yyyzzz85a5",
+            Clock.fixed(Instant.ofEpochSecond(1531420618), ZoneOffset.UTC));
+    assertThat(
+            slackExample.verify(
+                "1531420618",
+                "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+                bytes(body)))
+        .isTrue();
   }
 
   @Test
   void refusesAnotherSecret() {
-    assertThat(verifier.verify(Long.toString(NOW), slackSignature("another", NOW, BODY), bytes(BODY))).isFalse();
+    assertThat(
+            verifier.verify(Long.toString(NOW), slackSignature("another", NOW, BODY), bytes(BODY)))
+        .isFalse();
   }
 
   @Test
   void refusesATamperedBody() {
     String signature = slackSignature(SECRET, NOW, BODY);
     assertThat(verifier.verify(Long.toString(NOW), signature, bytes(BODY + "&x=1"))).isFalse();
-    assertThat(verifier.verify(Long.toString(NOW), signature, bytes(BODY.replace("T1", "T2")))).isFalse();
+    assertThat(verifier.verify(Long.toString(NOW), signature, bytes(BODY.replace("T1", "T2"))))
+        .isFalse();
   }
 
   @Test
@@ -65,12 +76,14 @@ class SlackRequestVerifierTest {
     for (long skew : new long[] {-300, -299, 0, 299, 300}) {
       long ts = NOW + skew;
       assertThat(verifier.verify(Long.toString(ts), slackSignature(SECRET, ts, BODY), bytes(BODY)))
-          .as("%d seconds off", skew).isTrue();
+          .as("%d seconds off", skew)
+          .isTrue();
     }
     for (long skew : new long[] {-360, -301, 301, 360, -NOW}) {
       long ts = NOW + skew;
       assertThat(verifier.verify(Long.toString(ts), slackSignature(SECRET, ts, BODY), bytes(BODY)))
-          .as("%d seconds off", skew).isFalse();
+          .as("%d seconds off", skew)
+          .isFalse();
     }
   }
 
@@ -86,7 +99,8 @@ class SlackRequestVerifierTest {
     assertThat(verifier.verify("-" + ts, signature, bytes(BODY))).isFalse();
     assertThat(verifier.verify("99999999999999999999", signature, bytes(BODY))).isFalse();
     assertThat(verifier.verify(ts, signature.replace("v0=", "v1="), bytes(BODY))).isFalse();
-    assertThat(verifier.verify(ts, signature.substring(0, signature.length() - 1), bytes(BODY))).isFalse();
+    assertThat(verifier.verify(ts, signature.substring(0, signature.length() - 1), bytes(BODY)))
+        .isFalse();
     assertThat(verifier.verify(ts, signature.toUpperCase(), bytes(BODY))).isFalse();
   }
 
@@ -94,7 +108,8 @@ class SlackRequestVerifierTest {
   void checksTheRawBytesNotADecodedForm() {
     // The same form, encoded differently, is a different body.
     String other = BODY.replace("+", "%20");
-    assertThat(verifier.verify(Long.toString(NOW), slackSignature(SECRET, NOW, BODY), bytes(other))).isFalse();
+    assertThat(verifier.verify(Long.toString(NOW), slackSignature(SECRET, NOW, BODY), bytes(other)))
+        .isFalse();
   }
 
   private static byte[] bytes(String s) {

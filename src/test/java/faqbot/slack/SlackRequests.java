@@ -2,6 +2,7 @@ package faqbot.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +24,8 @@ final class SlackRequests {
   /** What the server answered, and how long it took. */
   record Reply(int status, String body, String contentType, Duration took) {}
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   SlackRequests(String base) {
@@ -37,18 +39,23 @@ final class SlackRequests {
 
   /** Posts {@code body} with exactly these headers (besides the content type). */
   Reply post(String path, String contentType, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     long start = System.nanoTime();
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body(),
-          response.headers().firstValue("Content-Type").orElse(""), Duration.ofNanos(System.nanoTime() - start));
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          Duration.ofNanos(System.nanoTime() - start));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -60,15 +67,20 @@ final class SlackRequests {
     String ts = Long.toString(timestamp);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts);
-    headers.put(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, new SlackSignature.Generator(secret).generate(ts, body));
+    headers.put(
+        SlackSignature.HeaderNames.X_SLACK_SIGNATURE,
+        new SlackSignature.Generator(secret).generate(ts, body));
     return headers;
   }
 
   /** A form body, encoded as Slack encodes it. */
   static String form(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 

@@ -31,11 +31,12 @@ class SlackWorkersTest {
     Workers workers = new Workers(1, 2);
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    workers.submit(() -> {
-      running.countDown();
-      await(release);
-      done.add("running");
-    });
+    workers.submit(
+        () -> {
+          running.countDown();
+          await(release);
+          done.add("running");
+        });
     workers.submit(() -> done.add("queued 1"));
     workers.submit(() -> done.add("queued 2"));
     running.await();
@@ -56,14 +57,15 @@ class SlackWorkersTest {
     Workers workers = new Workers(1, 1);
     AtomicBoolean interrupted = new AtomicBoolean();
     CountDownLatch running = new CountDownLatch(1);
-    workers.submit(() -> {
-      running.countDown();
-      try {
-        new CountDownLatch(1).await(); // never counted down
-      } catch (InterruptedException e) {
-        interrupted.set(true);
-      }
-    });
+    workers.submit(
+        () -> {
+          running.countDown();
+          try {
+            new CountDownLatch(1).await(); // never counted down
+          } catch (InterruptedException e) {
+            interrupted.set(true);
+          }
+        });
     workers.submit(() -> done.add("queued"));
     await(running);
 

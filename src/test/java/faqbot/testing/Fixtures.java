@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Shared test fixtures: the bundled corpus, a bot over it (built once per test run), the sentence model, and the
- * shared datasets.
+ * Shared test fixtures: the bundled corpus, a bot over it (built once per test run), the sentence
+ * model, and the shared datasets.
  */
 public final class Fixtures {
   private static Bot bundled;
@@ -28,8 +28,8 @@ public final class Fixtures {
   }
 
   /**
-   * A bot over the bundled corpus, with the sentence model, indexed once into a temporary folder (never the
-   * checkout's own index/) and shared by every test in the run. Do not close it.
+   * A bot over the bundled corpus, with the sentence model, indexed once into a temporary folder
+   * (never the checkout's own index/) and shared by every test in the run. Do not close it.
    */
   public static synchronized Bot bundledBot() {
     if (bundled == null) {
@@ -38,11 +38,14 @@ public final class Fixtures {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      bundled = Bot.open(corpus(), bundledIndex, true, report -> { });
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        bundled.close();
-        deleteTree(bundledIndex);
-      }));
+      bundled = Bot.open(corpus(), bundledIndex, true, report -> {});
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    bundled.close();
+                    deleteTree(bundledIndex);
+                  }));
     }
     return bundled;
   }
@@ -67,8 +70,11 @@ public final class Fixtures {
     Path shared = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared");
     Path datasets = shared.resolve("datasets").toAbsolutePath().normalize();
     if (!Files.isDirectory(datasets)) {
-      String message = "the shared datasets are not at " + datasets + " (set FAQBOT_SHARED to the folder that holds"
-          + " datasets/)";
+      String message =
+          "the shared datasets are not at "
+              + datasets
+              + " (set FAQBOT_SHARED to the folder that holds"
+              + " datasets/)";
       if ("1".equals(System.getenv("FAQBOT_REQUIRE_SHARED"))) {
         throw new AssertionError(message + ", and FAQBOT_REQUIRE_SHARED=1 says they must be there");
       }

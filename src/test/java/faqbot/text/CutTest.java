@@ -36,7 +36,8 @@ class CutTest {
       assertThat(cut.length()).isLessThanOrEqualTo(limit);
       assertThat(limit - cut.length()).isLessThanOrEqualTo(1);
       assertThat(text).startsWith(cut);
-      assertThat(Character.isHighSurrogate(cut.isEmpty() ? 'x' : cut.charAt(cut.length() - 1))).as("limit %d", limit)
+      assertThat(Character.isHighSurrogate(cut.isEmpty() ? 'x' : cut.charAt(cut.length() - 1)))
+          .as("limit %d", limit)
           .isFalse();
     }
   }

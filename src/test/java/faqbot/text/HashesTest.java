@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class HashesTest {
   @Test
   void writesTheSha256OfATextAsLowerCaseHex() {
-    assertThat(Hashes.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Hashes.sha256Hex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test

@@ -18,27 +18,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as a user runs it: exit codes, what goes to stdout and stderr, on the bundled corpus. */
-class CliTest {
+/**
+ * The command line as a user runs it: exit codes, what goes to stdout and stderr, on the bundled
+ * corpus.
+ */
+class CliIT {
   private static final String SEED_QUESTION = "What is inner alignment?";
   private static final String SEED_ID = "what-is-inner-alignment";
   private static final String SEED_FILE = "What is inner alignment?.txt";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Shared by the class, so the index of the bundled corpus is built once. */
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
 
   private static Path corpus;
   private static Path index;
@@ -58,7 +62,9 @@ class CliTest {
   }
 
   private static String[] withLocations(String command, String... rest) {
-    List<String> args = new ArrayList<>(List.of(command, "--corpus", corpus.toString(), "--index", index.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(command, "--corpus", corpus.toString(), "--index", index.toString()));
     args.addAll(List.of(rest));
     return args.toArray(String[]::new);
   }
@@ -68,7 +74,10 @@ class CliTest {
   }
 
   private static void assertNoStackTrace(String text) {
-    assertThat(text).doesNotContain("\tat ").doesNotContain("at faqbot.").doesNotContain("Exception");
+    assertThat(text)
+        .doesNotContain("\tat ")
+        .doesNotContain("at faqbot.")
+        .doesNotContain("Exception");
   }
 
   // ---------------------------------------------------------------- ask
@@ -80,7 +89,8 @@ class CliTest {
     assertThat(run.out().strip().lines()).as("one JSON object on one line").hasSize(1);
     JsonNode printed = JSON.readTree(run.out());
     assertThat(printed.isObject()).isTrue();
-    JsonNode api = Json.mapper().valueToTree(Fixtures.bundledBot().answerer().answer(SEED_QUESTION));
+    JsonNode api =
+        Json.mapper().valueToTree(Fixtures.bundledBot().answerer().answer(SEED_QUESTION));
     assertThat(printed).isEqualTo(api);
     assertThat(printed.get("answer").get("id").asText()).isEqualTo(SEED_ID);
   }
@@ -101,7 +111,9 @@ class CliTest {
         assertThat(flat).contains(squash(Marks.strip(text)));
       }
     }
-    assertThat(flat).contains("Inner alignment is the problem").doesNotContain("Inner alignment asks");
+    assertThat(flat)
+        .contains("Inner alignment is the problem")
+        .doesNotContain("Inner alignment asks");
 
     assertThat(out).contains("Related questions:");
     List<Answer.Link> related = entry.related();
@@ -109,14 +121,16 @@ class CliTest {
     for (int i = 0; i < related.size(); i++) {
       assertThat(out).contains("  " + (i + 1) + ". " + related.get(i).question());
     }
-    assertThat(out.indexOf("Related questions:")).isGreaterThan(out.indexOf("Inner alignment is the problem"));
+    assertThat(out.indexOf("Related questions:"))
+        .isGreaterThan(out.indexOf("Inner alignment is the problem"));
 
     assertThat(out).contains("Sources:");
     String sources = squash(out.substring(out.indexOf("Sources:")));
     for (Source source : entry.sources()) {
       assertThat(sources).contains(squash(Marks.strip(source.text())));
     }
-    assertThat(sources).contains("- Hubinger, Evan; et. al. (May 2019) Risks from Learned Optimization");
+    assertThat(sources)
+        .contains("- Hubinger, Evan; et. al. (May 2019) Risks from Learned Optimization");
 
     assertThat(out).doesNotContain("<u>").doesNotContain("</u>").doesNotContain("\u001b[");
   }
@@ -125,9 +139,12 @@ class CliTest {
   void askShowsTheChoicesWhenAQuestionFallsBetweenEntries() {
     Run run = run(withLocations("ask", "How does AI control differ from boxing an AI?"));
     assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
-    assertThat(run.out()).startsWith("I'm not sure which of these you mean. Did you mean:\n")
-        .contains(". What is AI control?\n").contains(". Can't we just keep a dangerous AI in a box?\n")
-        .contains("(Ask again with the question you mean, or use 'faqbot chat' and type its number.)");
+    assertThat(run.out())
+        .startsWith("I'm not sure which of these you mean. Did you mean:\n")
+        .contains(". What is AI control?\n")
+        .contains(". Can't we just keep a dangerous AI in a box?\n")
+        .contains(
+            "(Ask again with the question you mean, or use 'faqbot chat' and type its number.)");
   }
 
   @Test
@@ -136,7 +153,7 @@ class CliTest {
     assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
     assertThat(run.out()).startsWith("Hi!").contains("  1. ").doesNotContain("Sorry");
     Run json = run(withLocations("ask", "--json", "hi"));
-    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).path("outcome").asText())
+    assertThat(new ObjectMapper().readTree(json.out()).path("outcome").asText())
         .isEqualTo("smalltalk");
   }
 
@@ -214,50 +231,60 @@ class CliTest {
     Path empty = Files.write(folder.resolve("What is in an empty file?.txt"), new byte[0]);
 
     ByteArrayOutputStream badBytes = new ByteArrayOutputStream();
-    badBytes.write("Question: What are bad bytes?\n\nThis line has bad bytes: ".getBytes(StandardCharsets.UTF_8));
+    badBytes.write(
+        "Question: What are bad bytes?\n\nThis line has bad bytes: "
+            .getBytes(StandardCharsets.UTF_8));
     badBytes.write(new byte[] {(byte) 0xff, (byte) 0xfe});
-    badBytes.write(" in it.\n\nSources\n\n- Someone (May 2020) Something\n".getBytes(StandardCharsets.UTF_8));
-    Path invalidUtf8 = Files.write(folder.resolve("What are bad bytes?.txt"), badBytes.toByteArray());
+    badBytes.write(
+        " in it.\n\nSources\n\n- Someone (May 2020) Something\n".getBytes(StandardCharsets.UTF_8));
+    Path invalidUtf8 =
+        Files.write(folder.resolve("What are bad bytes?.txt"), badBytes.toByteArray());
     int badBytesLine = 3;
 
-    List<String> unclosedLines = List.of(
-        "Question: What is an unclosed mark?",
-        "",
-        "The first paragraph is fine.",
-        "",
-        "This one has <u>a mark that never closes.",
-        "",
-        "Sources",
-        "",
-        "- Someone (May 2020) Something");
+    List<String> unclosedLines =
+        List.of(
+            "Question: What is an unclosed mark?",
+            "",
+            "The first paragraph is fine.",
+            "",
+            "This one has <u>a mark that never closes.",
+            "",
+            "Sources",
+            "",
+            "- Someone (May 2020) Something");
     Path unclosed = Files.write(folder.resolve("What is an unclosed mark?.txt"), unclosedLines);
     int unclosedLine = indexOfContaining(unclosedLines, "<u>") + 1;
 
-    List<String> twoRelatedLines = List.of(
-        "Question: Why are there two related sections?",
-        "",
-        "Some answer text.",
-        "",
-        "Related",
-        "",
-        "- " + SEED_QUESTION,
-        "",
-        "Related",
-        "",
-        "- " + SEED_QUESTION,
-        "",
-        "Sources",
-        "",
-        "- Someone (May 2020) Something");
-    Path twoRelated = Files.write(folder.resolve("Why are there two related sections?.txt"), twoRelatedLines);
+    List<String> twoRelatedLines =
+        List.of(
+            "Question: Why are there two related sections?",
+            "",
+            "Some answer text.",
+            "",
+            "Related",
+            "",
+            "- " + SEED_QUESTION,
+            "",
+            "Related",
+            "",
+            "- " + SEED_QUESTION,
+            "",
+            "Sources",
+            "",
+            "- Someone (May 2020) Something");
+    Path twoRelated =
+        Files.write(folder.resolve("Why are there two related sections?.txt"), twoRelatedLines);
     int secondRelatedLine = twoRelatedLines.lastIndexOf("Related") + 1;
 
-    Path noQuestion = Files.write(folder.resolve("no-question-header.txt"), List.of(
-        "Some answer text, but the file has no Question: header and a slug for a name.",
-        "",
-        "Sources",
-        "",
-        "- Someone (May 2020) Something"));
+    Path noQuestion =
+        Files.write(
+            folder.resolve("no-question-header.txt"),
+            List.of(
+                "Some answer text, but the file has no Question: header and a slug for a name.",
+                "",
+                "Sources",
+                "",
+                "- Someone (May 2020) Something"));
 
     Run run = run("check", "--corpus", folder.toString());
     String out = run.out();
@@ -299,7 +326,10 @@ class CliTest {
     assertThat(first.exit()).as(first.all()).isEqualTo(Main.OK);
     assertThat(first.out()).contains("Indexed " + corpusEntries + " entries");
     int[] firstCounts = vectorCounts(first.out());
-    assertThat(firstCounts[1]).as("computed on a fresh index").isEqualTo(firstCounts[0]).isPositive();
+    assertThat(firstCounts[1])
+        .as("computed on a fresh index")
+        .isEqualTo(firstCounts[0])
+        .isPositive();
 
     Run second = run("index", "--corpus", corpus.toString(), "--index", fresh.toString());
     assertThat(second.exit()).as(second.all()).isEqualTo(Main.OK);
@@ -312,15 +342,19 @@ class CliTest {
 
   /** {vectors, computed, cached} from "(N sentence vectors: C computed, K from the cache)". */
   private static int[] vectorCounts(String out) {
-    Matcher m = Pattern.compile("(\\d+) sentence vectors: (\\d+) computed, (\\d+) from the cache").matcher(out);
+    Matcher m =
+        Pattern.compile("(\\d+) sentence vectors: (\\d+) computed, (\\d+) from the cache")
+            .matcher(out);
     assertThat(m.find()).as("vector counts in %s", out).isTrue();
-    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    return new int[] {
+      Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))
+    };
   }
 
   // ---------------------------------------------------------------- eval
 
-  private static final List<String> EVAL_ENTRIES = List.of(
-      "what-is-goodharts-law", "what-is-the-paperclip-maximizer", "what-is-red-teaming");
+  private static final List<String> EVAL_ENTRIES =
+      List.of("what-is-goodharts-law", "what-is-the-paperclip-maximizer", "what-is-red-teaming");
 
   private static Path evalCorpus(Path folder) throws IOException {
     Path tiny = Files.createDirectories(folder.resolve("corpus"));
@@ -331,55 +365,95 @@ class CliTest {
   }
 
   private static Path evalQueries(Path folder) throws IOException {
-    return Files.write(folder.resolve("queries.tsv"), List.of(
-        "query_id\tkind\ttext",
-        "q1\tparaphrase\twhen a measure becomes a target it stops being a good measure",
-        "q2\tparaphrase\tan AI told to make as many paperclips as possible",
-        "q3\tparaphrase\tpeople attacking a model on purpose to find its failures before release",
-        "q4\tofftopic\tWhat's a good recipe for banana bread?"));
+    return Files.write(
+        folder.resolve("queries.tsv"),
+        List.of(
+            "query_id\tkind\ttext",
+            "q1\tparaphrase\twhen a measure becomes a target it stops being a good measure",
+            "q2\tparaphrase\tan AI told to make as many paperclips as possible",
+            "q3\tparaphrase\tpeople attacking a model on purpose to find its failures before release",
+            "q4\tofftopic\tWhat's a good recipe for banana bread?"));
   }
 
   @Test
   void evalPrintsTheFiguresAsJson(@TempDir Path folder) throws IOException {
     Path tiny = evalCorpus(folder);
     Path queries = evalQueries(folder);
-    Path qrels = Files.write(folder.resolve("qrels.txt"), List.of(
-        "q1 0 " + EVAL_ENTRIES.get(0) + " 1",
-        "q2 0 " + EVAL_ENTRIES.get(1) + " 1",
-        "q3 0 " + EVAL_ENTRIES.get(2) + " 1"));
+    Path qrels =
+        Files.write(
+            folder.resolve("qrels.txt"),
+            List.of(
+                "q1 0 " + EVAL_ENTRIES.get(0) + " 1",
+                "q2 0 " + EVAL_ENTRIES.get(1) + " 1",
+                "q3 0 " + EVAL_ENTRIES.get(2) + " 1"));
 
-    Run run = run("eval", "--corpus", tiny.toString(), "--queries", queries.toString(), "--qrels", qrels.toString(),
-        "--json", "--leave-out");
+    Run run =
+        run(
+            "eval",
+            "--corpus",
+            tiny.toString(),
+            "--queries",
+            queries.toString(),
+            "--qrels",
+            qrels.toString(),
+            "--json",
+            "--leave-out");
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     assertThat(run.out().strip().lines()).hasSize(1);
     JsonNode report = JSON.readTree(run.out());
-    List<String> shares = List.of("answeredRight", "answeredWrong", "clarifiedInScope", "clarifiedWithRight",
-        "declinedInScope", "answeredOutOfScope", "clarifiedOutOfScope", "declinedOutOfScope", "rightCredit",
-        "wrongOverall");
-    List<String> all = new java.util.ArrayList<>(List.of("queries", "inScope", "outOfScope", "map", "mrr10", "p1",
-        "ndcg10", "recall10", "leaveOut", "latencyMs"));
+    List<String> shares =
+        List.of(
+            "answeredRight",
+            "answeredWrong",
+            "clarifiedInScope",
+            "clarifiedWithRight",
+            "declinedInScope",
+            "answeredOutOfScope",
+            "clarifiedOutOfScope",
+            "declinedOutOfScope",
+            "rightCredit",
+            "wrongOverall");
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "queries",
+                "inScope",
+                "outOfScope",
+                "map",
+                "mrr10",
+                "p1",
+                "ndcg10",
+                "recall10",
+                "leaveOut",
+                "latencyMs"));
     all.addAll(shares);
     assertThat(fieldNames(report)).containsExactlyInAnyOrderElementsOf(all);
     assertThat(fieldNames(report.get("latencyMs"))).containsExactlyInAnyOrder("p50", "p95");
-    assertThat(fieldNames(report.get("leaveOut"))).containsExactlyInAnyOrder("queries", "answered", "clarified",
-        "declined");
+    assertThat(fieldNames(report.get("leaveOut")))
+        .containsExactlyInAnyOrder("queries", "answered", "clarified", "declined");
     assertThat(report.get("leaveOut").get("queries").asInt()).isEqualTo(3);
 
     assertThat(report.get("queries").asInt()).isEqualTo(4);
     assertThat(report.get("inScope").asInt()).isEqualTo(3);
     assertThat(report.get("outOfScope").asInt()).isEqualTo(1);
-    List<String> figures = new java.util.ArrayList<>(List.of("map", "mrr10", "p1", "ndcg10"));
+    List<String> figures = new ArrayList<>(List.of("map", "mrr10", "p1", "ndcg10"));
     figures.addAll(shares);
     for (String figure : figures) {
       assertThat(report.get(figure).isNumber()).as(figure).isTrue();
       assertThat(report.get(figure).asDouble()).as(figure).isBetween(0.0, 1.0);
     }
     // Each in-scope query's outcome is one of four; each out-of-scope one of three.
-    assertThat(report.get("answeredRight").asDouble() + report.get("answeredWrong").asDouble()
-        + report.get("clarifiedInScope").asDouble() + report.get("declinedInScope").asDouble())
-        .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
-    assertThat(report.get("answeredOutOfScope").asDouble() + report.get("clarifiedOutOfScope").asDouble()
-        + report.get("declinedOutOfScope").asDouble()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-3));
+    assertThat(
+            report.get("answeredRight").asDouble()
+                + report.get("answeredWrong").asDouble()
+                + report.get("clarifiedInScope").asDouble()
+                + report.get("declinedInScope").asDouble())
+        .isCloseTo(1.0, Assertions.within(1e-3));
+    assertThat(
+            report.get("answeredOutOfScope").asDouble()
+                + report.get("clarifiedOutOfScope").asDouble()
+                + report.get("declinedOutOfScope").asDouble())
+        .isCloseTo(1.0, Assertions.within(1e-3));
     // Every entry of a three-entry corpus is ranked, so each relevant one is within the first ten.
     assertThat(report.get("recall10").asDouble()).isEqualTo(1.0);
     assertThat(report.get("map").asDouble()).isGreaterThanOrEqualTo(1.0 / 3);
@@ -393,19 +467,43 @@ class CliTest {
   void evalTakesOnlyTheQueriesWhereAColumnHasAValue(@TempDir Path folder) throws IOException {
     Path tiny = evalCorpus(folder);
     Path queries = evalQueries(folder);
-    Run run = run("eval", "--corpus", tiny.toString(), "--queries", queries.toString(), "--where", "kind=offtopic",
-        "--json");
+    Run run =
+        run(
+            "eval",
+            "--corpus",
+            tiny.toString(),
+            "--queries",
+            queries.toString(),
+            "--where",
+            "kind=offtopic",
+            "--json");
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     assertThat(JSON.readTree(run.out()).get("queries").asInt()).isEqualTo(1);
-    Run bad = run("eval", "--corpus", tiny.toString(), "--queries", queries.toString(), "--where", "split=test");
+    Run bad =
+        run(
+            "eval",
+            "--corpus",
+            tiny.toString(),
+            "--queries",
+            queries.toString(),
+            "--where",
+            "split=test");
     assertThat(bad.exit()).isEqualTo(Main.FAILURE);
-    assertThat(bad.err()).contains("queries.tsv:1: has no column 'split' (its columns: query_id, kind, text)");
+    assertThat(bad.err())
+        .contains("queries.tsv:1: has no column 'split' (its columns: query_id, kind, text)");
   }
 
   @Test
   void evalRefusesANegativeWarmUpNamingTheValue(@TempDir Path folder) throws IOException {
-    Run run = run("eval", "--corpus", evalCorpus(folder).toString(), "--queries", evalQueries(folder).toString(),
-        "--warm-up", "-1");
+    Run run =
+        run(
+            "eval",
+            "--corpus",
+            evalCorpus(folder).toString(),
+            "--queries",
+            evalQueries(folder).toString(),
+            "--warm-up",
+            "-1");
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("--warm-up").contains("-1");
     assertNoStackTrace(run.all());
@@ -415,14 +513,23 @@ class CliTest {
   void evalRefusesAMalformedQrelsLineNamingFileAndLine(@TempDir Path folder) throws IOException {
     Path tiny = evalCorpus(folder);
     Path queries = evalQueries(folder);
-    List<String> lines = List.of(
-        "q1 0 " + EVAL_ENTRIES.get(0) + " 1",
-        "q2 0 " + EVAL_ENTRIES.get(1),
-        "q3 0 " + EVAL_ENTRIES.get(2) + " 1");
+    List<String> lines =
+        List.of(
+            "q1 0 " + EVAL_ENTRIES.get(0) + " 1",
+            "q2 0 " + EVAL_ENTRIES.get(1),
+            "q3 0 " + EVAL_ENTRIES.get(2) + " 1");
     Path qrels = Files.write(folder.resolve("qrels.txt"), lines);
 
-    Run run = run("eval", "--corpus", tiny.toString(), "--queries", queries.toString(), "--qrels", qrels.toString(),
-        "--json");
+    Run run =
+        run(
+            "eval",
+            "--corpus",
+            tiny.toString(),
+            "--queries",
+            queries.toString(),
+            "--qrels",
+            qrels.toString(),
+            "--json");
     assertThat(run.exit()).isEqualTo(Main.FAILURE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains(qrels + ":2");
@@ -470,7 +577,7 @@ class CliTest {
   }
 
   private static Set<String> fieldNames(JsonNode node) {
-    Set<String> names = new java.util.LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faqbot.answer.Answer;
 import faqbot.answer.EntryView;
+import faqbot.answer.Outcome;
 import faqbot.corpus.Marks;
 import faqbot.corpus.Source;
 import faqbot.testing.Fixtures;
@@ -17,28 +18,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code faqbot chat} with piped input, on the bundled corpus: answers, number follow-ups, commands, errors. */
+/**
+ * {@code faqbot chat} with piped input, on the bundled corpus: answers, number follow-ups,
+ * commands, errors.
+ */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ChatCommandTest {
+class ChatCommandIT {
   private static final String SEED_QUESTION = "What is inner alignment?";
   private static final String SEED_ID = "what-is-inner-alignment";
-  private static final String SECOND_RELATED = "What is the difference between inner and outer alignment?";
+  private static final String SECOND_RELATED =
+      "What is the difference between inner and outer alignment?";
 
   /** Shared by the class, so the index of the bundled corpus is built once. */
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
 
   private static String[] chat(String... rest) {
-    List<String> args = new ArrayList<>(List.of("chat", "--corpus", Fixtures.corpus().toString(),
-        "--index", shared.resolve("index").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "chat",
+                "--corpus",
+                Fixtures.corpus().toString(),
+                "--index",
+                shared.resolve("index").toString()));
     args.addAll(List.of(rest));
     return args.toArray(String[]::new);
   }
 
   @BeforeAll
   static void buildTheIndexOnce() {
-    CliRuns.Run run = CliRuns.run("index", "--corpus", Fixtures.corpus().toString(),
-        "--index", shared.resolve("index").toString());
+    CliRuns.Run run =
+        CliRuns.run(
+            "index",
+            "--corpus",
+            Fixtures.corpus().toString(),
+            "--index",
+            shared.resolve("index").toString());
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
   }
 
@@ -47,8 +62,9 @@ class ChatCommandTest {
     EntryView seed = Fixtures.bundledBot().answerer().entry(SEED_ID).orElseThrow();
     assertThat(seed.related().get(1).question()).isEqualTo(SECOND_RELATED);
 
-    CliRuns.Run run = CliRuns.chat(List.of(SEED_QUESTION, "2", "/sources", "/quit", "What is outer alignment?"),
-        chat());
+    CliRuns.Run run =
+        CliRuns.chat(
+            List.of(SEED_QUESTION, "2", "/sources", "/quit", "What is outer alignment?"), chat());
 
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     assertThat(run.err()).as(run.all()).isEmpty();
@@ -69,7 +85,8 @@ class ChatCommandTest {
     Answer expected = Fixtures.bundledBot().answerer().answer(SEED_QUESTION);
     Answer picked = Fixtures.bundledBot().answerer().answer("2", expected.context());
     assertThat(picked.answer().question()).isEqualTo(SECOND_RELATED);
-    assertThat(squash(out.substring(second))).contains(squash(Marks.strip(picked.answer().blocks().get(0).text())));
+    assertThat(squash(out.substring(second)))
+        .contains(squash(Marks.strip(picked.answer().blocks().get(0).text())));
 
     // /sources lists the sources of the last answer (the second one), after it.
     int sources = out.indexOf("Sources of \u201c" + SECOND_RELATED + "\u201d:");
@@ -82,18 +99,23 @@ class ChatCommandTest {
 
     // /quit ends the session: the line after it is never answered.
     assertThat(out).doesNotContain(heading("What is outer alignment?"));
-    assertThat(out.split("\n=+\n", -1)).as("two answers, each with its underlined heading").hasSize(3);
+    assertThat(out.split("\n=+\n", -1))
+        .as("two answers, each with its underlined heading")
+        .hasSize(3);
   }
 
   @Test
   void errorsAreOneLineAndTheSessionGoesOnToTheEndOfTheInput() {
-    CliRuns.Run run = CliRuns.chat(List.of("", "   ", "x".repeat(1200), "/nonsense", "/sources", SEED_QUESTION),
-        chat());
+    CliRuns.Run run =
+        CliRuns.chat(
+            List.of("", "   ", "x".repeat(1200), "/nonsense", "/sources", SEED_QUESTION), chat());
 
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
-    assertThat(run.err().lines().toList()).as(run.all()).containsExactly(
-        "faqbot: the message is 1200 characters long; the limit is 1000",
-        "faqbot: unknown command /nonsense (/help lists the commands)");
+    assertThat(run.err().lines().toList())
+        .as(run.all())
+        .containsExactly(
+            "faqbot: the message is 1200 characters long; the limit is 1000",
+            "faqbot: unknown command /nonsense (/help lists the commands)");
     assertThat(run.out()).startsWith("No answer yet: ask a question first.\n");
     assertThat(run.out()).contains(heading(SEED_QUESTION));
   }
@@ -103,7 +125,7 @@ class ChatCommandTest {
     // Between two entries: the bot asks which was meant, and a number picks one.
     String between = "How does AI control differ from boxing an AI?";
     Answer clarify = Fixtures.bundledBot().answerer().answer(between);
-    assertThat(clarify.outcome()).isEqualTo(faqbot.answer.Outcome.CLARIFY);
+    assertThat(clarify.outcome()).isEqualTo(Outcome.CLARIFY);
     assertThat(clarify.alternatives()).hasSizeGreaterThan(1);
     String second = clarify.alternatives().get(1).question();
 
@@ -112,7 +134,9 @@ class ChatCommandTest {
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     String out = run.out();
     assertThat(out).startsWith(clarify.reply() + "\n");
-    assertThat(out).contains("  2. " + second + "\n").contains("(Type a number to see that answer.)");
+    assertThat(out)
+        .contains("  2. " + second + "\n")
+        .contains("(Type a number to see that answer.)");
     assertThat(out).contains(heading(second));
     assertThat(out.indexOf(heading(second))).isGreaterThan(out.indexOf("  2. " + second));
   }
@@ -122,7 +146,9 @@ class ChatCommandTest {
     CliRuns.Run run = CliRuns.chat(List.of("hello", "1"), chat());
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     Answer hello = Fixtures.bundledBot().answerer().answer("hello");
-    assertThat(run.out()).startsWith(hello.reply() + "\n").contains("  1. " + hello.alternatives().get(0).question())
+    assertThat(run.out())
+        .startsWith(hello.reply() + "\n")
+        .contains("  1. " + hello.alternatives().get(0).question())
         .contains(heading(hello.alternatives().get(0).question()));
   }
 
@@ -140,11 +166,14 @@ class ChatCommandTest {
 
   @Test
   void serverAndALocalCorpusTogetherAreAUsageError() {
-    CliRuns.Run run = CliRuns.chat(List.of(SEED_QUESTION), chat("--server", "http://localhost:7070"));
+    CliRuns.Run run =
+        CliRuns.chat(List.of(SEED_QUESTION), chat("--server", "http://localhost:7070"));
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.out()).isEmpty();
     // A usage error, as picocli shows them: what is wrong on the first line, then the usage.
-    assertThat(run.err().lines().findFirst().orElseThrow()).contains("--server").contains("--corpus");
+    assertThat(run.err().lines().findFirst().orElseThrow())
+        .contains("--server")
+        .contains("--corpus");
     assertThat(run.err()).contains("Usage: faqbot chat");
   }
 
