@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (503) and whether each refusal said when to retry, and socket errors. wrk cannot split latency by
  * status, which is what shedding is about.
  *
- * <p>Usage: {@code OverloadLoad URL CONNECTIONS SECONDS} (src/test/bench/overload.sh runs it).
+ * <p>Usage: {@code OverloadLoad URL CONNECTIONS SECONDS [honour]} (src/test/bench/overload.sh runs
+ * it). With {@code honour}, a connection refused waits as long as the refusal's Retry-After says
+ * before asking again, as a well-behaved client does; without it, it asks again at once, as wrk
+ * does.
  */
 public final class OverloadLoad {
   private OverloadLoad() {}
@@ -27,6 +30,7 @@ public final class OverloadLoad {
     String url = args[0].replaceAll("/+$", "") + "/api/chat";
     int connections = Integer.parseInt(args[1]);
     long seconds = Long.parseLong(args[2]);
+    boolean honour = args.length > 3 && args[3].equals("honour");
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -73,8 +77,12 @@ public final class OverloadLoad {
                       own[n++] = took;
                     } else if (response.statusCode() == 503) {
                       refused.incrementAndGet();
-                      if (response.headers().firstValue("Retry-After").isPresent()) {
+                      var retryAfter = response.headers().firstValue("Retry-After");
+                      if (retryAfter.isPresent()) {
                         refusedWithRetryAfter.incrementAndGet();
+                        if (honour) {
+                          Thread.sleep(1000 * Long.parseLong(retryAfter.get().trim()));
+                        }
                       }
                     } else {
                       other.incrementAndGet();
@@ -102,10 +110,11 @@ public final class OverloadLoad {
     System.out.println(
         String.format(
             Locale.ROOT,
-            "RESULT connections=%d seconds=%d answered=%d answered_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f"
+            "RESULT connections=%d seconds=%d honour_retry_after=%b answered=%d answered_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f"
                 + " refused_503=%d with_retry_after=%d other_status=%d socket_errors=%d",
             connections,
             seconds,
+            honour,
             all.length,
             all.length / (double) seconds,
             percentile(all, 0.5),
