@@ -1,4 +1,5 @@
-/* faqbot chat widget; see docs/widget.md. Server data is only ever shown as text; <u> marks are parsed here. */
+/* faqbot chat widget; see docs/widget.md. Server data is only ever shown as text or as elements built here
+   from the answer's runs (emphasis, links to http/https/mailto only); <u> marks are parsed here. */
 (() => {
   'use strict';
   var me = document.currentScript;
@@ -7,6 +8,8 @@
   var cfg = me.dataset;
   var api = (cfg.api || new URL(me.src, location.href).origin).replace(/\/+$/, '');
   var title = cfg.title || 'Ask the FAQ';
+  /* data-tags="a, b": answer only from entries with one of these tags. */
+  var tags = String(cfg.tags || '').split(',').map(t => t.trim()).filter(Boolean);
   var OFFLINE = 'Sorry, the FAQ cannot be reached right now. Please try again in a moment.';
 
   var CSS = ':host{all:initial!important;position:fixed!important;z-index:2147483000!important}' +
@@ -15,6 +18,8 @@
     '.dark{--bg:#171b22;--fg:#e8ecf2;--mute:#a4adbb;--line:#39414e;--soft:#232935;--acc:#86abff;--on:#0d1320;' +
     '--me:#283652;--err:#ff9a8f;color-scheme:dark}' +
     '*{box-sizing:border-box;font:inherit;color:inherit}button{cursor:pointer}' +
+    '.msg em{font-style:italic}.msg strong{font-weight:700}.msg code{font-family:ui-monospace,Menlo,Consolas,monospace}' +
+    '.page{font-size:13px}' +
     ':focus-visible{outline:3px solid var(--acc);outline-offset:2px}' +
     '.launcher,.panel{position:fixed;right:20px}.left .launcher,.left .panel{right:auto;left:20px}' +
     '.launcher{bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:var(--acc);' +
@@ -101,6 +106,28 @@
     return parent;
   }
 
+  /* A link that opens in a new tab, or null when the URL is not http, https or mailto. */
+  function link(parent, href, text) {
+    var url = null;
+    try { url = new URL(href); } catch (e) { return null; }
+    if (!/^(https?|mailto):$/.test(url.protocol)) return null;
+    var a = parent.appendChild(el('a', null, text, { target: '_blank', rel: 'noopener noreferrer' }));
+    a.href = url.href;
+    return a;
+  }
+
+  /* An answer's runs: each as text inside the element its look asks for, links checked by link(). */
+  var LOOK = { EMPHASIS: 'em', STRONG: 'strong', CODE: 'code', MARK: 'u' };
+  function runs(parent, list) {
+    (list || []).forEach(r => {
+      if (r.kind === 'LINK') {
+        if (!link(parent, r.url, r.text)) parent.append(String(r.text));
+      } else if (LOOK[r.kind]) parent.appendChild(el(LOOK[r.kind], null, r.text));
+      else parent.append(String(r.text == null ? '' : r.text));
+    });
+    return parent;
+  }
+
   var host = el('faqbot-widget');
   var shadow = host.attachShadow({ mode: 'open' });
   if (shadow.adoptedStyleSheets) {
@@ -182,9 +209,13 @@
     all.forEach(b => {
       if (b.kind === 'BULLETS' || b.kind === 'NUMBERED') {
         var l = parent.appendChild(el(b.kind === 'NUMBERED' ? 'ol' : 'ul'));
-        (b.items || []).forEach(item => marked(l.appendChild(el('li')), item));
+        (b.items || []).forEach((item, i) => {
+          var li = l.appendChild(el('li'));
+          if (b.itemSpans && b.itemSpans[i]) runs(li, b.itemSpans[i]); else marked(li, item);
+        });
       } else if (b.text) {
-        marked(parent.appendChild(el(b.kind === 'QUOTE' ? 'blockquote' : 'p')), b.text);
+        var p = parent.appendChild(el(b.kind === 'QUOTE' ? 'blockquote' : 'p'));
+        if (b.spans && b.spans.length) runs(p, b.spans); else marked(p, b.text);
       }
     });
   }
@@ -195,14 +226,8 @@
     d.appendChild(el('summary', null, 'Sources (' + items.length + ')'));
     var ol = d.appendChild(el('ol'));
     items.forEach(s => {
-      var li = ol.appendChild(el('li')), url = null;
-      try { url = new URL(s.url); } catch (e) { /* no link */ }
-      if (url && /^https?:$/.test(url.protocol)) {
-        var a = li.appendChild(el('a', null, null, { target: '_blank', rel: 'noopener noreferrer' }));
-        a.href = url.href;
-        li = a;
-      }
-      marked(li, s.text);
+      var li = ol.appendChild(el('li'));
+      marked(link(li, s.url) || li, s.text);
     });
   }
 
@@ -234,9 +259,12 @@
       if (shown.video) {
         var video = m.appendChild(el('p', 'video'));
         icon(video, PLAY);
-        video.append('Video: ' + shown.video); // as a text node, like all server data
+        video.append('Video: ');
+        if (!shown.videoUrl || !link(video, shown.videoUrl, shown.video)) video.append(shown.video);
       }
       blocks(m, shown);
+      var page = m.appendChild(el('p', 'page'));
+      link(page, api + '/faq/' + encodeURIComponent(shown.id), 'Open this answer on its own page');
       chips(m, 'Related questions', data.related, data.context);
       sources(m, data.sources);
       rating(m, shown.id, asked);
@@ -254,7 +282,7 @@
     hideSuggestions();
     var mine = add(el('div', 'msg me', shownAs || message));
     var wait = add(el('div', 'msg note', '\u2026', { 'aria-hidden': 'true' }));
-    call('POST', '/api/chat', { message, context: token || null }).then(data => {
+    call('POST', '/api/chat', tags.length ? { message, context: token || null, tags } : { message, context: token || null }).then(data => {
       wait.remove();
       context = data.context || null;
       show(data, shownAs || message, mine);

@@ -68,7 +68,20 @@ public record Answer(
    * The entry shown as the answer: its text in the corpus's notation, and the same split into
    * blocks.
    */
-  public record Shown(String id, String question, String text, String video, List<Block> blocks) {}
+  public record Shown(
+      String id,
+      String question,
+      String text,
+      String video,
+      List<Block> blocks,
+      String videoUrl,
+      String origin) {
+
+    /** An entry shown with no video link and no page elsewhere. */
+    public Shown(String id, String question, String text, String video, List<Block> blocks) {
+      this(id, question, text, video, blocks, null, null);
+    }
+  }
 
   /** A related question; {@code id} is null when it names no entry of the corpus. */
   public record Link(@JsonInclude(JsonInclude.Include.ALWAYS) String id, String question) {}

@@ -245,7 +245,18 @@ public final class Answerer {
                       e.video(),
                       e.blocks(),
                       Decider.related(view.corpus(), e),
-                      e.sources()));
+                      e.sources(),
+                      e.videoUrl(),
+                      e.origin()));
+    }
+  }
+
+  /** Every entry, in corpus order, as listed among the others. */
+  public List<Listing> listing() {
+    try (IndexView view = index.acquire()) {
+      return view.corpus().entries().stream()
+          .map(e -> new Listing(e.id(), e.question(), e.tags()))
+          .toList();
     }
   }
 

@@ -189,7 +189,7 @@ final class Decider {
     for (FaqEntry e : corpus.entries()) {
       for (RelatedQuestion r : e.related()) {
         corpus
-            .resolve(r.question())
+            .resolve(r)
             .filter(id -> !id.equals(e.id()))
             .ifPresent(id -> named.merge(id, 1, Integer::sum));
       }
@@ -201,14 +201,23 @@ final class Decider {
 
   private static Answer.Shown shown(FaqEntry entry) {
     return new Answer.Shown(
-        entry.id(), entry.question(), entry.text(), entry.video(), entry.blocks());
+        entry.id(),
+        entry.question(),
+        entry.text(),
+        entry.video(),
+        entry.blocks(),
+        entry.videoUrl(),
+        entry.origin());
   }
 
   /** An entry's related questions, each resolved to the entry it names where there is one. */
   static List<Answer.Link> related(Corpus corpus, FaqEntry entry) {
     List<Answer.Link> links = new ArrayList<>();
     for (RelatedQuestion r : entry.related()) {
-      Optional<FaqEntry> target = corpus.resolve(r.question()).flatMap(corpus::byId);
+      Optional<FaqEntry> target = corpus.resolve(r).flatMap(corpus::byId);
+      if (target.isEmpty() && r.id() != null) {
+        continue; // an entry named by id that is not served (not live, or not in the export)
+      }
       links.add(
           target
               .map(t -> new Answer.Link(t.id(), t.question()))

@@ -14,4 +14,6 @@ public record EntryView(
     String video,
     List<Block> blocks,
     List<Answer.Link> related,
-    List<Source> sources) {}
+    List<Source> sources,
+    String videoUrl,
+    String origin) {}

@@ -3,10 +3,9 @@ package faqbot.app;
 import faqbot.answer.Answerer;
 import faqbot.answer.Calibration;
 import faqbot.answer.SmallTalk;
-import faqbot.corpus.Corpora;
 import faqbot.corpus.Corpus;
-import faqbot.corpus.CorpusFingerprint;
 import faqbot.corpus.CorpusProblem;
+import faqbot.corpus.CorpusSource;
 import faqbot.corpus.FaqEntry;
 import faqbot.embed.LazyEncoder;
 import faqbot.embed.SentenceEncoder;
@@ -29,7 +28,7 @@ import java.util.function.Consumer;
  * and the model.
  */
 public final class Bot implements AutoCloseable {
-  private final Path corpus;
+  private final CorpusSource corpus;
   private final FaqIndex index;
   private final SentenceEncoder encoder;
   private final Answerer answerer;
@@ -40,7 +39,7 @@ public final class Bot implements AutoCloseable {
   private static final String STALE = "does not parse now; ";
 
   private Bot(
-      Path corpus,
+      CorpusSource corpus,
       FaqIndex index,
       SentenceEncoder encoder,
       Calibration calibration,
@@ -69,6 +68,16 @@ public final class Bot implements AutoCloseable {
       boolean semantic,
       SmallTalk smallTalk,
       Consumer<BuildReport> onBuild) {
+    return open(CorpusSource.of(corpus), indexFolder, semantic, smallTalk, onBuild);
+  }
+
+  /** Opens the bot on a corpus read as {@code source} says. */
+  public static Bot open(
+      CorpusSource corpus,
+      Path indexFolder,
+      boolean semantic,
+      SmallTalk smallTalk,
+      Consumer<BuildReport> onBuild) {
     Calibration calibration = Calibration.DEFAULT;
     LazyEncoder encoder = semantic ? LazyEncoder.standard() : null;
     if (encoder != null) {
@@ -76,7 +85,8 @@ public final class Bot implements AutoCloseable {
       encoder.preload();
     }
     try {
-      FaqIndex index = FaqIndex.openOrBuild(corpus, Corpora::load, indexFolder, encoder, onBuild);
+      FaqIndex index =
+          FaqIndex.openOrBuild(corpus.fingerprint(), corpus::load, indexFolder, encoder, onBuild);
       return new Bot(corpus, index, encoder, calibration, smallTalk);
     } catch (RuntimeException e) {
       if (encoder != null) {
@@ -112,8 +122,8 @@ public final class Bot implements AutoCloseable {
     try {
       // Fingerprint first: an edit made during the build then makes the index look stale, never
       // current.
-      String fingerprint = CorpusFingerprint.of(corpus);
-      Corpus fresh = Corpora.load(corpus);
+      String fingerprint = corpus.fingerprint();
+      Corpus fresh = corpus.load();
       Corpus merged = keepLastGood(fresh);
       BuildReport report = index.rebuild(merged, fingerprint);
       reloads.incrementAndGet();
@@ -216,11 +226,11 @@ public final class Bot implements AutoCloseable {
 
   /** Whether the index being served was built from the corpus as it is now on disk. */
   public boolean isCurrent() {
-    return index.isCurrent(CorpusFingerprint.of(corpus));
+    return index.isCurrent(corpus.fingerprint());
   }
 
   public Path corpus() {
-    return corpus;
+    return corpus.path();
   }
 
   @Override

@@ -2,6 +2,7 @@ package faqbot.app;
 
 import faqbot.answer.Answerer;
 import faqbot.answer.SmallTalk;
+import faqbot.corpus.CorpusSource;
 import faqbot.feedback.FileJournal;
 import faqbot.http.Backend;
 import faqbot.http.HttpApp;
@@ -51,7 +52,7 @@ public final class Service implements AutoCloseable {
    * @param http the HTTP face's options (its journal is {@code journal})
    */
   public record Settings(
-      Path corpus,
+      CorpusSource corpus,
       Path index,
       boolean semantic,
       SmallTalk smallTalk,
@@ -152,7 +153,7 @@ public final class Service implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () ->
                 Bot.open(
-                    settings.corpus(),
+                    settings.corpus().path(),
                     settings.index(),
                     settings.semantic(),
                     settings.smallTalk(),
@@ -168,13 +169,13 @@ public final class Service implements AutoCloseable {
     bot = opened;
     opened.warmUp();
     backend.ready(opened);
-    if (settings.watch() && Files.isDirectory(settings.corpus())) {
+    if (settings.watch() && Files.isDirectory(settings.corpus().path())) {
       try {
         watcher = CorpusWatcher.start(opened);
       } catch (IOException e) {
         LOG.warn(
             "cannot watch {} for changes ({}); use POST /admin/reload after editing it",
-            settings.corpus(),
+            settings.corpus().path(),
             e.getMessage());
       }
     }

@@ -43,7 +43,10 @@ final class AnswerPrinter {
     out.println(shown.question());
     out.println("=".repeat(Math.min(shown.question().length(), 78)));
     if (shown.video() != null) {
-      out.println("Video: " + shown.video());
+      out.println(
+          "Video: "
+              + shown.video()
+              + (shown.videoUrl() == null ? "" : " (" + shown.videoUrl() + ")"));
     }
     out.println();
     printBlocks(shown.blocks());
@@ -87,7 +90,9 @@ final class AnswerPrinter {
     out.println();
     out.println("Sources:");
     for (Source s : sources) {
-      layout.wrap(s.text(), "  - ", "    ").forEach(out::println);
+      String text =
+          s.url() == null || s.text().contains(s.url()) ? s.text() : s.text() + " " + s.url();
+      layout.wrap(text, "  - ", "    ").forEach(out::println);
     }
     out.flush();
   }
@@ -100,15 +105,17 @@ final class AnswerPrinter {
       }
       first = false;
       switch (block.kind()) {
-        case PARAGRAPH -> layout.wrap(block.text(), "", "").forEach(out::println);
-        case QUOTE -> layout.wrap(block.text(), "  | ", "  | ").forEach(out::println);
+        case PARAGRAPH -> layout.wrap(block.spans(), "", "").forEach(out::println);
+        case QUOTE -> layout.wrap(block.spans(), "  | ", "  | ").forEach(out::println);
         case BULLETS ->
-            block.items().forEach(item -> layout.wrap(item, "  - ", "    ").forEach(out::println));
+            block
+                .itemSpans()
+                .forEach(item -> layout.wrap(item, "  - ", "    ").forEach(out::println));
         case NUMBERED -> {
-          for (int i = 0; i < block.items().size(); i++) {
+          for (int i = 0; i < block.itemSpans().size(); i++) {
             String marker = "  " + (i + 1) + ". ";
             layout
-                .wrap(block.items().get(i), marker, " ".repeat(marker.length()))
+                .wrap(block.itemSpans().get(i), marker, " ".repeat(marker.length()))
                 .forEach(out::println);
           }
         }

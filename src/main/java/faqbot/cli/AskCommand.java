@@ -73,7 +73,7 @@ final class AskCommand implements Callable<Integer> {
     }
     try (Bot bot =
         Bot.open(
-            locations.corpus(),
+            locations.corpusSource(),
             locations.index(),
             !keywordsOnly,
             locations.smallTalk(),

@@ -66,7 +66,7 @@ final class ChatCommand implements Callable<Integer> {
     }
     try (Bot bot =
         Bot.open(
-            locations.corpus(),
+            locations.corpusSource(),
             locations.index(),
             !keywordsOnly,
             locations.smallTalk(),

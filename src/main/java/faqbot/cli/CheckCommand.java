@@ -1,6 +1,5 @@
 package faqbot.cli;
 
-import faqbot.corpus.Corpora;
 import faqbot.corpus.Corpus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -28,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Corpus corpus = Corpora.load(locations.corpus());
+    Corpus corpus = locations.corpusSource().load();
     Reports.problems(out, corpus.problems());
     boolean failed = corpus.hasErrors() || strict && !corpus.problems().isEmpty();
     out.println(

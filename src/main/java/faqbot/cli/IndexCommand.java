@@ -1,8 +1,7 @@
 package faqbot.cli;
 
-import faqbot.corpus.Corpora;
 import faqbot.corpus.Corpus;
-import faqbot.corpus.CorpusFingerprint;
+import faqbot.corpus.CorpusSource;
 import faqbot.embed.LazyEncoder;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
@@ -30,8 +29,9 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    String fingerprint = CorpusFingerprint.of(locations.corpus());
-    Corpus corpus = Corpora.load(locations.corpus());
+    CorpusSource source = locations.corpusSource();
+    String fingerprint = source.fingerprint();
+    Corpus corpus = source.load();
     BuildReport report;
     // Lazily: an unchanged corpus takes every vector from the old index and never loads the model.
     try (SentenceEncoder encoder = keywordsOnly ? null : LazyEncoder.standard()) {

@@ -1,7 +1,9 @@
 package faqbot.cli;
 
 import faqbot.answer.SmallTalk;
+import faqbot.corpus.CorpusSource;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,8 +18,19 @@ final class Locations {
       names = "--corpus",
       paramLabel = "PATH",
       description =
-          "The corpus: a folder of entry files, or a .jsonl file (default: the bundled corpus/).")
+          "The corpus: a folder of entry files (.txt and .md), a .jsonl file (the AISafety.info"
+              + " export or an evaluation corpus), or a .csv or .tsv spreadsheet (default: the"
+              + " bundled corpus/).")
   Path corpus;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      split = ",",
+      description =
+          "For an AISafety.info table export: the statuses of the rows to serve, matched by their"
+              + " first words (default: live; 'all' for every row), e.g. --status live,'in review'.")
+  List<String> statuses;
 
   @Option(
       names = "--index",
@@ -48,13 +61,18 @@ final class Locations {
     return corpus != null ? corpus : home().resolve("corpus");
   }
 
+  /** The corpus and, for an export, the statuses of the rows to read. */
+  CorpusSource corpusSource() {
+    return new CorpusSource(corpus(), statuses);
+  }
+
   Path index() {
     return index != null ? index : home().resolve("index");
   }
 
   /** Whether any of these options was given (a remote server has its own). */
   boolean anyGiven() {
-    return corpus != null || index != null || smallTalk != null;
+    return corpus != null || index != null || smallTalk != null || statuses != null;
   }
 
   /**

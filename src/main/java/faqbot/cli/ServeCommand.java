@@ -114,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
       service =
           Service.of(
               new Service.Settings(
-                  locations.corpus(),
+                  locations.corpusSource(),
                   locations.index(),
                   !keywordsOnly,
                   locations.smallTalk(),

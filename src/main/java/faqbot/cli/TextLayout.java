@@ -1,7 +1,10 @@
 package faqbot.cli;
 
+import faqbot.corpus.Span;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.utils.AttributedString;
@@ -33,7 +36,56 @@ final class TextLayout {
    * keeps a line of its own.
    */
   List<String> wrap(String text, String first, String rest) {
-    AttributedString marked = marked(text);
+    return layout(marked(text), first, rest);
+  }
+
+  /**
+   * Wraps an answer's runs as {@link #wrap(String, String, String)} does: emphasis in italics,
+   * strong in bold, the seed's marks and link texts underlined, each link's URL after its text (a
+   * terminal hyperlink too, on a terminal that shows styles).
+   */
+  List<String> wrap(List<Span> spans, String first, String rest) {
+    AttributedStringBuilder out = new AttributedStringBuilder();
+    Set<String> urls = new LinkedHashSet<>();
+    for (Span span : spans) {
+      switch (span.kind()) {
+        case TEXT, CODE -> out.append(span.text());
+        case EMPHASIS -> out.append(span.text(), AttributedStyle.DEFAULT.italic());
+        case STRONG -> out.append(span.text(), AttributedStyle.DEFAULT.bold());
+        case MARK -> out.append(span.text(), UNDERLINED);
+        case LINK -> {
+          String shownUrl = span.url().startsWith("mailto:") ? span.url().substring(7) : span.url();
+          if (span.text().strip().equals(shownUrl)) {
+            out.append(shownUrl);
+          } else {
+            out.append(span.text(), UNDERLINED);
+            out.append(" (" + shownUrl + ")");
+          }
+          urls.add(shownUrl);
+        }
+      }
+    }
+    List<String> lines = layout(out.toAttributedString(), first, rest);
+    if (!ansi || urls.isEmpty()) {
+      return lines;
+    }
+    List<String> linked = new ArrayList<>();
+    for (String line : lines) {
+      for (String url : urls) {
+        line = line.replace(url, hyperlink(url));
+      }
+      linked.add(line);
+    }
+    return linked;
+  }
+
+  /** A URL as a terminal hyperlink (OSC 8), which terminals without it show as the URL alone. */
+  private static String hyperlink(String url) {
+    String target = url.contains("@") && !url.contains("://") ? "mailto:" + url : url;
+    return "\u001b]8;;" + target + "\u001b\\" + url + "\u001b]8;;\u001b\\";
+  }
+
+  private List<String> layout(AttributedString marked, String first, String rest) {
     Lines lines = new Lines(first, rest);
     int end = 0;
     while (true) {

@@ -122,8 +122,18 @@ public final class Corpus {
   private void checkRelated() {
     for (FaqEntry entry : entries) {
       for (RelatedQuestion related : entry.related()) {
-        Optional<String> id = resolve(related.question());
-        if (id.isEmpty()) {
+        Optional<String> id = resolve(related);
+        if (id.isEmpty() && related.id() != null) {
+          problems.add(
+              CorpusProblem.warning(
+                  entry.file(),
+                  related.line(),
+                  "related id '"
+                      + related.id()
+                      + "' names no entry loaded (\""
+                      + related.question()
+                      + "\")"));
+        } else if (id.isEmpty()) {
           problems.add(
               CorpusProblem.warning(
                   entry.file(),
@@ -152,6 +162,13 @@ public final class Corpus {
   /** The id of the entry whose question, or one of whose alternates, is this question. */
   public Optional<String> resolve(String question) {
     return Optional.ofNullable(idByQuestion.get(Slugs.questionKey(question)));
+  }
+
+  /** The id of the entry a related question names: by its id where it has one, else by question. */
+  public Optional<String> resolve(RelatedQuestion related) {
+    return related.id() != null
+        ? Optional.of(related.id()).filter(byId::containsKey)
+        : resolve(related.question());
   }
 
   /** Everything found wrong, errors and warnings, in the order found. */

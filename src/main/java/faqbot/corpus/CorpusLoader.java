@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Reads a corpus folder: every {@code .txt} file in it and its subfolders is one entry. */
+/**
+ * Reads a corpus folder: every {@code .txt} (the seed's format) and {@code .md} file (Markdown with
+ * a front-matter header) in it and its subfolders is one entry; a README is not.
+ */
 public final class CorpusLoader {
   /**
    * Files larger than this are refused: an FAQ answer is a few kilobytes, a bigger file is a
@@ -39,8 +43,12 @@ public final class CorpusLoader {
                   "is " + size + " bytes; the limit for one entry is " + MAX_FILE_BYTES));
           continue;
         }
+        String name = file.getFileName().toString();
+        byte[] bytes = Files.readAllBytes(file);
         CorpusParser.Result result =
-            CorpusParser.parse(file.getFileName().toString(), shownAs, Files.readAllBytes(file));
+            isMarkdown(name)
+                ? MarkdownEntryReader.parse(name, shownAs, bytes)
+                : CorpusParser.parse(name, shownAs, bytes);
         problems.addAll(result.problems());
         if (result.entry() != null) {
           entries.add(result.entry());
@@ -59,13 +67,23 @@ public final class CorpusLoader {
     }
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(p -> !isHidden(folder.relativize(p)))
-          .filter(p -> p.getFileName().toString().endsWith(".txt"))
+          .filter(p -> isEntryFile(p.getFileName().toString()))
           .filter(Files::isRegularFile)
           .sorted()
           .toList();
     } catch (IOException | UncheckedIOException e) {
       throw new CorpusException("cannot list corpus folder " + folder + ": " + e.getMessage());
     }
+  }
+
+  private static boolean isEntryFile(String name) {
+    return name.endsWith(".txt")
+        || isMarkdown(name) && !name.toLowerCase(Locale.ROOT).startsWith("readme.");
+  }
+
+  private static boolean isMarkdown(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".md") || lower.endsWith(".markdown");
   }
 
   private static boolean isHidden(Path relative) {

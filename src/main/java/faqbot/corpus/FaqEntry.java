@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * @param editorsText the {@code Scratchpad} and {@code Removed} text: searchable, never shown
  * @param sources citations
  * @param file where the entry was read from, for messages
+ * @param videoUrl where the video can be watched (http or https), or null
+ * @param origin the entry's own page where its authors publish it (http or https), or null
  */
 public record FaqEntry(
     String id,
@@ -27,7 +29,9 @@ public record FaqEntry(
     List<RelatedQuestion> related,
     String editorsText,
     List<Source> sources,
-    String file) {
+    String file,
+    String videoUrl,
+    String origin) {
 
   public FaqEntry {
     alternates = List.copyOf(alternates);
@@ -36,6 +40,35 @@ public record FaqEntry(
     related = List.copyOf(related);
     sources = List.copyOf(sources);
     editorsText = editorsText == null ? "" : editorsText;
+    videoUrl = videoUrl != null && Span.isSafeUrl(videoUrl) ? videoUrl : null;
+    origin = origin != null && Span.isSafeUrl(origin) ? origin : null;
+  }
+
+  /** An entry with no video link and no page of its own elsewhere, as the seed format gives. */
+  public FaqEntry(
+      String id,
+      String question,
+      List<String> alternates,
+      List<String> tags,
+      String video,
+      List<Block> blocks,
+      List<RelatedQuestion> related,
+      String editorsText,
+      List<Source> sources,
+      String file) {
+    this(
+        id,
+        question,
+        alternates,
+        tags,
+        video,
+        blocks,
+        related,
+        editorsText,
+        sources,
+        file,
+        null,
+        null);
   }
 
   /**

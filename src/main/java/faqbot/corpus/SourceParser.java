@@ -10,7 +10,25 @@ final class SourceParser {
       Pattern.compile(
           "^(?<authors>[^()]+?)\\s*\\((?<date>(?:[A-Z][a-z]{2,8}\\.?\\s+)?(?:\\d{1,2},?\\s+)?\\d{4}[a-z]?)\\)\\s*(?<title>.+)$");
 
+  private static final Pattern MARKDOWN_LINK = Pattern.compile("^\\[(.+)]\\((\\S+)\\)$");
+
   private SourceParser() {}
+
+  /**
+   * Reads a citation that may be a Markdown link ({@code [Title](https://…)}), as written in a
+   * front-matter header or a spreadsheet cell; otherwise as {@link #parse}.
+   */
+  static Source parseLink(String raw) {
+    Matcher link = MARKDOWN_LINK.matcher(raw.strip());
+    if (link.matches() && Span.isSafeUrl(link.group(2))) {
+      String title = link.group(1).strip();
+      return new Source(title, null, null, title, link.group(2));
+    }
+    Source plain = parse(raw);
+    return plain.url() != null && !Span.isSafeUrl(plain.url())
+        ? new Source(plain.text(), plain.authors(), plain.date(), plain.title(), null)
+        : plain;
+  }
 
   static Source parse(String raw) {
     String text = raw.strip();

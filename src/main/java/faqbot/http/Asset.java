@@ -23,6 +23,9 @@ final class Asset {
   /** The widget: cached briefly, so a new version reaches every embedding page within minutes. */
   static final String WIDGET = "/public/widget.js";
 
+  /** The stylesheet of the FAQ's own pages. */
+  static final String FAQ_STYLES = "/public/faq.css";
+
   /** The demo page. */
   static final String DEMO_PAGE = "/public/index.html";
 
@@ -47,6 +50,14 @@ final class Asset {
     headers.put("Cache-Control", "public, max-age=300");
     headers.put("Cross-Origin-Resource-Policy", "cross-origin");
     return new Asset(read(WIDGET), headers);
+  }
+
+  /** {@code /faq.css}: the look of the pages under {@code /faq}. */
+  static Asset faqStyles() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "text/css; charset=utf-8");
+    headers.put("Cache-Control", "public, max-age=300");
+    return new Asset(read(FAQ_STYLES), headers);
   }
 
   /**

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import faqbot.answer.Answer;
 import faqbot.answer.Json;
+import faqbot.answer.Scope;
 import faqbot.feedback.Journal;
 import faqbot.feedback.QuestionLog;
 import io.javalin.http.Context;
@@ -14,8 +15,9 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * {@code POST /api/chat}: answers {@code {"message": "…", "context": "…"?}} with the best entry, or
- * the closest questions. {@code context} is the token of the previous answer, for follow-ups.
+ * {@code POST /api/chat}: answers {@code {"message": "…", "context": "…"?, "tags": […]?}} with the
+ * best entry (of those with one of the tags, when given), or the closest questions. {@code context}
+ * is the token of the previous answer, for follow-ups.
  *
  * <p>A question already in the answerer's cache is answered at once, without waiting for a turn at
  * the bounded answering work, from JSON kept for it; only questions that need the model queue.
@@ -53,8 +55,9 @@ final class ChatHandler {
     JsonNode body = JsonBodies.object(ctx);
     String message = JsonBodies.requiredString(body, "message");
     String context = JsonBodies.optionalString(body, "context");
+    Scope scope = Scope.tagged(JsonBodies.optionalTags(body));
     Optional<Answer> cached =
-        context == null ? backend.answerer().cached(message) : Optional.empty();
+        context == null ? backend.answerer().cached(message, scope) : Optional.empty();
     if (cached.isPresent()) {
       respond(ctx, message, cached.get(), true);
       return;
@@ -63,7 +66,8 @@ final class ChatHandler {
     // object.
     boolean reusable = context == null || context.isBlank();
     limits
-        .bounded(c -> respond(c, message, backend.answerer().answer(message, context), reusable))
+        .bounded(
+            c -> respond(c, message, backend.answerer().answer(message, context, scope), reusable))
         .handle(ctx);
   }
 

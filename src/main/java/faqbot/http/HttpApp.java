@@ -73,6 +73,8 @@ public final class HttpApp {
     Cors cors = new Cors(options.allowedOrigins());
     Asset widget = Asset.widget();
     Asset demoPage = Asset.demoPage();
+    Asset faqStyles = Asset.faqStyles();
+    FaqPageHandler pages = new FaqPageHandler(backend);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -132,6 +134,9 @@ public final class HttpApp {
             config.routes.post(
                 "/admin/reload", new AdminHandler(backend, options.adminToken())::reload);
           }
+          config.routes.get("/faq", pages::index);
+          config.routes.get("/faq/{id}", pages::entry);
+          config.routes.get("/faq.css", faqStyles::handle);
           config.routes.get("/widget.js", widget::handle);
           config.routes.head("/widget.js", widget::handle);
           config.routes.get("/", demoPage::handle);
@@ -161,7 +166,9 @@ public final class HttpApp {
               404,
               ctx -> {
                 String type = ctx.res().getContentType();
-                if (type == null || !type.startsWith("application/json")) {
+                // A handler's own 404 (JSON from the API, a page from /faq/{id}) stands.
+                if (type == null
+                    || !(type.startsWith("application/json") || type.startsWith("text/html"))) {
                   error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path());
                 }
               });

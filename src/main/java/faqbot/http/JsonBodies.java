@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -101,6 +103,55 @@ final class JsonBodies {
               + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return value.asText();
+  }
+
+  /** At most this many tags narrow a question, each at most {@link #MAX_TAG_CHARS} characters. */
+  static final int MAX_TAGS = 20;
+
+  static final int MAX_TAG_CHARS = 100;
+
+  /**
+   * The {@code tags} a question is narrowed to: absent or null means none; otherwise an array of at
+   * most {@value #MAX_TAGS} non-empty strings.
+   */
+  static List<String> optionalTags(JsonNode body) {
+    JsonNode value = body.get("tags");
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new ApiException(
+          400,
+          "\"tags\" must be an array of strings, got "
+              + value.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+    List<String> tags = new ArrayList<>();
+    for (JsonNode tag : value) {
+      if (!tag.isTextual()) {
+        throw new ApiException(
+            400,
+            "\"tags\" must hold strings only, got "
+                + tag.getNodeType().name().toLowerCase(Locale.ROOT));
+      }
+      tags.add(tag.asText());
+    }
+    return checkedTags(tags);
+  }
+
+  /** Tags given by a client, checked against the limits; blank ones are dropped. */
+  static List<String> checkedTags(List<String> given) {
+    List<String> tags = given.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+    if (tags.size() > MAX_TAGS) {
+      throw new ApiException(400, "at most " + MAX_TAGS + " tags may be given, got " + tags.size());
+    }
+    for (String tag : tags) {
+      if (tag.length() > MAX_TAG_CHARS) {
+        throw new ApiException(
+            400,
+            "a tag may be at most " + MAX_TAG_CHARS + " characters, got one of " + tag.length());
+      }
+    }
+    return tags;
   }
 
   /**

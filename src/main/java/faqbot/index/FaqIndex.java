@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.SearcherFactory;
@@ -66,11 +67,24 @@ public final class FaqIndex implements AutoCloseable {
       Path folder,
       SentenceEncoder encoder,
       Consumer<BuildReport> onBuild) {
+    return openOrBuild(
+        CorpusFingerprint.of(corpusPath), () -> loader.apply(corpusPath), folder, encoder, onBuild);
+  }
+
+  /**
+   * Opens the index in a folder, building it first from what {@code loader} reads when it was not
+   * built from a corpus of this fingerprint.
+   */
+  public static FaqIndex openOrBuild(
+      String fingerprint,
+      Supplier<Corpus> loader,
+      Path folder,
+      SentenceEncoder encoder,
+      Consumer<BuildReport> onBuild) {
     try {
       Files.createDirectories(folder);
-      String fingerprint = CorpusFingerprint.of(corpusPath);
       if (!BuildStamp.lastCommitIn(folder).serves(fingerprint, encoder)) {
-        onBuild.accept(build(loader.apply(corpusPath), fingerprint, folder, encoder));
+        onBuild.accept(build(loader.get(), fingerprint, folder, encoder));
       }
       return new FaqIndex(folder, encoder);
     } catch (IOException e) {

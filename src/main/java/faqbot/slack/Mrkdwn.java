@@ -1,7 +1,9 @@
 package faqbot.slack;
 
 import faqbot.corpus.Marks;
+import faqbot.corpus.Span;
 import faqbot.text.Cut;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,7 +123,41 @@ final class Mrkdwn {
       }
       at = Cut.boundaryAtOrBefore(text, at); // nor a surrogate pair
     }
+    int link = text.lastIndexOf('<', at - 1);
+    if (link >= 0 && text.indexOf('>', link) >= at) {
+      at = link; // nor a link: escaped text holds no other '<'
+    }
     return text.substring(0, at).stripTrailing();
+  }
+
+  /**
+   * An answer's runs as mrkdwn: text escaped, emphasis and strong as {@code _…_} and {@code *…*},
+   * code as {@code `…`}, links as {@code <url|text>}; the seed's marks as their text.
+   */
+  static String fromSpans(List<Span> spans) {
+    StringBuilder out = new StringBuilder();
+    for (Span span : spans) {
+      switch (span.kind()) {
+        case LINK -> out.append(link(span.url(), span.text()));
+        case EMPHASIS -> wrap(out, span.text(), "_");
+        case STRONG -> wrap(out, span.text(), "*");
+        case CODE -> wrap(out, span.text().replace('`', '\''), "`");
+        case TEXT, MARK -> out.append(escape(span.text()));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Text between marks, the marks inside its spaces, as Slack only reads them there. */
+  private static void wrap(StringBuilder out, String text, String mark) {
+    String inner = text.strip();
+    if (inner.isEmpty()) {
+      out.append(text);
+      return;
+    }
+    int lead = text.indexOf(inner);
+    out.append(text, 0, lead).append(mark).append(escape(inner)).append(mark);
+    out.append(text.substring(lead + inner.length()));
   }
 
   /** Plain text cut to at most {@code limit} characters, with an ellipsis when cut. */

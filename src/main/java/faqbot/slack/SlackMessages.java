@@ -8,6 +8,7 @@ import faqbot.answer.EntryView;
 import faqbot.corpus.Block;
 import faqbot.corpus.Marks;
 import faqbot.corpus.Source;
+import faqbot.corpus.Span;
 import faqbot.text.Cut;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +60,29 @@ final class SlackMessages {
       String video,
       List<Block> blocks,
       List<Answer.Link> related,
-      List<Source> sources) {
+      List<Source> sources,
+      String videoUrl) {
+
+    Shown(
+        String id,
+        String question,
+        String video,
+        List<Block> blocks,
+        List<Answer.Link> related,
+        List<Source> sources) {
+      this(id, question, video, blocks, related, sources, null);
+    }
 
     static Shown of(Answer answer) {
       Answer.Shown a = answer.answer();
       return new Shown(
-          a.id(), a.question(), a.video(), a.blocks(), answer.related(), answer.sources());
+          a.id(),
+          a.question(),
+          a.video(),
+          a.blocks(),
+          answer.related(),
+          answer.sources(),
+          a.videoUrl());
     }
 
     static Shown of(EntryView entry) {
@@ -74,7 +92,8 @@ final class SlackMessages {
           entry.video(),
           entry.blocks(),
           entry.related(),
-          entry.sources());
+          entry.sources(),
+          entry.videoUrl());
     }
   }
 
@@ -123,7 +142,7 @@ final class SlackMessages {
           context(
               List.of(
                   ":film_frames: Video: _"
-                      + cutEscaped(Mrkdwn.fromCorpus(shown.video()), MAX_SOURCE_TEXT)
+                      + cutEscaped(video(shown), MAX_SOURCE_TEXT + 300)
                       + "_")));
     }
 
@@ -282,14 +301,15 @@ final class SlackMessages {
   private static List<String> pieces(Block block, int limit) {
     List<String> out = new ArrayList<>();
     switch (block.kind()) {
-      case PARAGRAPH -> split(Mrkdwn.fromCorpus(block.text()), limit, "", out);
-      case QUOTE -> split(Mrkdwn.fromCorpus(block.text()), limit - 2, "> ", out);
+      case PARAGRAPH -> split(rich(block.spans(), block.text()), limit, "", out);
+      case QUOTE -> split(rich(block.spans(), block.text()), limit - 2, "> ", out);
       case BULLETS, NUMBERED -> {
         StringBuilder group = new StringBuilder();
         for (int i = 0; i < block.items().size(); i++) {
           String mark = block.kind() == Block.Kind.BULLETS ? "\u2022 " : (i + 1) + ". ";
           List<String> itemPieces = new ArrayList<>();
-          split(Mrkdwn.fromCorpus(block.items().get(i)), limit - mark.length(), "", itemPieces);
+          List<Span> spans = i < block.itemSpans().size() ? block.itemSpans().get(i) : List.of();
+          split(rich(spans, block.items().get(i)), limit - mark.length(), "", itemPieces);
           for (int p = 0; p < itemPieces.size(); p++) {
             String line = (p == 0 ? mark : "   ") + itemPieces.get(p);
             if (group.length() > 0 && group.length() + 1 + line.length() > limit) {
@@ -308,6 +328,17 @@ final class SlackMessages {
       }
     }
     return out;
+  }
+
+  /** The video's title, a link to it where its address is known. */
+  private static String video(Shown shown) {
+    String title = Mrkdwn.clip(Marks.strip(shown.video()), MAX_SOURCE_TEXT);
+    return shown.videoUrl() == null ? Mrkdwn.escape(title) : Mrkdwn.link(shown.videoUrl(), title);
+  }
+
+  /** A block's runs as mrkdwn, or its text where it has no runs. */
+  private static String rich(List<Span> spans, String text) {
+    return spans.isEmpty() ? Mrkdwn.fromCorpus(text) : Mrkdwn.fromSpans(spans);
   }
 
   /**

@@ -122,9 +122,7 @@ public record SlackSettings(
     if (publicUrl == null || id == null) {
       return null;
     }
-    return publicUrl
-        + "/api/faq/"
-        + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return publicUrl + "/faq/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override

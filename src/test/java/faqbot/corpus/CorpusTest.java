@@ -24,7 +24,7 @@ class CorpusTest {
     write("What is good?.txt", "Good answer.\n\nSources\n\n- A book\n");
     write("What is bad?.txt", "A <u>bad mark.\n");
     write("sub/What is nested?.txt", "Nested answer.\n\nSources\n\n- A book\n");
-    write("notes.md", "not an entry");
+    write("notes.rst", "not an entry");
     write(".hidden/What is hidden?.txt", "Hidden.\n");
     Corpus corpus = CorpusLoader.load(folder);
     assertThat(corpus.entries())

@@ -2,7 +2,9 @@ package faqbot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faqbot.answer.SmallTalk;
 import faqbot.app.Bot;
+import faqbot.corpus.CorpusSource;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;
@@ -132,6 +134,156 @@ class WidgetBrowserIT {
     if (driver != null) {
       driver.manage().window().setSize(new Dimension(1280, 900));
     }
+  }
+
+  // ---------------------------------------------------------------- Markdown content and pages
+
+  private static final String HOSTILE_ID = "is-this-entry-hostile";
+
+  /** A corpus folder of Markdown entries: links, emphasis, a footnote, related, a hostile one. */
+  private static Path markdownCorpus() throws IOException {
+    Path folder = Files.createTempDirectory("faqbot-md-corpus-");
+    cleanups.add(() -> Fixtures.deleteTree(folder));
+    Files.writeString(
+        folder.resolve("what-is-reward-hacking.md"),
+        "---\nquestion: What is reward hacking?\ntags: [training]\n"
+            + "related:\n  - Is this entry hostile?\n---\n"
+            + "An agent *games* its reward, as in [the boat race](https://openai.com/research/faulty-reward-functions)."
+            + " See also[^1].\n\n[^1]: [Specification gaming examples](https://vkrakovna.wordpress.com/x)\n");
+    Files.writeString(
+        folder.resolve(HOSTILE_ID + ".md"),
+        "---\nquestion: Is this entry hostile?\ntags: [training]\n---\n"
+            + "It tries <script>window.__pwned=1</script> and <img src=x onerror=window.__pwned=1>"
+            + " and [a trap](javascript:window.__pwned=1) and [data](data:text/html,x) but links"
+            + " [safely](https://example.org/safe?a=1&b=2).\n");
+    return folder;
+  }
+
+  /** A server, keyword search only (quick to index), on a corpus; stopped after the test. */
+  private static Javalin serve(CorpusSource corpus) throws IOException {
+    Path index = Files.createTempDirectory("faqbot-md-index-");
+    Bot bot = Bot.open(corpus, index, false, SmallTalk.standard(), report -> {});
+    Javalin server =
+        HttpApp.create(bot.answerer(), new HttpOptions(List.of(), List.of(), journal)).start(0);
+    cleanups.add(
+        () -> {
+          server.stop();
+          bot.close();
+          Fixtures.deleteTree(index);
+        });
+    return server;
+  }
+
+  @Test
+  void aMarkdownAnswerShowsItsLinksAsLinksAndNothingInItRuns() throws IOException {
+    Javalin server = serve(CorpusSource.of(markdownCorpus()));
+    SearchContext widget = openPage("http://127.0.0.1:" + server.port() + "/");
+    widget.findElement(By.cssSelector("button.launcher")).click();
+
+    WebElement answer = ask(widget, "What is reward hacking?");
+    WebElement link = answer.findElement(By.linkText("the boat race"));
+    assertThat(link.getAttribute("href"))
+        .isEqualTo("https://openai.com/research/faulty-reward-functions");
+    assertThat(link.getAttribute("target")).isEqualTo("_blank");
+    assertThat(link.getAttribute("rel")).isEqualTo("noopener noreferrer");
+    WebElement emphasis = answer.findElement(By.cssSelector("em"));
+    assertThat(emphasis.getText()).isEqualTo("games");
+    assertThat(js("return getComputedStyle(arguments[0]).fontStyle", emphasis)).isEqualTo("italic");
+    assertThat(answer.getText())
+        .contains("See also[1].")
+        .doesNotContain("[^1]")
+        .doesNotContain("*");
+    assertThat(answer.findElement(By.cssSelector("details summary")).getText())
+        .isEqualTo("Sources (1)");
+    assertThat(answer.findElement(By.cssSelector(".page a")).getAttribute("href"))
+        .isEqualTo("http://127.0.0.1:" + server.port() + "/faq/what-is-reward-hacking");
+    screenshot("widget-markdown.png");
+
+    WebElement hostile = ask(widget, "Is this entry hostile?");
+    assertThat(hostile.getText()).contains("It tries").contains("a trap").doesNotContain("<script");
+    assertThat(hostile.findElements(By.cssSelector("a")))
+        .extracting(a -> a.getAttribute("href"))
+        .contains("https://example.org/safe?a=1&b=2")
+        .noneMatch(h -> h.startsWith("javascript:") || h.startsWith("data:"));
+    hostile.findElement(By.linkText("safely"));
+    assertThat(hostile.findElements(By.linkText("a trap"))).isEmpty();
+    assertNotPwned(widget);
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void anAnswersPageAndTheListOfQuestionsInABrowser() throws IOException {
+    Javalin server = serve(CorpusSource.of(markdownCorpus()));
+    String base = "http://127.0.0.1:" + server.port();
+    driver.get(base + "/faq/what-is-reward-hacking");
+    assertThat(driver.getTitle()).isEqualTo("What is reward hacking? — FAQ");
+    assertThat(driver.findElement(By.cssSelector("h1")).getText())
+        .isEqualTo("What is reward hacking?");
+    assertThat(driver.findElement(By.linkText("the boat race")).getAttribute("href"))
+        .isEqualTo("https://openai.com/research/faulty-reward-functions");
+    assertThat(driver.findElement(By.cssSelector("#related + ul a")).getAttribute("href"))
+        .isEqualTo(base + "/faq/" + HOSTILE_ID);
+    assertThat(driver.findElement(By.cssSelector("#sources + ol a")).getText())
+        .isEqualTo("Specification gaming examples");
+    assertThat(js("return getComputedStyle(document.body).fontFamily"))
+        .as("the stylesheet loaded under the page's policy")
+        .asString()
+        .contains("system-ui");
+    screenshot("faq-page.png");
+
+    driver.findElement(By.cssSelector("#related + ul a")).click();
+    until(d -> d.getCurrentUrl().endsWith("/faq/" + HOSTILE_ID));
+    assertThat(driver.findElement(By.cssSelector("article")).getText())
+        .contains("It tries")
+        .contains("a trap");
+    assertThat(driver.findElements(By.cssSelector("article a")))
+        .extracting(a -> a.getAttribute("href"))
+        .containsExactly("https://example.org/safe?a=1&b=2", base + "/faq#tag-training");
+    assertThat(driver.findElements(By.cssSelector("script, img, iframe"))).isEmpty();
+    assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
+
+    driver.get(base + "/faq");
+    assertThat(driver.findElement(By.cssSelector("h2")).getText()).isEqualTo("training (2)");
+    assertThat(driver.findElements(By.cssSelector("section li a")))
+        .extracting(WebElement::getText)
+        .containsExactlyInAnyOrder("What is reward hacking?", "Is this entry hostile?");
+    screenshot("faq-index.png");
+
+    assertNoConsoleErrors();
+
+    driver.get(base + "/faq/no-such-entry"); // a 404, which the console reports
+    assertThat(driver.findElement(By.cssSelector("h1")).getText()).isEqualTo("No such question");
+  }
+
+  @Test
+  void theAisafetyExportAnswersWithItsLinksVideoFootnotesAndRelatedQuestions() throws IOException {
+    Path export =
+        Fixtures.sharedDatasets().resolve("aisafety-info-stampy/faq_entries_2023-03.jsonl");
+    Javalin server = serve(CorpusSource.of(export));
+    SearchContext widget = openPage("http://127.0.0.1:" + server.port() + "/");
+    widget.findElement(By.cssSelector("button.launcher")).click();
+
+    WebElement answer = ask(widget, "Are corporations superintelligent?");
+    assertThat(answer.findElement(By.linkText("distinguishes")).getAttribute("href"))
+        .isEqualTo("https://publicism.info/philosophy/superintelligence/4.html");
+    WebElement video = answer.findElement(By.cssSelector(".video a"));
+    assertThat(video.getText()).isEqualTo("Why Not Just: Think of AGI Like a Corporation?");
+    assertThat(video.getAttribute("href")).isEqualTo("https://www.youtube.com/watch?v=L5pUA3LsEaw");
+    assertThat(answer.findElements(By.cssSelector(".chips button")))
+        .extracting(WebElement::getText)
+        .contains("What is \"superintelligence\"?");
+    assertThat(answer.getText())
+        .doesNotContain("**")
+        .doesNotContain("](")
+        .doesNotContain("<iframe")
+        .doesNotContain("[^");
+    screenshot("widget-export.png");
+
+    WebElement footnoted = ask(widget, "How might interpretability be helpful?");
+    assertThat(footnoted.findElement(By.cssSelector("details summary")).getText())
+        .isEqualTo("Sources (1)");
+    assertThat(footnoted.getText()).contains("a maze-solving agent[1]");
+    assertNoConsoleErrors();
   }
 
   // ---------------------------------------------------------------- a conversation

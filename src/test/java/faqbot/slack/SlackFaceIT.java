@@ -863,7 +863,7 @@ class SlackFaceIT {
               .findFirst()
               .orElseThrow();
       assertThat(last)
-          .contains("<" + PUBLIC + "/api/faq/how-long-can-an-answer-be|Read the full answer>")
+          .contains("<" + PUBLIC + "/faq/how-long-can-an-answer-be|Read the full answer>")
           .contains("keeps going for a while. \u2026");
       assertThat(String.join("", sections).length())
           .isLessThanOrEqualTo(SlackMessages.BODY_BUDGET + 200);

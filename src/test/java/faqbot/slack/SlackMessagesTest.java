@@ -166,7 +166,7 @@ class SlackMessagesTest {
     assertThat(body.length()).isLessThanOrEqualTo(SlackMessages.BODY_BUDGET + 10);
     assertThat(sections).allSatisfy(s -> assertThat(s).hasSizeLessThanOrEqualTo(3000));
     String last = sections.get(sections.size() - 1);
-    assertThat(last).endsWith("*<https://faq.example.org/api/faq/the-id|Read the full answer>*");
+    assertThat(last).endsWith("*<https://faq.example.org/faq/the-id|Read the full answer>*");
     assertThat(last).contains(". \u2026\n\n"); // cut after a full sentence
     assertThat(message.getBlocks()).hasSizeLessThanOrEqualTo(50);
   }

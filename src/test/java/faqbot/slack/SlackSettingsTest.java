@@ -46,8 +46,8 @@ class SlackSettingsTest {
     assertThat(s.botToken()).isEqualTo("xoxb-123");
     assertThat(s.apiBase()).hasToString("http://127.0.0.1:9999/api");
     assertThat(s.fullAnswerUrl("what-is-ai-alignment"))
-        .isEqualTo("https://faq.example.org/api/faq/what-is-ai-alignment");
-    assertThat(s.fullAnswerUrl("a b|c")).isEqualTo("https://faq.example.org/api/faq/a%20b%7Cc");
+        .isEqualTo("https://faq.example.org/faq/what-is-ai-alignment");
+    assertThat(s.fullAnswerUrl("a b|c")).isEqualTo("https://faq.example.org/faq/a%20b%7Cc");
     assertThat(s.botUserId()).isEqualTo("U123");
     assertThat(s.inChannel()).isTrue();
     assertThat(s.workers()).isEqualTo(3);

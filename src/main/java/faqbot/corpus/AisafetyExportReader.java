@@ -1,0 +1,154 @@
+package faqbot.corpus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the AISafety.info table export: one JSON row per line with {@code ui_id}, {@code title},
+ * {@code status}, {@code answer_markdown}, {@code tags}, {@code related_ids} and {@code
+ * alternate_phrasings}. Rows of the chosen statuses are loaded; the answer's Markdown keeps its
+ * links, its footnotes become sources, and each entry links to its page on the site.
+ */
+public final class AisafetyExportReader {
+  /** Where the site shows an entry, by its page id. */
+  static final String PAGE = "https://aisafety.info/questions/";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private AisafetyExportReader() {}
+
+  /** Whether a JSON line is a row of the export (rather than an evaluation corpus's entry). */
+  static boolean isExportRow(JsonNode node) {
+    return node != null && node.has("ui_id") && node.has("answer_markdown");
+  }
+
+  public static Corpus read(Path file, CorpusSource source) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CorpusException("cannot read corpus file " + file + ": " + e.getMessage());
+    }
+    String shownAs = file.toString();
+    List<CorpusProblem> problems = new ArrayList<>();
+    Map<Integer, JsonNode> rows = new HashMap<>();
+    Map<String, String> titles = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode node = JSON.readTree(lines.get(i));
+        if (!node.isObject()) {
+          problems.add(CorpusProblem.error(shownAs, i + 1, "is not a JSON object"));
+          continue;
+        }
+        rows.put(i + 1, node);
+        String id = text(node, "ui_id");
+        String title = text(node, "title");
+        if (id != null && title != null) {
+          titles.putIfAbsent(id, title.strip());
+        }
+      } catch (JsonProcessingException e) {
+        problems.add(
+            CorpusProblem.error(shownAs, i + 1, "is not a JSON object: " + e.getOriginalMessage()));
+      }
+    }
+    List<FaqEntry> entries = new ArrayList<>();
+    rows.keySet().stream()
+        .sorted()
+        .forEach(
+            line -> {
+              JsonNode row = rows.get(line);
+              if (!source.serves(text(row, "status"))) {
+                return;
+              }
+              FaqEntry entry = entry(row, line, shownAs, titles, problems);
+              if (entry != null) {
+                entries.add(entry);
+              }
+            });
+    return Corpus.of(entries, problems);
+  }
+
+  private static FaqEntry entry(
+      JsonNode row,
+      int line,
+      String shownAs,
+      Map<String, String> titles,
+      List<CorpusProblem> problems) {
+    String id = text(row, "ui_id");
+    String title = text(row, "title");
+    String markdown = text(row, "answer_markdown");
+    if (id == null || title == null) {
+      problems.add(CorpusProblem.error(shownAs, line, "needs a ui_id and a title"));
+      return null;
+    }
+    if (markdown == null) {
+      problems.add(
+          CorpusProblem.error(
+              shownAs, line, "entry " + id + " (\"" + title.strip() + "\") has no answer text"));
+      return null;
+    }
+    MarkdownAnswer.Result answer = MarkdownAnswer.read(markdown);
+    if (answer.blocks().isEmpty()) {
+      problems.add(
+          CorpusProblem.error(
+              shownAs,
+              line,
+              "entry " + id + " (\"" + title.strip() + "\") has no answer text once read"));
+      return null;
+    }
+    List<RelatedQuestion> related = new ArrayList<>();
+    for (String target : strings(row, "related_ids")) {
+      related.add(
+          new RelatedQuestion(
+              titles.getOrDefault(target, "a page not in this export"), line, target));
+    }
+    List<String> alternates =
+        strings(row, "alternate_phrasings").stream()
+            .filter(p -> !Slugs.questionKey(p).equals(Slugs.questionKey(title)))
+            .toList();
+    return new FaqEntry(
+        id,
+        title.strip(),
+        alternates,
+        strings(row, "tags"),
+        answer.video(),
+        answer.blocks(),
+        related,
+        "",
+        answer.sources(),
+        shownAs,
+        answer.videoUrl(),
+        PAGE + id);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+  }
+
+  private static List<String> strings(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    List<String> out = new ArrayList<>();
+    if (value != null && value.isArray()) {
+      value.forEach(
+          v -> {
+            if (v.isTextual() && !v.asText().isBlank()) {
+              out.add(v.asText().strip());
+            }
+          });
+    }
+    return out;
+  }
+}
