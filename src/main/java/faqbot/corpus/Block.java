@@ -23,9 +23,13 @@ public record Block(
   }
 
   public Block {
-    items = List.copyOf(items);
-    spans = List.copyOf(spans);
-    itemSpans = itemSpans.stream().map(List::copyOf).toList();
+    items = items == null ? List.of() : List.copyOf(items);
+    // A block stored before blocks had runs (an older index) takes them from its marks.
+    spans = spans == null ? Spans.fromMarked(text) : List.copyOf(spans);
+    itemSpans =
+        itemSpans == null
+            ? items.stream().map(Spans::fromMarked).toList()
+            : itemSpans.stream().map(List::copyOf).toList();
   }
 
   /** A block in the corpus notation, its spans read from its {@code <u>} marks. */

@@ -294,6 +294,44 @@ class HttpApiIT {
   }
 
   @Test
+  void tagsNarrowChatAndSearchToTheEntriesThatHaveThem() {
+    api(
+        (server, client) -> {
+          // Untagged, the question is inner alignment's; narrowed to reward hacking's tags, the
+          // bot answers only from entries with them, and so never with inner alignment.
+          JsonNode all =
+              json(postJson(client, "/api/chat", "{\"message\":\"What is inner alignment?\"}"));
+          assertThat(all.at("/answer/id").asText()).isEqualTo("what-is-inner-alignment");
+          JsonNode narrowed =
+              json(
+                  postJson(
+                      client,
+                      "/api/chat",
+                      "{\"message\":\"What is inner alignment?\",\"tags\":[\" Reward Hacking \"]}"));
+          assertThat(narrowed.at("/answer/id").asText("")).isNotEqualTo("what-is-inner-alignment");
+          JsonNode reward =
+              json(
+                  postJson(
+                      client,
+                      "/api/chat",
+                      "{\"message\":\"What is reward hacking?\",\"tags\":[\"reward hacking\"]}"));
+          assertThat(reward.at("/answer/id").asText()).isEqualTo("what-is-reward-hacking");
+
+          JsonNode search =
+              json(client.get("/api/search?q=alignment&tags=reward+hacking&limit=50"));
+          assertThat(search.get("results")).isNotEmpty();
+          // the three bundled entries tagged "reward hacking", and no other
+          assertThat(search.get("results").findValuesAsText("id"))
+              .containsExactlyInAnyOrder(
+                  "what-is-reward-hacking",
+                  "what-is-specification-gaming",
+                  "what-is-a-reward-model");
+
+          assertThat(client.get("/api/search?q=x&tags=" + "t,".repeat(21)).code()).isEqualTo(400);
+        });
+  }
+
+  @Test
   void searchWithoutLimitUsesTheDefault() {
     api(
         (server, client) -> {
@@ -383,7 +421,16 @@ class HttpApiIT {
         Arguments.of("a JSON array", "[\"What is inner alignment?\"]", 400, "JSON object"),
         Arguments.of("a JSON string", "\"What is inner alignment?\"", 400, "JSON object"),
         Arguments.of("JSON null", "null", 400, "JSON object"),
-        Arguments.of("empty body", "", 400, "empty"));
+        Arguments.of("empty body", "", 400, "empty"),
+        Arguments.of("tags a string", "{\"message\":\"hi\",\"tags\":\"alignment\"}", 400, "array"),
+        Arguments.of("tags of numbers", "{\"message\":\"hi\",\"tags\":[1]}", 400, "strings"),
+        Arguments.of(
+            "too many tags",
+            "{\"message\":\"hi\",\"tags\":["
+                + String.join(",", java.util.Collections.nCopies(21, "\"t\""))
+                + "]}",
+            400,
+            "at most 20 tags"));
   }
 
   @ParameterizedTest(name = "{0}")
