@@ -7,7 +7,15 @@ import java.nio.file.Path;
 public final class Corpora {
   private Corpora() {}
 
+  /**
+   * Reads the corpus at {@code path}, with the phrasings files beside it merged into its entries
+   * ({@link Phrasings}).
+   */
   public static Corpus load(Path path) {
+    return Phrasings.apply(path, read(path));
+  }
+
+  private static Corpus read(Path path) {
     if (Files.isDirectory(path)) {
       return CorpusLoader.load(path);
     }
