@@ -51,7 +51,9 @@ public final class PhrasingsFile {
   /** The longest phrasing: the same limit as an entry's own question. */
   public static final int MAX_PHRASING_CHARS = CorpusParser.MAX_QUESTION_LENGTH;
 
-  private static final Pattern LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z ]*?)\\s*:(.*)$");
+  /** A {@code Key: value} line; the value may hold any character but the line breaks split on. */
+  private static final Pattern LINE =
+      Pattern.compile("^\\s*([A-Za-z][A-Za-z ]*?)\\s*:(.*)$", Pattern.DOTALL);
 
   private PhrasingsFile() {}
 

@@ -39,6 +39,14 @@ class InnerAlignmentPhrasingsIT {
    */
   static final int AFTER = 6;
 
+  /**
+   * Held-out questions to which the entry is the answer or, when the bot asks which was meant, the
+   * first choice offered: before, and after.
+   */
+  static final int FIRST_BEFORE = 7;
+
+  static final int FIRST_AFTER = 9;
+
   @TempDir Path dir;
 
   static List<String> lines(String name) throws IOException {
@@ -47,9 +55,16 @@ class InnerAlignmentPhrasingsIT {
         .toList();
   }
 
-  /** The held-out questions the answerer answers with the inner-alignment entry. */
-  static List<String> answeredWithTheEntry(Answerer answerer, List<String> questions) {
+  /** How the answerer met the held-out questions. */
+  record Outcomes(List<String> answered, List<String> first) {}
+
+  /**
+   * The held-out questions the answerer answers with the inner-alignment entry, and those to which
+   * the entry is the answer or the first choice offered.
+   */
+  static Outcomes answeredWithTheEntry(Answerer answerer, List<String> questions) {
     List<String> answered = new ArrayList<>();
+    List<String> first = new ArrayList<>();
     for (String question : questions) {
       Answer answer = answerer.answer(question);
       String best =
@@ -63,8 +78,11 @@ class InnerAlignmentPhrasingsIT {
       if (answer.matched() && answer.answer().id().equals(ENTRY)) {
         answered.add(question);
       }
+      if (best.equals(ENTRY) || best.equals("(" + ENTRY + ")")) {
+        first.add(question);
+      }
     }
-    return answered;
+    return new Outcomes(answered, first);
   }
 
   static Path copyOfTheSeedCorpus(Path to) throws IOException {
@@ -91,7 +109,7 @@ class InnerAlignmentPhrasingsIT {
     List<String> heldOut = lines("inner-heldout.txt");
 
     System.out.println("-- before: the seed corpus as it is");
-    List<String> before = answeredWithTheEntry(Fixtures.bundledBot().answerer(), heldOut);
+    Outcomes before = answeredWithTheEntry(Fixtures.bundledBot().answerer(), heldOut);
 
     Path corpus = copyOfTheSeedCorpus(dir.resolve("corpus"));
     StringBuilder file = new StringBuilder("# Phrasings readers use for the seed entry.\n");
@@ -105,13 +123,25 @@ class InnerAlignmentPhrasingsIT {
     System.out.println("-- after: with " + phrasings.size() + " phrasings beside the corpus");
     try (Bot bot = Bot.open(corpus, dir.resolve("index"), true, r -> {})) {
       assertThat(bot.answerer().entry(ENTRY).orElseThrow().alternates()).containsAll(phrasings);
-      List<String> after = answeredWithTheEntry(bot.answerer(), heldOut);
+      Outcomes after = answeredWithTheEntry(bot.answerer(), heldOut);
       System.out.printf(
-          "held-out questions answered with \"%s\": %d of %d before, %d of %d after%n",
-          QUESTION, before.size(), heldOut.size(), after.size(), heldOut.size());
+          "held-out questions answered with \"%s\": %d of %d before, %d of %d after;"
+              + " answered or first choice: %d before, %d after%n",
+          QUESTION,
+          before.answered().size(),
+          heldOut.size(),
+          after.answered().size(),
+          heldOut.size(),
+          before.first().size(),
+          after.first().size());
 
-      assertThat(before).as("before").hasSize(BEFORE);
-      assertThat(after).as("after").hasSize(AFTER).containsAll(before);
+      assertThat(before.answered()).as("answered before").hasSize(BEFORE);
+      assertThat(before.first()).as("first before").hasSize(FIRST_BEFORE);
+      assertThat(after.answered())
+          .as("answered after")
+          .hasSize(AFTER)
+          .containsAll(before.answered());
+      assertThat(after.first()).as("first after").hasSize(FIRST_AFTER);
     }
     try (Stream<Path> seed = Files.list(Fixtures.corpus())) {
       assertThat(seed.map(p -> p.getFileName().toString()))

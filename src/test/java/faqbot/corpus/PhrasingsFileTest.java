@@ -184,6 +184,20 @@ class PhrasingsFileTest {
   }
 
   @Test
+  void aPhrasingWithAnUnusualSeparatorReadsBackAsWritten() throws IOException {
+    Path file = dir.resolve("added.phrasings");
+    assertThatThrownBy(() -> PhrasingsFile.append(file, "what-is-x", "What is X\u0085?"))
+        .isInstanceOf(IllegalArgumentException.class);
+    PhrasingsFile.append(file, "what-is-x", "What is\u2028X: really?");
+    PhrasingsFile.Read read = PhrasingsFile.read(file);
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.additions())
+        .singleElement()
+        .extracting(Addition::text)
+        .isEqualTo("What is\u2028X: really?");
+  }
+
+  @Test
   void refusesToAppendWhatWouldNotReadBack() {
     Path file = dir.resolve("added.phrasings");
     assertThatThrownBy(() -> PhrasingsFile.append(file, "what-is-x", "two\nlines"))
