@@ -15,6 +15,7 @@ import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
 import faqbot.index.FaqIndex;
 import faqbot.index.IndexView;
+import faqbot.text.Cut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -150,8 +151,17 @@ public final class Bot implements AutoCloseable {
     if (isCurrent()) {
       return false;
     }
-    reindex();
-    return true;
+    reloadLock.lock();
+    try {
+      // Another reload (a phrasing added through the API) may have caught up while this waited.
+      if (isCurrent()) {
+        return false;
+      }
+      reindex();
+      return true;
+    } finally {
+      reloadLock.unlock();
+    }
   }
 
   /**
@@ -186,7 +196,8 @@ public final class Bot implements AutoCloseable {
       Corpus current = Corpora.load(corpus);
       if (current.byId(entryId).isEmpty()) {
         throw new PhrasingRefusedException(
-            PhrasingRefusedException.Reason.UNKNOWN_ENTRY, "no entry has the id '" + entryId + "'");
+            PhrasingRefusedException.Reason.UNKNOWN_ENTRY,
+            "no entry has the id '" + Cut.atMost(entryId, 100) + "'");
       }
       String owner = current.resolve(text).orElse(null);
       if (entryId.equals(owner)) {
