@@ -7,11 +7,16 @@ import faqbot.corpus.Corpus;
 import faqbot.corpus.CorpusProblem;
 import faqbot.corpus.CorpusSource;
 import faqbot.corpus.FaqEntry;
+import faqbot.corpus.PhrasingsFile;
+import faqbot.corpus.Slugs;
 import faqbot.embed.LazyEncoder;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
 import faqbot.index.FaqIndex;
 import faqbot.index.IndexView;
+import faqbot.text.Cut;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,8 +161,87 @@ public final class Bot implements AutoCloseable {
     if (isCurrent()) {
       return false;
     }
-    reindex();
-    return true;
+    reloadLock.lock();
+    try {
+      // Another reload (a phrasing added through the API) may have caught up while this waited.
+      if (isCurrent()) {
+        return false;
+      }
+      reindex();
+      return true;
+    } finally {
+      reloadLock.unlock();
+    }
+  }
+
+  /**
+   * What adding a phrasing did.
+   *
+   * @param added whether it was written (false when the entry already asks it so)
+   * @param entryId the entry
+   * @param phrasing the phrasing, as written
+   * @param file the phrasings file's name
+   */
+  public record PhrasingAdded(boolean added, String entryId, String phrasing, String file) {}
+
+  /**
+   * Adds a phrasing to an entry: appends it to the phrasings file beside the corpus, durably, then
+   * reloads and returns once the new index serves it, so the next question in those words answers
+   * that entry. Nothing is written when the entry already asks it so.
+   *
+   * @throws PhrasingRefusedException when the phrasing is not one line of text, the entry is
+   *     unknown, or another entry already asks it so; nothing is written then
+   * @throws UncheckedIOException when the file cannot be written
+   * @throws IllegalStateException when it was written but the reloaded index does not serve it
+   */
+  public PhrasingAdded addPhrasing(String entryId, String phrasing) {
+    String wrong = PhrasingsFile.checkPhrasing(phrasing);
+    if (wrong != null) {
+      throw new PhrasingRefusedException(PhrasingRefusedException.Reason.INVALID, wrong);
+    }
+    String text = phrasing.strip();
+    Path file = PhrasingsFile.target(corpus.path());
+    reloadLock.lock();
+    try {
+      Corpus current = corpus.load();
+      if (current.byId(entryId).isEmpty()) {
+        throw new PhrasingRefusedException(
+            PhrasingRefusedException.Reason.UNKNOWN_ENTRY,
+            "no entry has the id '" + Cut.atMost(entryId, 100) + "'");
+      }
+      String owner = current.resolve(text).orElse(null);
+      if (entryId.equals(owner)) {
+        return new PhrasingAdded(false, entryId, text, file.getFileName().toString());
+      }
+      if (owner != null) {
+        FaqEntry other = current.byId(owner).orElseThrow();
+        boolean question = Slugs.questionKey(other.question()).equals(Slugs.questionKey(text));
+        throw new PhrasingRefusedException(
+            PhrasingRefusedException.Reason.TAKEN,
+            "\""
+                + text
+                + "\" is "
+                + (question ? "the question" : "a phrasing")
+                + " of another entry, '"
+                + owner
+                + "'");
+      }
+      try {
+        PhrasingsFile.append(file, entryId, text);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      }
+      reindex();
+      try (IndexView view = index.acquire()) {
+        if (!entryId.equals(view.corpus().resolve(text).orElse(null))) {
+          throw new IllegalStateException(
+              "the phrasing was written to " + file + " but the reloaded index does not serve it");
+        }
+      }
+      return new PhrasingAdded(true, entryId, text, file.getFileName().toString());
+    } finally {
+      reloadLock.unlock();
+    }
   }
 
   private Corpus keepLastGood(Corpus fresh) {

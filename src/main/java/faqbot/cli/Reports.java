@@ -43,7 +43,10 @@ final class Reports {
               + warnings
               + " warning"
               + (warnings == 1 ? "" : "s")
-              + (errors > 0 ? " (files with errors are left out; the others are used)" : ""));
+              + (errors > 0
+                  ? " (entry files and phrasings lines with errors are left out; the others are"
+                      + " used)"
+                  : ""));
     }
     w.flush();
   }

@@ -19,11 +19,19 @@ public final class Corpora {
 
   private Corpora() {}
 
+  /**
+   * Reads the corpus at {@code path}, with the phrasings files beside it merged into its entries
+   * ({@link Phrasings}).
+   */
   public static Corpus load(Path path) {
     return load(path, CorpusSource.of(path));
   }
 
   static Corpus load(Path path, CorpusSource source) {
+    return Phrasings.apply(path, read(path, source));
+  }
+
+  private static Corpus read(Path path, CorpusSource source) {
     if (Files.isDirectory(path)) {
       return CorpusLoader.load(path);
     }

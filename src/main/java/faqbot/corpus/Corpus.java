@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The entries of a corpus, looked up by id and by question, with the problems found while reading
@@ -27,11 +28,23 @@ public final class Corpus {
    */
   private final int[] firstWithSameQuestion;
 
+  /** What it was built from, so it can be built again with its entries changed. */
+  private final List<FaqEntry> parsed;
+
+  private final List<CorpusProblem> problemsSoFar;
+  private final boolean sharedQuestions;
+
   private Corpus(
       List<FaqEntry> entries,
       Map<String, FaqEntry> byId,
       Map<String, String> idByQuestion,
-      List<CorpusProblem> problems) {
+      List<CorpusProblem> problems,
+      List<FaqEntry> parsed,
+      List<CorpusProblem> problemsSoFar,
+      boolean sharedQuestions) {
+    this.parsed = List.copyOf(parsed);
+    this.problemsSoFar = List.copyOf(problemsSoFar);
+    this.sharedQuestions = sharedQuestions;
     this.entries = entries;
     this.byId = byId;
     this.idByQuestion = idByQuestion;
@@ -114,9 +127,23 @@ public final class Corpus {
             Collections.unmodifiableList(kept),
             Collections.unmodifiableMap(byId),
             Collections.unmodifiableMap(idByQuestion),
-            problems);
+            problems,
+            parsed,
+            problemsSoFar,
+            sharedQuestions);
     corpus.checkRelated();
     return corpus;
+  }
+
+  /**
+   * This corpus built again from what it was read from, each entry passed through {@code change},
+   * with {@code more} problems noted after the readers' own: its checks then see the changed
+   * entries.
+   */
+  public Corpus rebuilt(UnaryOperator<FaqEntry> change, List<CorpusProblem> more) {
+    List<CorpusProblem> problems = new ArrayList<>(problemsSoFar);
+    problems.addAll(more);
+    return of(parsed.stream().map(change).toList(), problems, sharedQuestions);
   }
 
   private void checkRelated() {

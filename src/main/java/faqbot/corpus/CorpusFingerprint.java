@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A hash of a corpus's files, names and contents, so an index can tell whether it was built from
- * them.
+ * A hash of a corpus's files, names and contents, the phrasings files beside it included, so an
+ * index can tell whether it was built from them.
  */
 public final class CorpusFingerprint {
   private CorpusFingerprint() {}
@@ -18,7 +19,9 @@ public final class CorpusFingerprint {
   /** The fingerprint of a corpus folder or of a single corpus file. */
   public static String of(Path corpus) {
     MessageDigest digest = Hashes.sha256();
-    List<Path> files = Files.isDirectory(corpus) ? CorpusLoader.files(corpus) : List.of(corpus);
+    List<Path> files =
+        new ArrayList<>(Files.isDirectory(corpus) ? CorpusLoader.files(corpus) : List.of(corpus));
+    files.addAll(PhrasingsFile.files(corpus));
     for (Path file : files) {
       String name =
           Files.isDirectory(corpus)

@@ -1,6 +1,8 @@
 package faqbot.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import faqbot.app.Bot;
+import faqbot.app.PhrasingRefusedException;
 import faqbot.corpus.CorpusProblem;
 import faqbot.index.BuildReport;
 import io.javalin.http.Context;
@@ -8,13 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /admin/reload}: reads the corpus again and swaps in a fresh index now, for operators
- * whose corpus changes where the server cannot watch it. Requires {@code Authorization: Bearer
- * <admin token>}.
+ * The editors' and operators' routes, each requiring {@code Authorization: Bearer <admin token>}:
+ *
+ * <ul>
+ *   <li>{@code POST /admin/reload} reads the corpus again and swaps in a fresh index now, for
+ *       operators whose corpus changes where the server cannot watch it;
+ *   <li>{@code POST /admin/phrasings} {@code {"entryId", "phrasing"}} adds a phrasing to an entry
+ *       in the phrasings file beside the corpus, and answers 201 once it is on disk and served.
+ * </ul>
  */
 final class AdminHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
+
   private final Backend backend;
   private final byte[] token;
 
@@ -31,7 +42,9 @@ final class AdminHandler {
       long millis,
       List<String> problems) {}
 
-  void reload(Context ctx) {
+  record PhrasingAdded(boolean added, String entryId, String phrasing, String file) {}
+
+  private void authorize(Context ctx) {
     String given = ctx.header("Authorization");
     // Constant time, so the token cannot be guessed a character at a time.
     if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
@@ -40,17 +53,52 @@ final class AdminHandler {
           "this route needs 'Authorization: Bearer <admin token>'",
           Map.of("WWW-Authenticate", "Bearer"));
     }
-    Bot bot =
-        backend
-            .bot()
-            .orElseThrow(
-                () ->
-                    backend.isReady()
-                        ? new ApiException(409, "this server has no corpus folder to reload")
-                        : new ApiException(
-                            503,
-                            "the FAQ index is still being built; try again in a few seconds",
-                            Map.of("Retry-After", Backend.RETRY_AFTER_STARTING)));
+  }
+
+  private Bot bot() {
+    return backend
+        .bot()
+        .orElseThrow(
+            () ->
+                backend.isReady()
+                    ? new ApiException(409, "this server has no corpus to change")
+                    : new ApiException(
+                        503,
+                        "the FAQ index is still being built; try again in a few seconds",
+                        Map.of("Retry-After", Backend.RETRY_AFTER_STARTING)));
+  }
+
+  void phrasings(Context ctx) {
+    authorize(ctx);
+    JsonNode body = JsonBodies.object(ctx);
+    String entryId = JsonBodies.requiredString(body, "entryId");
+    String phrasing = JsonBodies.requiredString(body, "phrasing");
+    if (entryId.isBlank()) {
+      throw new ApiException(400, "\"entryId\" is empty");
+    }
+    Bot bot = bot();
+    Bot.PhrasingAdded added;
+    try {
+      added = bot.addPhrasing(entryId, phrasing);
+    } catch (PhrasingRefusedException e) {
+      int status =
+          switch (e.reason()) {
+            case INVALID -> 400;
+            case UNKNOWN_ENTRY -> 404;
+            case TAKEN -> 409;
+          };
+      throw new ApiException(status, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("adding a phrasing to {} failed", entryId, e);
+      throw new ApiException(500, "the phrasing could not be added and served: " + e.getMessage());
+    }
+    ctx.status(added.added() ? 201 : 200)
+        .json(new PhrasingAdded(added.added(), added.entryId(), added.phrasing(), added.file()));
+  }
+
+  void reload(Context ctx) {
+    authorize(ctx);
+    Bot bot = bot();
     BuildReport report;
     try {
       report = bot.reindex();

@@ -131,8 +131,9 @@ public final class HttpApp {
                   ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                       .result(metrics.scrape()));
           if (options.adminToken() != null) {
-            config.routes.post(
-                "/admin/reload", new AdminHandler(backend, options.adminToken())::reload);
+            AdminHandler admin = new AdminHandler(backend, options.adminToken());
+            config.routes.post("/admin/reload", admin::reload);
+            config.routes.post("/admin/phrasings", admin::phrasings);
           }
           config.routes.get("/faq", pages::index);
           config.routes.get("/faq/{id}", pages::entry);
