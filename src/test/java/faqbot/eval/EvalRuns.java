@@ -116,7 +116,7 @@ final class EvalRuns implements AutoCloseable {
     if (path.startsWith("bundled/")) {
       return BUNDLED.resolve(path.substring("bundled/".length()));
     }
-    if (path.startsWith("real/") || path.startsWith("leaveout/")) {
+    if (path.startsWith("real/") || path.startsWith("leaveout/") || path.startsWith("export/")) {
       return BUNDLED.getParent().resolve(path);
     }
     return Path.of(path);
