@@ -335,7 +335,7 @@ public final class MarkdownAnswer {
           return;
         }
       }
-      out.add(new Span(style, node.getChars().unescape(), null));
+      out.add(new Span(style, unpaired(node.getChars().unescape()), null));
     } else if (node instanceof HtmlEntity) {
       out.add(new Span(style, node.getChars().unescape(), null));
     } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
@@ -382,6 +382,14 @@ public final class MarkdownAnswer {
     } else {
       node.getChildren().forEach(child -> inline(child, style, out));
     }
+  }
+
+  /**
+   * Text without the strong marks that found no partner ({@code **word**like}, where Markdown's
+   * rules leave both as text): a reader would only see asterisks where the writer meant bold.
+   */
+  private static String unpaired(String text) {
+    return text.contains("**") ? text.replace("**", "") : text;
   }
 
   private static void linkSpan(String text, String url, List<Span> out) {

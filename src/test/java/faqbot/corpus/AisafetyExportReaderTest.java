@@ -2,11 +2,15 @@ package faqbot.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faqbot.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,6 +114,43 @@ class AisafetyExportReaderTest {
     assertThat(all.entries()).extracting(FaqEntry::id).containsExactly("8C7S", "6207", "0001");
     assertThat(new CorpusSource(file, List.of("all")).fingerprint())
         .isNotEqualTo(CorpusSource.of(file).fingerprint());
+  }
+
+  @Test
+  void noAnswerOfTheRealExportShowsMarkdownOrHtmlSyntax() {
+    Path export =
+        Fixtures.sharedDatasets().resolve("aisafety-info-stampy/faq_entries_2023-03.jsonl");
+    Corpus corpus = Corpora.load(export);
+    assertThat(corpus.size()).isBetween(188, 190);
+    Pattern syntax =
+        Pattern.compile(
+            "\\*\\*|\\]\\(|\\[\\^|<[a-zA-Z/!][^>]*>|&[a-z]+;|&#\\d+;|^#+ |\\\\[*_\\[\\]`]");
+    List<String> shown = new ArrayList<>();
+    for (FaqEntry entry : corpus.entries()) {
+      for (Block block : entry.blocks()) {
+        block.spans().forEach(s -> shown.add(entry.id() + ": " + s.text()));
+        block
+            .itemSpans()
+            .forEach(item -> item.forEach(s -> shown.add(entry.id() + ": " + s.text())));
+      }
+      entry.sources().forEach(s -> shown.add(entry.id() + ": " + s.text()));
+    }
+    assertThat(shown).hasSizeGreaterThan(1000).noneMatch(t -> syntax.matcher(t).find());
+    // Eight answers embed YouTube frames: one opens with its video, the others show them as links.
+    assertThat(corpus.entries().stream().filter(e -> e.videoUrl() != null)).hasSize(1);
+    assertThat(
+            corpus.entries().stream()
+                .flatMap(e -> e.blocks().stream())
+                .flatMap(
+                    b ->
+                        Stream.concat(
+                            b.spans().stream(), b.itemSpans().stream().flatMap(List::stream)))
+                .filter(
+                    s ->
+                        s.kind() == Span.Kind.LINK
+                            && s.url().startsWith("https://www.youtube.com/watch?v=")))
+        .hasSizeGreaterThanOrEqualTo(8);
+    assertThat(corpus.entries().stream().filter(e -> !e.sources().isEmpty())).hasSizeGreaterThan(5);
   }
 
   @Test
