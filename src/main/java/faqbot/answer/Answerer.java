@@ -120,9 +120,9 @@ public final class Answerer {
     }
     return version
         + "\n"
-        + String.join(",", new TreeSet<>(scope.tags()))
+        + String.join("\u0000", new TreeSet<>(scope.tags()))
         + "\n"
-        + String.join(",", new TreeSet<>(scope.hidden()))
+        + String.join("\u0000", new TreeSet<>(scope.hidden()))
         + "\n"
         + text;
   }

@@ -40,8 +40,9 @@ final class AnswerPrinter {
       return;
     }
     Answer.Shown shown = answer.answer();
-    out.println(shown.question());
-    out.println("=".repeat(Math.min(shown.question().length(), 78)));
+    String question = TextLayout.printable(shown.question());
+    out.println(question);
+    out.println("=".repeat(Math.min(question.length(), 78)));
     if (shown.video() != null) {
       out.println(
           "Video: "
@@ -55,7 +56,9 @@ final class AnswerPrinter {
       out.println("Related questions:");
       List<Answer.Link> related = answer.related();
       for (int i = 0; i < related.size(); i++) {
-        out.println(String.format(Locale.ROOT, "  %d. %s", i + 1, related.get(i).question()));
+        out.println(
+            String.format(
+                Locale.ROOT, "  %d. %s", i + 1, TextLayout.printable(related.get(i).question())));
       }
     }
     printSources(answer.sources());
@@ -69,10 +72,12 @@ final class AnswerPrinter {
    * offers.
    */
   void printOffered(Answer answer) {
-    out.println(answer.reply());
+    out.println(TextLayout.printable(answer.reply()));
     List<Answer.Alternative> offered = answer.alternatives();
     for (int i = 0; i < offered.size(); i++) {
-      out.println(String.format(Locale.ROOT, "  %d. %s", i + 1, offered.get(i).question()));
+      out.println(
+          String.format(
+              Locale.ROOT, "  %d. %s", i + 1, TextLayout.printable(offered.get(i).question())));
     }
     if (!offered.isEmpty()) {
       out.println(

@@ -22,6 +22,9 @@ final class TextLayout {
   private static final Pattern STRAY_MARK = Pattern.compile("</?u>", Pattern.CASE_INSENSITIVE);
   private static final AttributedStyle UNDERLINED = AttributedStyle.DEFAULT.underline();
 
+  private static final Pattern UNPRINTABLE =
+      Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+
   private final int width;
   private final boolean ansi;
 
@@ -36,7 +39,15 @@ final class TextLayout {
    * keeps a line of its own.
    */
   List<String> wrap(String text, String first, String rest) {
-    return layout(marked(text), first, rest);
+    return layout(marked(printable(text)), first, rest);
+  }
+
+  /**
+   * Text without control characters (escape sequences would drive the terminal) and without
+   * direction overrides (they would reorder what is shown): corpus text is shown, never obeyed.
+   */
+  static String printable(String text) {
+    return text == null ? "" : UNPRINTABLE.matcher(text).replaceAll("");
   }
 
   /**
@@ -48,17 +59,19 @@ final class TextLayout {
     AttributedStringBuilder out = new AttributedStringBuilder();
     Set<String> urls = new LinkedHashSet<>();
     for (Span span : spans) {
+      String text = printable(span.text());
       switch (span.kind()) {
-        case TEXT, CODE -> out.append(span.text());
-        case EMPHASIS -> out.append(span.text(), AttributedStyle.DEFAULT.italic());
-        case STRONG -> out.append(span.text(), AttributedStyle.DEFAULT.bold());
-        case MARK -> out.append(span.text(), UNDERLINED);
+        case TEXT, CODE -> out.append(text);
+        case EMPHASIS -> out.append(text, AttributedStyle.DEFAULT.italic());
+        case STRONG -> out.append(text, AttributedStyle.DEFAULT.bold());
+        case MARK -> out.append(text, UNDERLINED);
         case LINK -> {
           String shownUrl = span.url().startsWith("mailto:") ? span.url().substring(7) : span.url();
-          if (span.text().strip().equals(shownUrl)) {
+          // A link's URL is printable ASCII (Span refuses any other), so it is shown as it is.
+          if (text.strip().equals(shownUrl)) {
             out.append(shownUrl);
           } else {
-            out.append(span.text(), UNDERLINED);
+            out.append(text, UNDERLINED);
             out.append(" (" + shownUrl + ")");
           }
           urls.add(shownUrl);
@@ -71,8 +84,10 @@ final class TextLayout {
     }
     List<String> linked = new ArrayList<>();
     for (String line : lines) {
+      // Only the URL printed after its link text, in its parentheses, becomes a hyperlink: a URL
+      // that begins another, or one in the text, is left alone.
       for (String url : urls) {
-        line = line.replace(url, hyperlink(url));
+        line = line.replace("(" + url + ")", "(" + hyperlink(url) + ")");
       }
       linked.add(line);
     }

@@ -3,9 +3,6 @@ package faqbot.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +29,15 @@ public final class AisafetyExportReader {
   }
 
   public static Corpus read(Path file, CorpusSource source) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CorpusException("cannot read corpus file " + file + ": " + e.getMessage());
-    }
     String shownAs = file.toString();
     List<CorpusProblem> problems = new ArrayList<>();
+    List<String> lines;
+    try {
+      lines = TextFiles.read(file).lines().toList();
+    } catch (EntryException e) {
+      problems.add(CorpusProblem.error(shownAs, e.line(), e.getMessage()));
+      return Corpus.of(List.of(), problems);
+    }
     Map<Integer, JsonNode> rows = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -99,7 +97,13 @@ public final class AisafetyExportReader {
               shownAs, line, "entry " + id + " (\"" + title.strip() + "\") has no answer text"));
       return null;
     }
-    MarkdownAnswer.Result answer = MarkdownAnswer.read(markdown);
+    MarkdownAnswer.Result answer;
+    try {
+      answer = MarkdownAnswer.read(markdown);
+    } catch (EntryException e) {
+      problems.add(CorpusProblem.error(shownAs, line, "entry " + id + " " + e.getMessage()));
+      return null;
+    }
     if (answer.blocks().isEmpty()) {
       problems.add(
           CorpusProblem.error(

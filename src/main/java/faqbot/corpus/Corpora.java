@@ -60,7 +60,7 @@ public final class Corpora {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
           try {
-            return AisafetyExportReader.isExportRow(JSON.readTree(line));
+            return AisafetyExportReader.isExportRow(JSON.readTree(line.replace("\uFEFF", "")));
           } catch (IOException e) {
             return false;
           }

@@ -55,6 +55,8 @@ public final class CorpusLoader {
         }
       } catch (IOException | UncheckedIOException e) {
         problems.add(CorpusProblem.error(shownAs, 0, "cannot be read: " + e.getMessage()));
+      } catch (EntryException e) {
+        problems.add(CorpusProblem.error(shownAs, e.line(), e.getMessage()));
       }
     }
     return Corpus.of(entries, problems);

@@ -3,9 +3,6 @@ package faqbot.corpus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +21,9 @@ public final class JsonlCorpusReader {
   public static Corpus read(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CorpusException("cannot read corpus file " + file + ": " + e.getMessage());
+      lines = TextFiles.read(file).lines().toList();
+    } catch (EntryException e) {
+      throw new CorpusException("corpus file " + file + " " + e.getMessage());
     }
     List<FaqEntry> entries = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();

@@ -41,10 +41,12 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -67,6 +69,9 @@ public final class MarkdownAnswer {
   private static final Pattern YOUTUBE_EMBED =
       Pattern.compile("^https?://(?:www\\.)?youtube(?:-nocookie)?\\.com/embed/([A-Za-z0-9_-]{6,})");
 
+  /** A "**" left as text, unless it stands between digits (2**10). */
+  private static final Pattern UNPAIRED_STRONG = Pattern.compile("(?<!\\d)\\*\\*|\\*\\*(?!\\d)");
+
   private static final Pattern SOURCES_HEADING =
       Pattern.compile(
           "(sources?|references?|citations?|footnotes?|external links?|further reading)\\W*",
@@ -84,6 +89,8 @@ public final class MarkdownAnswer {
 
   private final List<Block> blocks = new ArrayList<>();
   private final List<Source> sources = new ArrayList<>();
+  private final List<Source> listedSources = new ArrayList<>();
+  private final Set<String> definedFootnotes = new HashSet<>();
   private final Map<String, Integer> footnoteNumbers = new LinkedHashMap<>();
   private final Document document;
   private String video;
@@ -95,11 +102,24 @@ public final class MarkdownAnswer {
     this.document = document;
   }
 
-  /** Reads {@code markdown}; never fails, whatever the text. */
-  public static Result read(String markdown) {
-    MarkdownAnswer reader = new MarkdownAnswer(PARSER.parse(markdown == null ? "" : markdown));
-    reader.readDocument();
-    return new Result(reader.blocks, reader.sources, reader.video, reader.videoUrl);
+  /**
+   * Reads {@code markdown}.
+   *
+   * @throws EntryException for text nested or repeated past what the parser can take (thousands of
+   *     nested quotes, a line of thousands of dashes), which no answer holds but a file might
+   */
+  static Result read(String markdown) {
+    try {
+      MarkdownAnswer reader = new MarkdownAnswer(PARSER.parse(markdown == null ? "" : markdown));
+      reader.readDocument();
+      List<Source> sources = new ArrayList<>(reader.sources);
+      sources.addAll(reader.listedSources);
+      return new Result(reader.blocks, sources, reader.video, reader.videoUrl);
+    } catch (StackOverflowError e) {
+      throw new EntryException(0, "has Markdown nested or repeated too deeply to read");
+    } catch (RuntimeException e) {
+      throw new EntryException(0, "cannot be read as Markdown: " + e.getMessage());
+    }
   }
 
   private void readDocument() {
@@ -107,7 +127,11 @@ public final class MarkdownAnswer {
     for (Node node : document.getChildren()) {
       if (node instanceof FootnoteBlock footnote) {
         footnotes.add(footnote);
-      } else {
+        definedFootnotes.add(footnote.getText().toString());
+      }
+    }
+    for (Node node : document.getChildren()) {
+      if (!(node instanceof FootnoteBlock)) {
         readBlock(node);
       }
     }
@@ -118,7 +142,7 @@ public final class MarkdownAnswer {
                 footnoteNumbers.getOrDefault(a.getText().toString(), Integer.MAX_VALUE),
                 footnoteNumbers.getOrDefault(b.getText().toString(), Integer.MAX_VALUE)));
     for (FootnoteBlock footnote : footnotes) {
-      addSource(inlines(footnote));
+      addSource(inlines(footnote), sources);
     }
   }
 
@@ -133,7 +157,7 @@ public final class MarkdownAnswer {
       List<List<Span>> items = new ArrayList<>();
       listItems(list, items);
       if (underSourcesHeading) {
-        items.forEach(this::addSource);
+        items.forEach(item -> addSource(item, listedSources));
       } else if (!items.isEmpty()) {
         blocks.add(
             Block.ofItems(
@@ -299,7 +323,7 @@ public final class MarkdownAnswer {
     return m.find() ? "https://www.youtube.com/watch?v=" + m.group(1) : null;
   }
 
-  private void addSource(List<Span> spans) {
+  private void addSource(List<Span> spans, List<Source> into) {
     List<Span> tidy = tidy(spans);
     String text = Spans.plain(tidy).strip();
     if (text.isEmpty()) {
@@ -315,7 +339,7 @@ public final class MarkdownAnswer {
     if (url != null && text.equals(url)) {
       title = null;
     }
-    sources.add(new Source(text, null, null, title, url));
+    into.add(new Source(text, null, null, title, url));
   }
 
   /** The inline content of a node as spans. */
@@ -335,7 +359,7 @@ public final class MarkdownAnswer {
           return;
         }
       }
-      out.add(new Span(style, unpaired(node.getChars().unescape()), null));
+      out.add(new Span(style, node.getChars().unescape(), null));
     } else if (node instanceof HtmlEntity) {
       out.add(new Span(style, node.getChars().unescape(), null));
     } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
@@ -369,8 +393,11 @@ public final class MarkdownAnswer {
       }
     } else if (node instanceof Footnote footnote) {
       String label = footnote.getText().toString();
-      int number = footnoteNumbers.computeIfAbsent(label, k -> footnoteNumbers.size() + 1);
-      out.add(Span.text("[" + number + "]"));
+      if (definedFootnotes.contains(label)) {
+        // Numbered as the sources list them: footnotes first, in the order the text cites them.
+        int number = footnoteNumbers.computeIfAbsent(label, k -> footnoteNumbers.size() + 1);
+        out.add(Span.text("[" + number + "]"));
+      }
     } else if (node instanceof HtmlInline html) {
       String tag = html.getChars().toString();
       if (tag.toLowerCase(Locale.ROOT).startsWith("<iframe")) {
@@ -389,7 +416,7 @@ public final class MarkdownAnswer {
    * rules leave both as text): a reader would only see asterisks where the writer meant bold.
    */
   private static String unpaired(String text) {
-    return text.contains("**") ? text.replace("**", "") : text;
+    return text.contains("**") ? UNPAIRED_STRONG.matcher(text).replaceAll("") : text;
   }
 
   private static void linkSpan(String text, String url, List<Span> out) {
@@ -435,6 +462,13 @@ public final class MarkdownAnswer {
         out.add(span);
       }
     }
+    // Only now that the text is whole can a "**" be told from a power (2**10).
+    out.replaceAll(
+        s ->
+            s.kind() == Span.Kind.CODE || s.kind() == Span.Kind.LINK
+                ? s
+                : new Span(s.kind(), unpaired(s.text()), s.url()));
+    out.removeIf(s -> s.text().isEmpty());
     trimEnd(out, 0);
     trimEnd(out, out.size() - 1);
     return out;

@@ -63,7 +63,7 @@ public final class MarkdownEntryReader {
     } catch (CharacterCodingException e) {
       return failed(shownAs, 0, "is not UTF-8 text");
     }
-    text = text.replace("\r\n", "\n");
+    text = text.replace("\r\n", "\n").replace('\r', '\n');
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
@@ -72,7 +72,7 @@ public final class MarkdownEntryReader {
           shownAs, 1, "needs a front-matter header: a line '---', 'question: …', and '---'");
     }
     int end = text.indexOf("\n---", 3);
-    while (end >= 0 && !(end + 4 == text.length() || text.charAt(end + 4) == '\n')) {
+    while (end >= 0 && !closesHeader(text, end + 4)) {
       end = text.indexOf("\n---", end + 4);
     }
     if (end < 0) {
@@ -80,7 +80,8 @@ public final class MarkdownEntryReader {
           shownAs, 1, "the front-matter header opened on line 1 is never closed by '---'");
     }
     String header = text.substring(4, end + 1);
-    String body = end + 4 >= text.length() ? "" : text.substring(end + 5);
+    int bodyStart = text.indexOf('\n', end + 4);
+    String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
     JsonNode meta;
     try {
       meta = YAML.readTree(header);
@@ -88,12 +89,16 @@ public final class MarkdownEntryReader {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : at.getLineNr() + 1;
       String why = e.getOriginalMessage().strip().split("\n")[0];
+      boolean inBrackets = why.contains("flow sequence") || why.contains("expected ',' or ']'");
       return failed(
           shownAs,
           line,
           "front matter is not valid YAML ("
               + why
-              + "); a question inside [ ] must be quoted, or write a list one '- ' item a line");
+              + ")"
+              + (inBrackets
+                  ? "; a question inside [ ] must be quoted, or write a list one '- ' item a line"
+                  : ""));
     }
     if (meta == null || !meta.isObject()) {
       return failed(shownAs, 2, "front matter must be 'key: value' lines");
@@ -116,7 +121,12 @@ public final class MarkdownEntryReader {
     if (question == null) {
       return failed(shownAs, 2, "front matter has no 'question:'");
     }
-    MarkdownAnswer.Result answer = MarkdownAnswer.read(body);
+    MarkdownAnswer.Result answer;
+    try {
+      answer = MarkdownAnswer.read(body);
+    } catch (EntryException e) {
+      return failed(shownAs, lineCount(header) + 3, e.getMessage());
+    }
     if (answer.blocks().isEmpty()) {
       return failed(shownAs, lineCount(header) + 3, "has no answer text after its front matter");
     }
@@ -135,7 +145,7 @@ public final class MarkdownEntryReader {
         scalar(meta, "video_url") != null ? scalar(meta, "video_url") : answer.videoUrl();
     FaqEntry entry =
         new FaqEntry(
-            id != null ? Slugs.slug(id) : Slugs.slug(stem),
+            Slugs.id(id != null ? id : stem),
             question.strip(),
             alternates,
             strings(meta, "tags"),
@@ -148,6 +158,12 @@ public final class MarkdownEntryReader {
             videoUrl,
             null);
     return new CorpusParser.Result(entry, problems);
+  }
+
+  /** Whether what follows a line's "---" is only spaces to the end of the line. */
+  private static boolean closesHeader(String text, int from) {
+    int eol = text.indexOf('\n', from);
+    return text.substring(from, eol < 0 ? text.length() : eol).isBlank();
   }
 
   private static CorpusParser.Result failed(String shownAs, int line, String message) {

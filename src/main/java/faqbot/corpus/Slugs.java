@@ -1,5 +1,6 @@
 package faqbot.corpus;
 
+import faqbot.text.Hashes;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -14,6 +15,16 @@ public final class Slugs {
     String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
     String lower = ascii.toLowerCase(Locale.ROOT).replaceAll("['’]", "");
     return lower.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+
+  /**
+   * An id for an entry named {@code name}: its slug, or, for a name with no Latin letters or digits
+   * (a question in Japanese), "entry-" and a short hash of it, so that every entry has an id a link
+   * can use.
+   */
+  public static String id(String name) {
+    String slug = slug(name);
+    return slug.isEmpty() ? "entry-" + Hashes.sha256Hex(name.strip()).substring(0, 10) : slug;
   }
 
   /**

@@ -23,6 +23,12 @@ public record Span(Kind kind, String text, String url) {
     MARK
   }
 
+  /**
+   * Characters a URL may not hold as they are (they would end it in HTML, Slack or a terminal);
+   * with them, and with anything outside printable ASCII, a link stays text.
+   */
+  private static final String UNSAFE = "\"<>\\^`{|}";
+
   public Span {
     if (kind == null || text == null) {
       throw new IllegalArgumentException("a span needs a kind and a text");
@@ -52,7 +58,8 @@ public record Span(Kind kind, String text, String url) {
   public static boolean isSafeUrl(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
     boolean web = lower.startsWith("https://") || lower.startsWith("http://");
-    return (web && url.length() > lower.indexOf("//") + 2 || lower.startsWith("mailto:"))
-        && url.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\');
+    return (web && url.length() > lower.indexOf("//") + 2
+            || lower.startsWith("mailto:") && url.length() > 7)
+        && url.chars().allMatch(c -> c > ' ' && c < 0x7f && UNSAFE.indexOf(c) < 0);
   }
 }

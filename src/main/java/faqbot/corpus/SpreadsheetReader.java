@@ -7,8 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,11 +56,17 @@ public final class SpreadsheetReader {
     }
     List<FaqEntry> entries = new ArrayList<>();
     List<CorpusProblem> problems = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    String text;
+    try {
+      text = TextFiles.read(file);
+    } catch (EntryException e) {
+      problems.add(CorpusProblem.error(shownAs, e.line(), e.getMessage()));
+      return Corpus.of(entries, problems);
+    }
+    try (Reader reader = new StringReader(text);
         MappingIterator<Map<String, String>> rows =
             CSV.readerForMapOf(String.class)
                 .with(schema)
-                .with(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .readValues(reader)) {
       Map<String, String> columns =
@@ -149,7 +154,13 @@ public final class SpreadsheetReader {
                   : "has no answer to \"" + question + "\""));
       return null;
     }
-    MarkdownAnswer.Result answer = MarkdownAnswer.read(answerText);
+    MarkdownAnswer.Result answer;
+    try {
+      answer = MarkdownAnswer.read(answerText);
+    } catch (EntryException e) {
+      problems.add(CorpusProblem.error(shownAs, line, e.getMessage()));
+      return null;
+    }
     if (answer.blocks().isEmpty()) {
       problems.add(CorpusProblem.error(shownAs, line, "has no answer text once read"));
       return null;
@@ -158,7 +169,7 @@ public final class SpreadsheetReader {
     List<Source> sources = new ArrayList<>(answer.sources());
     split(cell(row, columns, "source"), MANY).forEach(s -> sources.add(SourceParser.parseLink(s)));
     return new FaqEntry(
-        Slugs.slug(id.isEmpty() ? question : id),
+        Slugs.id(id.isEmpty() ? question : id),
         question,
         split(cell(row, columns, "alternates"), MANY),
         split(cell(row, columns, "tags"), MANY_TAGS),

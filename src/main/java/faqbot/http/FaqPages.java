@@ -5,6 +5,7 @@ import faqbot.answer.EntryView;
 import faqbot.answer.Listing;
 import faqbot.corpus.Block;
 import faqbot.corpus.Marks;
+import faqbot.corpus.Slugs;
 import faqbot.corpus.Source;
 import faqbot.corpus.Span;
 import faqbot.corpus.Spans;
@@ -13,7 +14,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsoup.nodes.Document;
@@ -225,8 +225,7 @@ final class FaqPages {
   }
 
   private static String anchor(String tag) {
-    return "tag-"
-        + tag.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return "tag-" + Slugs.id(tag);
   }
 
   private static String host(String url) {

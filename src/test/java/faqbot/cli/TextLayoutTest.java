@@ -2,6 +2,7 @@ package faqbot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faqbot.corpus.Span;
 import java.util.List;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
@@ -142,5 +143,34 @@ class TextLayoutTest {
   /** The columns a line takes on a terminal, as JLine counts them, without its escape sequences. */
   private static int columns(String line) {
     return AttributedString.fromAnsi(line).columnLength();
+  }
+
+  @Test
+  void runsShowLinksAfterTheirTextAndTerminalHyperlinksNeverOverlap() {
+    List<Span> spans =
+        List.of(
+            Span.text("See "),
+            Span.link("the site", "https://a.example"),
+            Span.text(" and "),
+            Span.link("a page", "https://a.example/x"),
+            Span.text("."));
+    assertThat(String.join("\n", new TextLayout(200, false).wrap(spans, "", "")))
+        .isEqualTo("See the site (https://a.example) and a page (https://a.example/x).");
+    String styled = String.join("\n", new TextLayout(200, true).wrap(spans, "", ""));
+    // Each URL is its own hyperlink, and the shorter never swallows the start of the longer.
+    assertThat(styled)
+        .contains("(\u001b]8;;https://a.example\u001b\\https://a.example\u001b]8;;\u001b\\)")
+        .contains("(\u001b]8;;https://a.example/x\u001b\\https://a.example/x\u001b]8;;\u001b\\)");
+  }
+
+  @Test
+  void controlCharactersInCorpusTextNeverReachTheTerminal() {
+    String hostile = "a\u001b[2Jb\u001b]8;;https://evil\u001b\\c\u009b2Jd\u202Ee";
+    assertThat(new TextLayout(80, false).wrap(hostile, "", ""))
+        .containsExactly("a[2Jb]8;;https://evil\\c2Jde");
+    assertThat(new TextLayout(80, false).wrap(List.of(Span.text(hostile)), "", ""))
+        .containsExactly("a[2Jb]8;;https://evil\\c2Jde");
+    assertThat(Span.link("x", "https://a.example/\u009b2J").kind()).isEqualTo(Span.Kind.TEXT);
+    assertThat(Span.link("x", "https://a.example/a|b").kind()).isEqualTo(Span.Kind.TEXT);
   }
 }

@@ -162,4 +162,10 @@ class AisafetyExportReaderTest {
         StandardCharsets.UTF_8);
     assertThat(Corpora.load(file).entries()).extracting(FaqEntry::id).containsExactly("d1");
   }
+
+  @Test
+  void anExportSavedWithAByteOrderMarkIsStillTheExport() throws IOException {
+    Path file = export("\uFEFF" + row("6207", "What is it?", "Live on site", "\"Text.\"", "", ""));
+    assertThat(Corpora.load(file).entries()).extracting(FaqEntry::id).containsExactly("6207");
+  }
 }

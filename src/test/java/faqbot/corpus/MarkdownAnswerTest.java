@@ -1,6 +1,7 @@
 package faqbot.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faqbot.corpus.Span.Kind;
 import java.util.List;
@@ -138,5 +139,26 @@ class MarkdownAnswerTest {
     assertThat(MarkdownAnswer.read("").blocks()).isEmpty();
     assertThat(MarkdownAnswer.read(null).blocks()).isEmpty();
     assertThat(MarkdownAnswer.read("<!-- only a comment -->\n\n---\n").blocks()).isEmpty();
+  }
+
+  @Test
+  void textTooDeeplyNestedIsRefusedNotCrashedOn() {
+    assertThatThrownBy(() -> MarkdownAnswer.read(">".repeat(5000) + " deep"))
+        .isInstanceOf(EntryException.class)
+        .hasMessageContaining("too deeply");
+    assertThatThrownBy(() -> MarkdownAnswer.read("-".repeat(20000)))
+        .isInstanceOf(EntryException.class);
+  }
+
+  @Test
+  void onlyDefinedFootnotesAreNumberedAndTheyComeBeforeListedSources() {
+    MarkdownAnswer.Result r =
+        MarkdownAnswer.read(
+            "A[^x] b[^y].\n\n2**10 FLOP.\n\nFDT**were.\n\n## Sources\n\n- [Listed](https://l.example)\n\n"
+                + "[^y]: The footnote.\n");
+    assertThat(r.blocks())
+        .extracting(Block::text)
+        .containsExactly("A b[1].", "2**10 FLOP.", "FDTwere.");
+    assertThat(r.sources()).extracting(Source::text).containsExactly("The footnote.", "Listed");
   }
 }

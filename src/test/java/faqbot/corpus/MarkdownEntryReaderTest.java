@@ -93,4 +93,18 @@ class MarkdownEntryReaderTest {
         .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("must be quoted"));
   }
+
+  @Test
+  void aFileTooDeeplyNestedToReadIsReportedAndTheOthersLoad() throws IOException {
+    write("good.md", "---\nquestion: Is this good?\n---\nYes.\n");
+    write("deep.md", "---\nquestion: Deep?\n---\n" + "-".repeat(20000) + "\n");
+    write("closed-with-spaces.md", "---\nquestion: Spaces after the close?\n---   \nBody.\n");
+    Corpus corpus = CorpusLoader.load(folder);
+    assertThat(corpus.entries())
+        .extracting(FaqEntry::question)
+        .containsExactlyInAnyOrder("Is this good?", "Spaces after the close?");
+    assertThat(corpus.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.file()).endsWith("deep.md"));
+  }
 }

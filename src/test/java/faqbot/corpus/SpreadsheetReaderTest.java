@@ -91,4 +91,29 @@ class SpreadsheetReaderTest {
                   .isEqualTo("the header row has no 'question' column; it has: Q, A");
             });
   }
+
+  @Test
+  void aByteOrderMarkAShortRowAndQuestionsWithoutLatinLettersAreRead() throws IOException {
+    Path file = write("faq.csv", "\uFEFFquestion,answer,tags\n日本語の質問ですか?,はい。,a\n中文问题?,是的。\n");
+    Corpus corpus = Corpora.load(file);
+    assertThat(corpus.problems()).isEmpty();
+    assertThat(corpus.entries())
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.id()).startsWith("entry-"));
+    assertThat(corpus.entries().get(0).id()).isNotEqualTo(corpus.entries().get(1).id());
+  }
+
+  @Test
+  void aFileThatIsNotUtf8SaysSoWithTheLine() throws IOException {
+    Path file = folder.resolve("latin1.csv");
+    Files.write(
+        file, "question,answer\nQ1?,A1\nQ2?,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(Corpora.load(file).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(3);
+              assertThat(p.message()).contains("is not UTF-8 text");
+            });
+  }
 }
