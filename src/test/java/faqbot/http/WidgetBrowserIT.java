@@ -9,6 +9,7 @@ import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -163,8 +165,22 @@ class WidgetBrowserIT {
   private static Javalin serve(CorpusSource corpus) throws IOException {
     Path index = Files.createTempDirectory("faqbot-md-index-");
     Bot bot = Bot.open(corpus, index, false, SmallTalk.standard(), report -> {});
+    // A page that embeds the widget narrowed to one tag, as a page about one topic would.
+    Consumer<JavalinConfig> taggedPage =
+        config ->
+            config.routes.get(
+                "/tagged/{tag}",
+                ctx ->
+                    ctx.header(
+                            "Content-Security-Policy",
+                            "default-src 'none'; script-src 'self'; connect-src 'self'")
+                        .html(
+                            "<!doctype html><title>t</title><script src=\"/widget.js\" data-tags=\""
+                                + ctx.pathParam("tag").replaceAll("[^a-z-]", "")
+                                + "\"></script>"));
     Javalin server =
-        HttpApp.create(bot.answerer(), new HttpOptions(List.of(), List.of(), journal)).start(0);
+        HttpApp.create(bot.answerer(), new HttpOptions(List.of(), List.of(taggedPage), journal))
+            .start(0);
     cleanups.add(
         () -> {
           server.stop();
@@ -208,6 +224,21 @@ class WidgetBrowserIT {
     hostile.findElement(By.linkText("safely"));
     assertThat(hostile.findElements(By.linkText("a trap"))).isEmpty();
     assertNotPwned(widget);
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void aWidgetGivenTagsAnswersOnlyFromEntriesWithThem() throws IOException {
+    Javalin server = serve(CorpusSource.of(markdownCorpus()));
+    SearchContext tagged = openPage("http://127.0.0.1:" + server.port() + "/tagged/training");
+    tagged.findElement(By.cssSelector("button.launcher")).click();
+    assertThat(ask(tagged, "What is reward hacking?").getText())
+        .contains("An agent games its reward");
+
+    SearchContext other = openPage("http://127.0.0.1:" + server.port() + "/tagged/cooking");
+    other.findElement(By.cssSelector("button.launcher")).click();
+    assertThat(ask(other, "What is reward hacking?").getText())
+        .doesNotContain("An agent games its reward");
     assertNoConsoleErrors();
   }
 
