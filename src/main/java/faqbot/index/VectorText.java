@@ -18,8 +18,8 @@ record VectorText(String owner, String role, String text, String key) {
 
   /**
    * Every text of a corpus to embed with a model: each entry's question, each phrasing, the
-   * question with the whole answer, the answer's opening when it is short, and passages of a long
-   * answer.
+   * question with the answer (with the first passage of a long one), the answer's opening when it
+   * is short, and passages of a long answer.
    */
   static List<VectorText> allOf(Corpus corpus, String model) {
     List<VectorText> texts = new ArrayList<>();
@@ -29,16 +29,28 @@ record VectorText(String owner, String role, String text, String key) {
       for (String alternate : entry.alternates()) {
         texts.add(of(id, Fields.ROLE_ALTERNATE, alternate, model));
       }
-      texts.add(of(id, Fields.ROLE_FULL, entry.question() + "\n\n" + entry.plainText(), model));
+      List<String> passages = Passages.of(entry);
+      texts.add(of(id, Fields.ROLE_FULL, full(entry, passages), model));
       String lead = Passages.lead(entry);
       if (lead != null) {
         texts.add(of(id, Fields.ROLE_LEAD, lead, model));
       }
-      for (String passage : Passages.of(entry)) {
+      for (String passage : passages) {
         texts.add(of(id, Fields.ROLE_PASSAGE, passage, model));
       }
     }
     return texts;
+  }
+
+  /**
+   * The question with its answer; for an answer long enough to be cut into passages, the question
+   * with the first passage only. The models read at most 512 tokens, so of a long answer the vector
+   * saw only an arbitrary first part anyway, and the passages already cover all of it: a long
+   * answer's text was embedded twice, which made a cold build take about twice as long
+   * (docs/performance.md, "Cold index").
+   */
+  static String full(FaqEntry entry, List<String> passages) {
+    return entry.question() + "\n\n" + (passages.isEmpty() ? entry.plainText() : passages.get(0));
   }
 
   private static VectorText of(String owner, String role, String text, String model) {
