@@ -4,7 +4,9 @@
 # Usage: src/test/bench/cold-index.sh [RUNS] [CORPUS...]
 #   default: 3 runs of the AISafety.info export's live entries (src/test/bench/aisafety-jsonl.sh) and of a synthetic
 #   1,000 entries of several paragraphs each (src/test/bench/synthetic-corpus.py), both made in /tmp/faqbot-bench.
-#   FAQBOT_JAVA_OPTS is passed on to the launcher.
+#   FAQBOT_JAVA_OPTS is passed on to the launcher. FAQBOT_JAR=path runs that jar instead of the launcher (with the
+#   launcher's heap and collector settings), to compare two builds alternately: FAQBOT_JAR="a.jar b.jar" runs each
+#   corpus with a, then b, RUNS times, and gives each jar's median.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 runs="${1:-3}"
@@ -16,20 +18,31 @@ if [ $# -eq 0 ]; then
   [ -f "$work/synthetic-1000.jsonl" ] || src/test/bench/synthetic-corpus.py 1000
   set -- "$work/aisafety.jsonl" "$work/synthetic-1000.jsonl"
 fi
-./faqbot --version > /dev/null 2>&1 || true  # builds the jar first when it is stale, outside the timing
+jars=(${FAQBOT_JAR:-launcher})
+[ -n "${FAQBOT_JAR:-}" ] || ./faqbot --version > /dev/null  # builds the jar first when it is stale, not timed
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 for corpus in "$@"; do
-  times=()
+  declare -A times=()
   for run in $(seq "$runs"); do
-    index="$work/cold-index"
-    rm -rf "$index"
-    start=$(date +%s.%N)
-    ./faqbot index --corpus "$corpus" --index "$index" > "$work/cold-index.log" 2> "$work/cold-index.err"
-    end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc)
-    times+=("$t")
-    echo "$(basename "$corpus") run $run: ${t} s  ($(grep -o '[0-9]* texts[^,;]*' "$work/cold-index.log" | head -1))" >&2
+    for jar in "${jars[@]}"; do
+      index="$work/cold-index"
+      rm -rf "$index"
+      if [ "$jar" = launcher ]; then
+        command=(./faqbot)
+      else
+        command=(java ${FAQBOT_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} -jar "$jar")
+      fi
+      start=$(date +%s.%N)
+      "${command[@]}" index --corpus "$corpus" --index "$index" > "$work/cold-index.log" 2> "$work/cold-index.err"
+      end=$(date +%s.%N)
+      t=$(printf '%.1f' "$(echo "$end - $start" | bc)")
+      times[$jar]="${times[$jar]:-} $t"
+      echo "$(basename "$corpus") $jar run $run: $t s, load $(cut -d' ' -f1 /proc/loadavg): $(cat "$work/cold-index.log")" >&2
+    done
   done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-  echo "$(basename "$corpus"): median $(printf '%.1f' "$median") s of $runs (${times[*]})"
+  for jar in "${jars[@]}"; do
+    echo "$(basename "$corpus") $jar: median $(printf '%s\n' ${times[$jar]} | median) s of $runs (${times[$jar]# })"
+  done
+  unset times
 done
 rm -rf "$work/cold-index"

@@ -2,6 +2,7 @@ package faqbot.cli;
 
 import faqbot.index.BuildProgress;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
@@ -46,8 +47,12 @@ final class ProgressLine implements BuildProgress {
     double seconds = (now - started) / 1e9;
     String line =
         String.format(
+            Locale.ROOT,
             "faqbot: embedding %d/%d texts (%d%%, %.0f s)",
-            done, total, (int) (100L * done / total), seconds);
+            done,
+            total,
+            (int) (100L * done / total),
+            seconds);
     show(line, terminal && done < total);
   }
 
@@ -70,11 +75,12 @@ final class ProgressLine implements BuildProgress {
     if ("dumb".equals(System.getenv("TERM"))) {
       return false;
     }
-    for (String name : new String[] {"ffm", "jni", "exec"}) {
+    for (String name : new String[] {"ffm", "exec", "jni"}) {
       try {
         return TerminalProvider.load(name).isSystemStream(SystemStream.Error);
       } catch (Exception | LinkageError e) {
-        // That provider is not available in this JVM: try the next.
+        // That provider is not available here (ffm needs Java 22; exec, a POSIX shell): try the
+        // next. Exec comes before jni, which would unpack a native library to ask.
       }
     }
     return false;
