@@ -18,8 +18,8 @@ record VectorText(String owner, String role, String text, String key) {
 
   /**
    * Every text of a corpus to embed with a model: each entry's question, each phrasing, the
-   * question with the answer (with the first passage of a long one), the answer's opening when it
-   * is short, and passages of a long answer.
+   * question with the answer (with the opening passages of a long one), the answer's opening when
+   * it is short, and passages of a long answer.
    */
   static List<VectorText> allOf(Corpus corpus, String model) {
     List<VectorText> texts = new ArrayList<>();
