@@ -33,6 +33,7 @@ final class IndexCommand implements Callable<Integer> {
     String fingerprint = source.fingerprint();
     Corpus corpus = source.load();
     BuildReport report;
+    FaqIndex.reportProgressTo(ProgressLine.onStandardError(spec.commandLine().getErr()));
     // Lazily: an unchanged corpus takes every vector from the old index and never loads the model.
     try (SentenceEncoder encoder = keywordsOnly ? null : LazyEncoder.standard()) {
       report = FaqIndex.build(corpus, fingerprint, locations.index(), encoder);

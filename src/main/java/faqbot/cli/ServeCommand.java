@@ -6,6 +6,7 @@ import faqbot.app.StopSignals;
 import faqbot.feedback.FileJournal;
 import faqbot.http.HttpOptions;
 import faqbot.http.Limits;
+import faqbot.index.FaqIndex;
 import faqbot.slack.SlackFace;
 import faqbot.slack.SlackSettings;
 import faqbot.text.Causes;
@@ -131,6 +132,8 @@ final class ServeCommand implements Callable<Integer> {
       closeQuietly(feedback);
       throw e;
     }
+    // A cold start builds the index before serving: show that it moves.
+    FaqIndex.reportProgressTo(ProgressLine.onStandardError(err));
     CountDownLatch stopped = new CountDownLatch(1);
     StopSignals.install(
         () -> {

@@ -105,6 +105,14 @@ public final class FaqIndex implements AutoCloseable {
   }
 
   /**
+   * Where every later build in this process (by {@link #build}, {@link #openOrBuild} or {@link
+   * #rebuild}) reports how far it has got in computing sentence vectors; null for nowhere.
+   */
+  public static void reportProgressTo(BuildProgress progress) {
+    IndexBuilder.reportProgressTo(progress);
+  }
+
+  /**
    * Rebuilds this open index from a corpus and makes new searches see it: once this returns, the
    * open reader is of the new commit (or of a later one, when another process committed meanwhile).
    */

@@ -21,7 +21,17 @@ import org.apache.lucene.store.LockObtainFailedException;
 final class IndexBuilder {
   private static final long LOCK_WAIT_MILLIS = 120_000;
 
+  /**
+   * Where every build of this process reports its embedding progress: the command line sets it
+   * once, for {@code faqbot index} and for the build {@code faqbot serve} may start with.
+   */
+  private static volatile BuildProgress progress = BuildProgress.NONE;
+
   private IndexBuilder() {}
+
+  static void reportProgressTo(BuildProgress to) {
+    progress = to == null ? BuildProgress.NONE : to;
+  }
 
   /**
    * Builds the index of a corpus into a folder.
@@ -38,7 +48,7 @@ final class IndexBuilder {
         List<VectorText> texts =
             encoder == null ? List.of() : VectorText.allOf(corpus, encoder.modelId());
         VectorCache cache = encoder == null ? VectorCache.empty() : VectorCache.readFrom(dir);
-        VectorCache.Embedded embedded = cache.vectorsOf(texts, encoder);
+        VectorCache.Embedded embedded = cache.vectorsOf(texts, encoder, progress);
         try (IndexWriter writer = openWriter(dir)) {
           writer.deleteAll();
           int ordinal = 0;

@@ -4,13 +4,16 @@ import faqbot.embed.SentenceEncoder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
@@ -76,29 +79,67 @@ final class VectorCache {
    * encoder.
    */
   Embedded vectorsOf(List<VectorText> texts, SentenceEncoder encoder) throws IOException {
+    return vectorsOf(texts, encoder, BuildProgress.NONE);
+  }
+
+  /**
+   * The vector of each text: from the cache when it holds the text's key, else computed now by the
+   * encoder, each distinct text once (an answer's opening is often its first passage too), telling
+   * {@code progress} how many of those are done.
+   */
+  Embedded vectorsOf(List<VectorText> texts, SentenceEncoder encoder, BuildProgress progress)
+      throws IOException {
     float[][] vectors = new float[texts.size()][];
-    List<Integer> missing = new ArrayList<>();
+    Map<String, List<Integer>> missing = new LinkedHashMap<>();
+    int computed = 0;
     for (int i = 0; i < vectors.length; i++) {
       vectors[i] = byKey.get(texts.get(i).key());
       if (vectors[i] == null) {
-        missing.add(i);
+        missing.computeIfAbsent(texts.get(i).key(), k -> new ArrayList<>()).add(i);
+        computed++;
       }
     }
     if (!missing.isEmpty()) {
-      embed(texts, missing, vectors, encoder);
+      embed(texts, new ArrayList<>(missing.values()), vectors, encoder, progress);
     }
-    return new Embedded(Arrays.asList(vectors), missing.size());
+    return new Embedded(Arrays.asList(vectors), computed);
   }
 
+  /**
+   * Embeds each group of texts (one text, and the others with the same key) on every core, the
+   * longest first: a model's time grows with a text's length, and a long text started last would
+   * keep one core busy while the other waits.
+   */
   private static void embed(
-      List<VectorText> texts, List<Integer> missing, float[][] vectors, SentenceEncoder encoder)
+      List<VectorText> texts,
+      List<List<Integer>> groups,
+      float[][] vectors,
+      SentenceEncoder encoder,
+      BuildProgress progress)
       throws IOException {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), missing.size()));
+    groups.sort(
+        Comparator.comparingInt((List<Integer> g) -> texts.get(g.get(0)).text().length())
+            .reversed());
+    int total = groups.size();
+    AtomicInteger done = new AtomicInteger();
+    Object reporting = new Object();
+    progress.embedded(0, total);
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), total));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int i : missing) {
-        futures.add(pool.submit(() -> vectors[i] = encoder.embed(texts.get(i).text())));
+      for (List<Integer> group : groups) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  float[] vector = encoder.embed(texts.get(group.get(0)).text());
+                  for (int i : group) {
+                    vectors[i] = vector;
+                  }
+                  synchronized (reporting) {
+                    progress.embedded(done.incrementAndGet(), total);
+                  }
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
