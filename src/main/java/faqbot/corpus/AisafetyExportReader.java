@@ -114,9 +114,9 @@ public final class AisafetyExportReader {
     }
     List<RelatedQuestion> related = new ArrayList<>();
     for (String target : strings(row, "related_ids")) {
+      // The row's line is in the entry's file name, as for every message about the entry.
       related.add(
-          new RelatedQuestion(
-              titles.getOrDefault(target, "a page not in this export"), line, target));
+          new RelatedQuestion(titles.getOrDefault(target, "a page not in this export"), 0, target));
     }
     List<String> alternates =
         strings(row, "alternate_phrasings").stream()
@@ -132,7 +132,7 @@ public final class AisafetyExportReader {
         related,
         "",
         answer.sources(),
-        shownAs,
+        shownAs + ":" + line,
         answer.videoUrl(),
         PAGE + id);
   }

@@ -74,9 +74,11 @@ public final class SpreadsheetReader {
       if (columns == null) {
         return Corpus.of(entries, problems);
       }
+      int nextRowAtLeast = 2;
       while (true) {
-        // Where the parser stands before a row is read is the row's first line.
-        int line = rows.getParser().currentLocation().getLineNr();
+        // Where the parser stands before a row is read is the row's first line; after a row it
+        // gave up on mid-line, the next row starts on a later line than that.
+        int line = Math.max(rows.getParser().currentLocation().getLineNr(), nextRowAtLeast);
         Map<String, String> row;
         try {
           if (!rows.hasNextValue()) {
@@ -89,6 +91,7 @@ public final class SpreadsheetReader {
                   shownAs,
                   line,
                   "is not a row of the header's columns: " + e.getMessage().split("\n")[0]));
+          nextRowAtLeast = line + 1;
           continue;
         }
         FaqEntry entry = entry(row, columns, shownAs, line, problems);

@@ -80,6 +80,16 @@ class SpreadsheetReaderTest {
   }
 
   @Test
+  void aRowWithTooManyCellsIsReportedAndTheRowsAfterItKeepTheirLines() throws IOException {
+    Path file = write("faq.csv", "question,answer\nQ1?,A1\nQ2?,A2,extra\nQ3?,\nQ4?,A4\n");
+    Corpus corpus = Corpora.load(file);
+    assertThat(corpus.entries())
+        .extracting(FaqEntry::file)
+        .containsExactly(file + ":2", file + ":5");
+    assertThat(corpus.problems()).extracting(CorpusProblem::line).containsExactly(3, 4);
+  }
+
+  @Test
   void aHeaderWithoutAQuestionColumnSaysWhatItHas() throws IOException {
     Path file = write("faq.csv", "Q,A\nx,y\n");
     assertThat(Corpora.load(file).problems())
