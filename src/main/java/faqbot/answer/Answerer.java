@@ -6,7 +6,9 @@ import faqbot.corpus.FaqEntry;
 import faqbot.index.FaqIndex;
 import faqbot.index.IndexView;
 import faqbot.index.Suggestion;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -248,6 +250,69 @@ public final class Answerer {
                       e.sources(),
                       e.videoUrl(),
                       e.origin()));
+    }
+  }
+
+  /**
+   * How alike two questions' sentence vectors must be (cosine) to be read as one question in other
+   * words: paraphrases of one question measure 0.85 and more with these models, different questions
+   * of one field mostly under 0.8.
+   */
+  public static final double SAME_MEANING = 0.82;
+
+  /**
+   * Groups questions that say the same thing in other words, for the editors: each group lists its
+   * questions in the order given (most asked first, say), led by its first. A question joins the
+   * first group whose leader means the same ({@link #SAME_MEANING}); without the sentence model,
+   * only questions that read the same once normalized are grouped.
+   */
+  public List<List<String>> groupByMeaning(List<String> questions) {
+    List<List<String>> groups = new ArrayList<>();
+    List<float[]> leaders = new ArrayList<>();
+    List<String> leaderKeys = new ArrayList<>();
+    for (String question : questions) {
+      String key = normalize(question).toLowerCase(Locale.ROOT);
+      float[] vector = retriever.vector(key);
+      int joined = -1;
+      for (int g = 0; g < groups.size() && joined < 0; g++) {
+        boolean same =
+            vector == null
+                ? leaderKeys.get(g).equals(key)
+                : cosine(vector, leaders.get(g)) >= SAME_MEANING;
+        if (same) {
+          joined = g;
+        }
+      }
+      if (joined < 0) {
+        groups.add(new ArrayList<>(List.of(question)));
+        leaders.add(vector);
+        leaderKeys.add(key);
+      } else {
+        groups.get(joined).add(question);
+      }
+    }
+    return groups.stream().map(List::copyOf).toList();
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+
+  /**
+   * Whether a question is already one of the FAQ's own (an entry's question or phrasing, as an
+   * editor may have added it since it was asked).
+   */
+  public boolean isKnownQuestion(String question) {
+    try (IndexView view = index.acquire()) {
+      return view.corpus().resolve(question).isPresent();
     }
   }
 

@@ -45,6 +45,11 @@ final class Retriever {
     return ranker.rank(view, corrected, vectors.get(corrected, encoder::embedQuery), scope, cues);
   }
 
+  /** A message's sentence vector (computed once while kept), or null without the model. */
+  float[] vector(String text) {
+    return encoder == null ? null : vectors.get(text, encoder::embedQuery);
+  }
+
   /** The spelling corrector for the view's corpus. */
   Spelling spelling(IndexView view) {
     return spelling.of(view);

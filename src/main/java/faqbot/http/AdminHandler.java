@@ -44,7 +44,7 @@ final class AdminHandler {
 
   record PhrasingAdded(boolean added, String entryId, String phrasing, String file) {}
 
-  private void authorize(Context ctx) {
+  void authorize(Context ctx) {
     String given = ctx.header("Authorization");
     // Constant time, so the token cannot be guessed a character at a time.
     if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {

@@ -52,6 +52,33 @@ final class Asset {
     return new Asset(read(WIDGET), headers);
   }
 
+  /** The editors' page and its script. */
+  static final String ADMIN_PAGE = "/public/admin.html";
+
+  static final String ADMIN_SCRIPT = "/public/admin.js";
+
+  /**
+   * {@code /admin}: the editors' page, which may run only this server's script and call only this
+   * server.
+   */
+  static Asset adminPage() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "text/html; charset=utf-8");
+    headers.put("Cache-Control", "no-cache");
+    headers.put(
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    return new Asset(read(ADMIN_PAGE), headers);
+  }
+
+  static Asset adminScript() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/javascript; charset=utf-8");
+    headers.put("Cache-Control", "no-cache");
+    return new Asset(read(ADMIN_SCRIPT), headers);
+  }
+
   /** {@code /faq.css}: the look of the pages under {@code /faq}. */
   static Asset faqStyles() {
     Map<String, String> headers = new LinkedHashMap<>();

@@ -134,6 +134,17 @@ public final class HttpApp {
             AdminHandler admin = new AdminHandler(backend, options.adminToken());
             config.routes.post("/admin/reload", admin::reload);
             config.routes.post("/admin/phrasings", admin::phrasings);
+            EditorsHandler editors = new EditorsHandler(backend, options.journal());
+            Asset adminPage = Asset.adminPage();
+            Asset adminScript = Asset.adminScript();
+            config.routes.get("/admin", adminPage::handle);
+            config.routes.get("/admin.js", adminScript::handle);
+            config.routes.get(
+                "/admin/api/questions",
+                ctx -> {
+                  admin.authorize(ctx);
+                  editors.questions(ctx);
+                });
           }
           config.routes.get("/faq", pages::index);
           config.routes.get("/faq/{id}", pages::entry);

@@ -2,15 +2,23 @@ package faqbot.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.SmallTalk;
 import faqbot.app.Bot;
 import faqbot.corpus.CorpusSource;
 import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.FileJournal;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +50,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -315,6 +324,103 @@ class WidgetBrowserIT {
         .isEqualTo("Sources (1)");
     assertThat(footnoted.getText()).contains("a maze-solving agent[1]");
     assertNoConsoleErrors();
+  }
+
+  // ---------------------------------------------------------------- the editors' page
+
+  @Test
+  void anEditorGroupsWhatPeopleAskedAndTeachesTheBotInOneClick() throws Exception {
+    String token = "an-editors-token-of-some-length";
+    Path dir = Files.createTempDirectory("faqbot-editors-");
+    cleanups.add(() -> Fixtures.deleteTree(dir));
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    for (String name :
+        List.of(
+            "What is inner alignment?.txt",
+            "what-are-mesa-optimizers.txt",
+            "what-is-outer-alignment.txt",
+            "what-is-reward-hacking.txt")) {
+      Files.copy(Fixtures.corpus().resolve(name), corpus.resolve(name));
+    }
+    FileJournal questions = FileJournal.open(dir.resolve("journal.jsonl"));
+    Bot bot = Bot.open(corpus, dir.resolve("index"), true, report -> {});
+    Backend backend = Backend.starting();
+    backend.ready(bot);
+    Javalin server =
+        HttpApp.create(
+                backend,
+                new HttpOptions(
+                    List.of(), List.of(), questions, Limits.defaults().withRate(0), token))
+            .start(0);
+    cleanups.add(
+        () -> {
+          server.stop();
+          bot.close();
+          try {
+            questions.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    String base = "http://127.0.0.1:" + server.port();
+    // Three people ask one question in their own words; no entry answers it outright.
+    List<String> asked =
+        List.of(
+            "Why did Rob Miles call it the other alignment problem?",
+            "why does Rob Miles say there is an OTHER alignment problem",
+            "What is the 'other' alignment problem Rob Miles talks about?");
+    for (String question : asked) {
+      assertThat(chat(base, question).path("outcome").asText()).isNotEqualTo("answer");
+    }
+    chat(base, "What's a good recipe for banana bread?");
+
+    driver.get(base + "/admin");
+    driver.findElement(By.id("token")).sendKeys(token);
+    driver.findElement(By.cssSelector("#login button")).click();
+    until(d -> !d.findElements(By.cssSelector("#groups > li")).isEmpty());
+    assertThat(driver.getCurrentUrl()).doesNotContain(token);
+    WebElement group = driver.findElements(By.cssSelector("#groups > li")).get(0);
+    assertThat(group.getAttribute("data-count")).isEqualTo("3");
+    assertThat(group.findElements(By.cssSelector(".asked li")))
+        .extracting(WebElement::getText)
+        .containsExactlyInAnyOrderElementsOf(asked);
+    assertThat(driver.findElements(By.cssSelector("#groups > li")))
+        .as("the banana bread question is a group of its own")
+        .hasSize(2);
+    screenshot("admin-groups.png");
+
+    new Select(group.findElement(By.cssSelector("select")))
+        .selectByValue("what-is-inner-alignment");
+    group.findElement(By.cssSelector("button.add")).click();
+    until(d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Added"));
+    assertThat(group.findElement(By.cssSelector(".note")).getText())
+        .isEqualTo("Added 3 phrasings to \u201cWhat is inner alignment?\u201d.");
+    screenshot("admin-added.png");
+    driver.navigate().refresh(); // signed in still: the token is kept for this tab's session
+    until(d -> d.findElements(By.cssSelector("#groups > li")).size() == 1);
+    assertThat(driver.findElement(By.cssSelector("#groups > li h3")).getText())
+        .as("what was added does not come back")
+        .contains("banana bread");
+
+    JsonNode fourth = chat(base, "what's the other alignment problem in Rob Miles' video?");
+    assertThat(fourth.path("outcome").asText()).isEqualTo("answer");
+    assertThat(fourth.at("/answer/id").asText()).isEqualTo("what-is-inner-alignment");
+    assertNoConsoleErrors();
+  }
+
+  private static JsonNode chat(String base, String message) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/chat"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            new ObjectMapper().writeValueAsString(Map.of("message", message))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return new ObjectMapper().readTree(response.body());
   }
 
   // ---------------------------------------------------------------- a conversation
