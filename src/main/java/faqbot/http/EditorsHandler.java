@@ -60,7 +60,7 @@ final class EditorsHandler {
   }
 
   void questions(Context ctx) {
-    int days = QueryParams.limit(ctx.queryParam("days"), DEFAULT_DAYS, MAX_DAYS);
+    int days = QueryParams.wholeNumber("days", ctx.queryParam("days"), DEFAULT_DAYS, MAX_DAYS);
     Instant since = Instant.now().minus(Duration.ofDays(days));
     Map<String, Tally> tallies = new LinkedHashMap<>();
     for (FeedbackRecord record : records()) {

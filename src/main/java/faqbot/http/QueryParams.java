@@ -12,18 +12,26 @@ final class QueryParams {
    * {@code max}.
    */
   static int limit(String raw, int fallback, int max) {
+    return wholeNumber("limit", raw, fallback, max);
+  }
+
+  /**
+   * A whole-number parameter named {@code name}: {@code fallback} when absent, else (even when
+   * given empty) 1 to {@code max}.
+   */
+  static int wholeNumber(String name, String raw, int fallback, int max) {
     if (raw == null) {
       return fallback;
     }
     try {
-      int limit = Integer.parseInt(raw.strip());
-      if (limit >= 1 && limit <= max) {
-        return limit;
+      int value = Integer.parseInt(raw.strip());
+      if (value >= 1 && value <= max) {
+        return value;
       }
     } catch (NumberFormatException e) {
       // Reported below with the allowed range.
     }
     throw new ApiException(
-        400, "'limit' must be a whole number from 1 to " + max + ", got '" + raw + "'");
+        400, "'" + name + "' must be a whole number from 1 to " + max + ", got '" + raw + "'");
   }
 }

@@ -114,6 +114,34 @@ class AdminPhrasingsIT {
   }
 
   @Test
+  void theEditorsQuestionsNeedTheTokenAndRefuseABadNumberOfDaysByName() throws Exception {
+    String base = "http://localhost:" + app.port() + "/admin/api/questions";
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    for (String days : List.of("0", "367", "x", "")) {
+      HttpResponse<String> bad =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "?days=" + days))
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(bad.statusCode()).as(days).isEqualTo(400);
+      assertThat(JSON.readTree(bad.body()).get("error").asText())
+          .isEqualTo("'days' must be a whole number from 1 to 366, got '" + days + "'");
+    }
+    HttpResponse<String> none =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base))
+                .header("Authorization", "Bearer " + TOKEN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(none.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(none.body()).get("groups")).isEmpty();
+  }
+
+  @Test
   void answers201OnceThePhrasingIsOnDiskAndTheNextQuestionInThoseWordsAnswersTheEntry()
       throws Exception {
     JsonNode before = chat(PHRASING);
