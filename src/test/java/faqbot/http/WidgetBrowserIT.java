@@ -270,6 +270,12 @@ class WidgetBrowserIT {
         .asString()
         .contains("system-ui");
     screenshot("faq-page.png");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    assertThat(number(js("return document.documentElement.scrollWidth")))
+        .as("no sideways scrolling on a phone")
+        .isLessThanOrEqualTo(390);
+    screenshot("faq-page-small.png");
+    driver.manage().window().setSize(new Dimension(1280, 900));
 
     driver.findElement(By.cssSelector("#related + ul a")).click();
     until(d -> d.getCurrentUrl().endsWith("/faq/" + HOSTILE_ID));
@@ -288,6 +294,10 @@ class WidgetBrowserIT {
         .extracting(WebElement::getText)
         .containsExactlyInAnyOrder("What is reward hacking?", "Is this entry hostile?");
     screenshot("faq-index.png");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    assertThat(number(js("return document.documentElement.scrollWidth"))).isLessThanOrEqualTo(390);
+    screenshot("faq-index-small.png");
+    driver.manage().window().setSize(new Dimension(1280, 900));
 
     assertNoConsoleErrors();
 
@@ -396,6 +406,10 @@ class WidgetBrowserIT {
     assertThat(group.findElement(By.cssSelector(".note")).getText())
         .isEqualTo("Added 3 phrasings to \u201cWhat is inner alignment?\u201d.");
     screenshot("admin-added.png");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    assertThat(number(js("return document.documentElement.scrollWidth"))).isLessThanOrEqualTo(390);
+    screenshot("admin-small.png");
+    driver.manage().window().setSize(new Dimension(1280, 900));
     driver.navigate().refresh(); // signed in still: the token is kept for this tab's session
     until(d -> d.findElements(By.cssSelector("#groups > li")).size() == 1);
     assertThat(driver.findElement(By.cssSelector("#groups > li h3")).getText())
