@@ -7,6 +7,7 @@ import faqbot.index.FaqIndex;
 import faqbot.index.IndexView;
 import faqbot.index.Suggestion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -307,12 +308,12 @@ public final class Answerer {
   }
 
   /**
-   * Whether a question is already one of the FAQ's own (an entry's question or phrasing, as an
-   * editor may have added it since it was asked).
+   * The questions that are not yet one of the FAQ's own (an entry's question or phrasing, as an
+   * editor may have added it since they were asked), in their order.
    */
-  public boolean isKnownQuestion(String question) {
+  public List<String> notYetInTheFaq(Collection<String> questions) {
     try (IndexView view = index.acquire()) {
-      return view.corpus().resolve(question).isPresent();
+      return questions.stream().filter(q -> view.corpus().resolve(q).isEmpty()).toList();
     }
   }
 

@@ -51,8 +51,8 @@ public final class AisafetyExportReader {
           continue;
         }
         rows.put(i + 1, node);
-        String id = text(node, "ui_id");
-        String title = text(node, "title");
+        String id = JsonFields.text(node, "ui_id");
+        String title = JsonFields.text(node, "title");
         if (id != null && title != null) {
           titles.putIfAbsent(id, title.strip());
         }
@@ -67,7 +67,7 @@ public final class AisafetyExportReader {
         .forEach(
             line -> {
               JsonNode row = rows.get(line);
-              if (!source.serves(text(row, "status"))) {
+              if (!source.serves(JsonFields.text(row, "status"))) {
                 return;
               }
               FaqEntry entry = entry(row, line, shownAs, titles, problems);
@@ -84,9 +84,9 @@ public final class AisafetyExportReader {
       String shownAs,
       Map<String, String> titles,
       List<CorpusProblem> problems) {
-    String id = text(row, "ui_id");
-    String title = text(row, "title");
-    String markdown = text(row, "answer_markdown");
+    String id = JsonFields.text(row, "ui_id");
+    String title = JsonFields.text(row, "title");
+    String markdown = JsonFields.text(row, "answer_markdown");
     if (id == null || title == null) {
       problems.add(CorpusProblem.error(shownAs, line, "needs a ui_id and a title"));
       return null;
@@ -113,20 +113,20 @@ public final class AisafetyExportReader {
       return null;
     }
     List<RelatedQuestion> related = new ArrayList<>();
-    for (String target : strings(row, "related_ids")) {
+    for (String target : JsonFields.strings(row, "related_ids")) {
       // The row's line is in the entry's file name, as for every message about the entry.
       related.add(
           new RelatedQuestion(titles.getOrDefault(target, "a page not in this export"), 0, target));
     }
     List<String> alternates =
-        strings(row, "alternate_phrasings").stream()
+        JsonFields.strings(row, "alternate_phrasings").stream()
             .filter(p -> !Slugs.questionKey(p).equals(Slugs.questionKey(title)))
             .toList();
     return new FaqEntry(
         id,
         title.strip(),
         alternates,
-        strings(row, "tags"),
+        JsonFields.strings(row, "tags"),
         answer.video(),
         answer.blocks(),
         related,
@@ -135,24 +135,5 @@ public final class AisafetyExportReader {
         shownAs + ":" + line,
         answer.videoUrl(),
         PAGE + id);
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
-  }
-
-  private static List<String> strings(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    List<String> out = new ArrayList<>();
-    if (value != null && value.isArray()) {
-      value.forEach(
-          v -> {
-            if (v.isTextual() && !v.asText().isBlank()) {
-              out.add(v.asText().strip());
-            }
-          });
-    }
-    return out;
   }
 }

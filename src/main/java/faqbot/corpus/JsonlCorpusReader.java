@@ -35,9 +35,9 @@ public final class JsonlCorpusReader {
       }
       try {
         JsonNode node = JSON.readTree(line);
-        String id = text(node, "doc_id");
-        String question = text(node, "question");
-        String answer = text(node, "answer");
+        String id = JsonFields.text(node, "doc_id");
+        String question = JsonFields.text(node, "question");
+        String answer = JsonFields.text(node, "answer");
         if (id == null || question == null || answer == null) {
           problems.add(
               CorpusProblem.error(
@@ -46,15 +46,18 @@ public final class JsonlCorpusReader {
         }
         int lineNumber = i + 1;
         List<RelatedQuestion> related =
-            strings(node, "related").stream().map(q -> new RelatedQuestion(q, lineNumber)).toList();
-        List<Source> sources = strings(node, "sources").stream().map(SourceParser::parse).toList();
+            JsonFields.strings(node, "related").stream()
+                .map(q -> new RelatedQuestion(q, lineNumber))
+                .toList();
+        List<Source> sources =
+            JsonFields.strings(node, "sources").stream().map(SourceParser::parse).toList();
         List<Block> blocks = CorpusParser.FileParse.blocks(Arrays.asList(answer.split("\n")));
         entries.add(
             new FaqEntry(
                 id,
                 question.strip(),
-                strings(node, "alternates"),
-                strings(node, "tags"),
+                JsonFields.strings(node, "alternates"),
+                JsonFields.strings(node, "tags"),
                 null,
                 blocks,
                 related,
@@ -68,24 +71,5 @@ public final class JsonlCorpusReader {
     }
     // FAQ datasets keep each answer to a question as its own entry, so questions may repeat.
     return Corpus.of(entries, problems, true);
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
-  }
-
-  private static List<String> strings(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    List<String> out = new ArrayList<>();
-    if (value != null && value.isArray()) {
-      value.forEach(
-          v -> {
-            if (v.isTextual() && !v.asText().isBlank()) {
-              out.add(v.asText().strip());
-            }
-          });
-    }
-    return out;
   }
 }

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,19 +50,11 @@ public final class MarkdownEntryReader {
     List<CorpusProblem> problems = new ArrayList<>();
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return failed(shownAs, 0, "is not UTF-8 text");
+      text = TextFiles.decode(bytes);
+    } catch (EntryException e) {
+      return failed(shownAs, e.line(), e.getMessage());
     }
     text = text.replace("\r\n", "\n").replace('\r', '\n');
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
     if (!text.startsWith("---\n")) {
       return failed(
           shownAs, 1, "needs a front-matter header: a line '---', 'question: …', and '---'");

@@ -48,7 +48,7 @@ final class TextFiles {
         }
       }
       throw new EntryException(
-          line, "is not UTF-8 text (byte " + (bad + 1) + "); save it as UTF-8 (\"CSV UTF-8\")");
+          line, "is not UTF-8 text (byte " + (bad + 1) + "); save it as UTF-8");
     }
     try {
       decoder.flush(out);

@@ -45,11 +45,11 @@ final class Asset {
    * {@code /widget.js}: a script any page may load with a script tag, whatever its embedder policy.
    */
   static Asset widget() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/javascript; charset=utf-8");
-    headers.put("Cache-Control", "public, max-age=300");
-    headers.put("Cross-Origin-Resource-Policy", "cross-origin");
-    return new Asset(read(WIDGET), headers);
+    return of(
+        WIDGET,
+        "application/javascript; charset=utf-8",
+        "public, max-age=300",
+        Map.of("Cross-Origin-Resource-Policy", "cross-origin"));
   }
 
   /** The editors' page and its script. */
@@ -62,29 +62,32 @@ final class Asset {
    * server.
    */
   static Asset adminPage() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "text/html; charset=utf-8");
-    headers.put("Cache-Control", "no-cache");
-    headers.put(
-        "Content-Security-Policy",
-        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
-            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    return new Asset(read(ADMIN_PAGE), headers);
+    return of(
+        ADMIN_PAGE,
+        "text/html; charset=utf-8",
+        "no-cache",
+        Map.of(
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+                + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'"));
   }
 
   static Asset adminScript() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/javascript; charset=utf-8");
-    headers.put("Cache-Control", "no-cache");
-    return new Asset(read(ADMIN_SCRIPT), headers);
+    return of(ADMIN_SCRIPT, "application/javascript; charset=utf-8", "no-cache", Map.of());
   }
 
   /** {@code /faq.css}: the look of the pages under {@code /faq}. */
   static Asset faqStyles() {
+    return of(FAQ_STYLES, "text/css; charset=utf-8", "public, max-age=300", Map.of());
+  }
+
+  private static Asset of(
+      String resource, String type, String caching, Map<String, String> moreHeaders) {
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "text/css; charset=utf-8");
-    headers.put("Cache-Control", "public, max-age=300");
-    return new Asset(read(FAQ_STYLES), headers);
+    headers.put("Content-Type", type);
+    headers.put("Cache-Control", caching);
+    headers.putAll(moreHeaders);
+    return new Asset(read(resource), headers);
   }
 
   /**

@@ -82,7 +82,7 @@ final class EditorsHandler {
     byCount.forEach(t -> byQuestion.put(t.question, t));
     Answerer answerer = backend.answerer();
     // What an editor has added as a phrasing since is answered now: it does not come back.
-    byQuestion.keySet().removeIf(answerer::isKnownQuestion);
+    byQuestion.keySet().retainAll(answerer.notYetInTheFaq(byQuestion.keySet()));
     List<Group> groups = new ArrayList<>();
     for (List<String> members : answerer.groupByMeaning(List.copyOf(byQuestion.keySet()))) {
       int count = 0;
