@@ -334,6 +334,23 @@ public final class Answerer {
   }
 
   /**
+   * The question a message picks one of the offered entries for: the message is a bare number and
+   * the previous answer (its context token) offered choices instead of answering, a "did you
+   * mean…?" or the closest questions after a decline. Null otherwise. Read after the message was
+   * answered, so the token is known to be good.
+   */
+  public static String clarifiedBy(String message, String contextToken) {
+    if (contextToken == null || contextToken.isBlank()) {
+      return null;
+    }
+    ConversationContext context = ContextTokens.decode(contextToken);
+    int choice = FollowUps.choice(normalize(message));
+    return context.entryId() == null && choice > 0 && choice <= context.offered().size()
+        ? context.question()
+        : null;
+  }
+
+  /**
    * The answer to a message asked on its own, when it is already in the answer cache for the
    * current index; empty otherwise. Nothing is computed, so a server can serve these without
    * queueing them behind real work.

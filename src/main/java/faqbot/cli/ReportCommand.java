@@ -1,20 +1,17 @@
 package faqbot.cli;
 
 import faqbot.answer.Json;
-import faqbot.feedback.FeedbackRecord;
-import faqbot.feedback.FileJournal;
+import faqbot.feedback.JournalFolder;
+import faqbot.feedback.Ledger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,28 +56,37 @@ final class ReportCommand implements Callable<Integer> {
       List<Unanswered> unanswered,
       List<Judged> unhelpful) {}
 
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      description = "Only the last N days (1 to 366; default: everything the journals hold).")
+  Integer days;
+
   @Override
   public Integer call() throws IOException {
     if (top < 1 || top > 1000) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--top must be 1 to 1000, got " + top);
     }
+    if (days != null && (days < 1 || days > 366)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--days must be 1 to 366, got " + days);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<FeedbackRecord> records = new ArrayList<>();
-    for (Path file : files()) {
-      FileJournal.Contents contents = FileJournal.read(file);
-      records.addAll(contents.records());
-      for (int line : contents.badLines()) {
-        err.println(file + ":" + line + ": warning: not a journal record; skipped");
-      }
-      if (contents.tornTail()) {
-        err.println(
-            file
-                + ": warning: ends in a partial record (left by a crash; it was never acknowledged)");
-      }
+    JournalFolder folder = JournalFolder.of(roots());
+    Ledger ledger = folder.refresh();
+    for (JournalFolder.BadLine bad : folder.badLines()) {
+      err.println(bad.file() + ":" + bad.line() + ": warning: not a journal record; skipped");
     }
-    Summary summary = summarise(records);
+    for (Path torn : folder.tornTails()) {
+      err.println(
+          torn
+              + ": warning: ends in a partial record (left by a crash; it was never acknowledged)");
+    }
+    Summary summary =
+        summarise(
+            ledger, days == null ? Instant.EPOCH : Instant.now().minus(Duration.ofDays(days)));
     if (json) {
       out.println(Json.mapper().writeValueAsString(summary));
     } else {
@@ -91,78 +97,39 @@ final class ReportCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private List<Path> files() throws IOException {
-    List<Path> roots =
-        journals == null || journals.isEmpty()
-            ? List.of(Locations.home().resolve("journal"))
-            : journals;
-    List<Path> files = new ArrayList<>();
-    for (Path root : roots) {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> list = Files.list(root)) {
-          list.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-              .sorted()
-              .forEach(files::add);
-        }
-      } else if (Files.isRegularFile(root)) {
-        files.add(root);
-      } else if (journals != null && !journals.isEmpty()) {
+  private List<Path> roots() {
+    if (journals == null || journals.isEmpty()) {
+      return List.of(Locations.home().resolve("journal"));
+    }
+    for (Path root : journals) {
+      if (!Files.exists(root)) {
         throw new UserError("no journal at " + root);
       }
     }
-    return files;
+    return journals;
   }
 
-  Summary summarise(List<FeedbackRecord> records) {
-    Map<String, int[]> declined = new LinkedHashMap<>();
-    Map<String, String> shown = new LinkedHashMap<>();
-    Map<String, Judged> judged = new LinkedHashMap<>();
-    int feedback = 0;
-    int declinedCount = 0;
-    for (FeedbackRecord r : records) {
-      if (FeedbackRecord.DECLINED.equals(r.type()) && r.question() != null) {
-        declinedCount++;
-        String key =
-            r.question().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-        declined.computeIfAbsent(key, k -> new int[1])[0]++;
-        shown.putIfAbsent(key, r.question());
-      } else if (FeedbackRecord.FEEDBACK.equals(r.type())
-          && r.answerId() != null
-          && r.helpful() != null) {
-        feedback++;
-        Judged j = judged.getOrDefault(r.answerId(), new Judged(r.answerId(), 0, 0, List.of()));
-        List<String> questions = new ArrayList<>(j.questions());
-        if (!r.helpful()
-            && r.question() != null
-            && questions.size() < 3
-            && !questions.contains(r.question())) {
-          questions.add(r.question());
-        }
-        judged.put(
-            r.answerId(),
-            new Judged(
-                r.answerId(),
-                j.helpful() + (r.helpful() ? 1 : 0),
-                j.unhelpful() + (r.helpful() ? 0 : 1),
-                questions));
-      }
-    }
+  /** The figures the editors' page shows for the same journals and window. */
+  Summary summarise(Ledger ledger, Instant since) {
+    Ledger.Totals totals = ledger.totals();
     List<Unanswered> unanswered =
-        declined.entrySet().stream()
-            .map(e -> new Unanswered(shown.get(e.getKey()), e.getValue()[0]))
-            .sorted(Comparator.comparingInt(Unanswered::times).reversed())
+        ledger.unanswered(since).stream()
             .limit(top)
+            .map(w -> new Unanswered(w.question(), w.count()))
             .toList();
     List<Judged> unhelpful =
-        judged.values().stream()
-            .filter(j -> j.unhelpful() > 0)
-            .sorted(
-                Comparator.comparingInt(Judged::unhelpful)
-                    .reversed()
-                    .thenComparingInt(Judged::helpful))
+        ledger.unhelpful(since).stream()
             .limit(top)
+            .map(
+                u ->
+                    new Judged(
+                        u.entryId(),
+                        u.helpful(),
+                        u.unhelpful(),
+                        u.questions().stream().limit(3).map(Ledger.Wording::question).toList()))
             .toList();
-    return new Summary(records.size(), feedback, declinedCount, unanswered, unhelpful);
+    return new Summary(
+        totals.records(), totals.feedback(), totals.unanswered(), unanswered, unhelpful);
   }
 
   private static void print(PrintWriter out, Summary s) {

@@ -2,6 +2,7 @@ package faqbot.feedback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.answer.Answerer;
 import faqbot.text.Cut;
@@ -26,7 +27,10 @@ import java.util.List;
  */
 public final class FileJournal implements Journal, AutoCloseable {
   private static final ObjectMapper JSON =
-      new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          // A journal written by a newer version still reads.
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** The longest question kept; a record stays one short line. */
   static final int MAX_QUESTION_CHARS = Answerer.MAX_MESSAGE_CHARS;
@@ -110,13 +114,7 @@ public final class FileJournal implements Journal, AutoCloseable {
   private static byte[] line(FeedbackRecord record) {
     FeedbackRecord bounded =
         record.question() != null && record.question().length() > MAX_QUESTION_CHARS
-            ? new FeedbackRecord(
-                record.type(),
-                record.time(),
-                Cut.atMost(record.question(), MAX_QUESTION_CHARS),
-                record.answerId(),
-                record.helpful(),
-                record.channel())
+            ? record.withQuestion(Cut.atMost(record.question(), MAX_QUESTION_CHARS))
             : record;
     try {
       return (JSON.writeValueAsString(bounded) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -7,9 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps, for the FAQ's editors, the questions the bot could not answer outright (it declined, or
- * asked which of a few entries was meant), whichever face was asked: the one place that decides
- * what is kept.
+ * Keeps, for the FAQ's editors, every question asked and what the bot did with it, whichever face
+ * was asked: the one place that decides what is kept.
  */
 public final class QuestionLog {
   /** Asked over HTTP: the widget, or any other client of the API. */
@@ -31,13 +30,30 @@ public final class QuestionLog {
    * disk, and a failure to write costs the person asking nothing: it is logged, not thrown.
    */
   public void asked(String question, Answer answer, String channel) {
-    if (answer.outcome() != Outcome.DECLINE && answer.outcome() != Outcome.CLARIFY) {
-      return;
-    }
+    asked(question, null, answer, channel);
+  }
+
+  /**
+   * Notes a message and what the bot did with it; when the message picked one of the choices of a
+   * "did you mean…?" (or of the closest questions after a decline), what is kept is the question
+   * that was clarified, with the entry the person meant.
+   *
+   * @param clarified the question the message picked a choice for, or null
+   */
+  public void asked(String question, String clarified, Answer answer, String channel) {
+    boolean picked = clarified != null && answer.outcome() == Outcome.ANSWER;
+    String shownId = answer.answer() == null ? null : answer.answer().id();
     try {
-      journal.note(FeedbackRecord.declined(question, channel));
+      journal.note(
+          FeedbackRecord.asked(
+              picked ? clarified : question,
+              answer.outcome().key(),
+              shownId,
+              answer.confidence(),
+              picked,
+              channel));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("could not journal an unanswered question: {}", e.toString());
+      LOG.warn("could not journal a question: {}", e.toString());
     }
   }
 }

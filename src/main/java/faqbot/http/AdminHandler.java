@@ -6,6 +6,7 @@ import faqbot.app.PhrasingRefusedException;
 import faqbot.corpus.CorpusProblem;
 import faqbot.index.BuildReport;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -53,6 +54,14 @@ final class AdminHandler {
           "this route needs 'Authorization: Bearer <admin token>'",
           Map.of("WWW-Authenticate", "Bearer"));
     }
+  }
+
+  /** The handler, behind the admin token. */
+  Handler authorized(Handler handler) {
+    return ctx -> {
+      authorize(ctx);
+      handler.handle(ctx);
+    };
   }
 
   private Bot bot() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import faqbot.answer.Answer;
+import faqbot.answer.Answerer;
 import faqbot.answer.Json;
 import faqbot.answer.Scope;
 import faqbot.feedback.Journal;
@@ -59,7 +60,7 @@ final class ChatHandler {
     Optional<Answer> cached =
         context == null ? backend.answerer().cached(message, scope) : Optional.empty();
     if (cached.isPresent()) {
-      respond(ctx, message, cached.get(), true);
+      respond(ctx, message, null, cached.get(), true);
       return;
     }
     // Only an answer to a message on its own is kept by the answerer, and so comes back as the same
@@ -67,13 +68,20 @@ final class ChatHandler {
     boolean reusable = context == null || context.isBlank();
     limits
         .bounded(
-            c -> respond(c, message, backend.answerer().answer(message, context, scope), reusable))
+            c ->
+                respond(
+                    c,
+                    message,
+                    context,
+                    backend.answerer().answer(message, context, scope),
+                    reusable))
         .handle(ctx);
   }
 
-  private void respond(Context ctx, String message, Answer answer, boolean reusable) {
+  private void respond(
+      Context ctx, String message, String context, Answer answer, boolean reusable) {
     metrics.answer(answer);
-    questions.asked(message, answer, QuestionLog.WEB);
+    questions.asked(message, Answerer.clarifiedBy(message, context), answer, QuestionLog.WEB);
     byte[] json = reusable ? serialized.get(answer, ChatHandler::json) : json(answer);
     ctx.contentType("application/json").result(json);
   }

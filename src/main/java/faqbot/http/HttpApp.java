@@ -139,12 +139,15 @@ public final class HttpApp {
             Asset adminScript = Asset.adminScript();
             config.routes.get("/admin", adminPage::handle);
             config.routes.get("/admin.js", adminScript::handle);
+            editors.warm();
+            config.routes.get("/admin/api/questions", admin.authorized(editors::questions));
+            config.routes.get("/admin/api/unhelpful", admin.authorized(editors::unhelpful));
+            config.routes.get("/admin/api/suggestions", admin.authorized(editors::suggestions));
+            config.routes.get("/admin/api/traffic", admin.authorized(editors::traffic));
+            config.routes.get("/admin/api/new-entries", admin.authorized(editors::newEntries));
             config.routes.get(
-                "/admin/api/questions",
-                ctx -> {
-                  admin.authorize(ctx);
-                  editors.questions(ctx);
-                });
+                "/admin/api/new-entries.csv", admin.authorized(editors::newEntriesCsv));
+            config.routes.post("/admin/decisions", admin.authorized(editors::decide));
           }
           config.routes.get("/faq", pages::index);
           config.routes.get("/faq/{id}", pages::entry);

@@ -105,6 +105,62 @@ final class JsonBodies {
     return value.asText();
   }
 
+  /**
+   * A required array of {@code min} to {@code max} non-blank strings, each at most {@code maxChars}
+   * characters long.
+   */
+  static List<String> requiredStrings(JsonNode body, String field, int min, int max, int maxChars) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      throw new ApiException(400, "\"" + field + "\" is missing; send an array of strings");
+    }
+    if (!value.isArray()) {
+      throw new ApiException(
+          400,
+          "\""
+              + field
+              + "\" must be an array of strings, got "
+              + value.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+    if (value.size() < min || value.size() > max) {
+      throw new ApiException(
+          400,
+          "\""
+              + field
+              + "\" holds "
+              + value.size()
+              + " strings; it may hold "
+              + min
+              + " to "
+              + max);
+    }
+    List<String> strings = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual() || item.asText().isBlank()) {
+        throw new ApiException(
+            400,
+            "\""
+                + field
+                + "\" must hold non-empty strings only, got "
+                + (item.isTextual()
+                    ? "an empty one"
+                    : item.getNodeType().name().toLowerCase(Locale.ROOT)));
+      }
+      if (item.asText().length() > maxChars) {
+        throw new ApiException(
+            400,
+            "\""
+                + field
+                + "\" holds a string of "
+                + item.asText().length()
+                + " characters; each may be at most "
+                + maxChars);
+      }
+      strings.add(item.asText());
+    }
+    return strings;
+  }
+
   /** At most this many tags narrow a question, each at most {@link #MAX_TAG_CHARS} characters. */
   static final int MAX_TAGS = 20;
 

@@ -147,12 +147,12 @@ final class Responder {
     }
   }
 
-  /** The message for an answer, journalling a question the bot could not answer outright. */
+  /** The message for an answer, journalling the question and what the bot did with it. */
   private ObjectNode reply(Answer answer, String asked) {
+    questions.asked(asked, answer, QuestionLog.SLACK);
     if (answer.matched() && answer.answer() != null) {
       return messages.answer(SlackMessages.Shown.of(answer), asked);
     }
-    questions.asked(asked, answer, QuestionLog.SLACK);
     return messages.offered(answer);
   }
 

@@ -244,7 +244,9 @@ class SlackFaceIT {
     assertThat(journal)
         .anySatisfy(
             r -> {
-              assertThat(r.type()).isEqualTo(FeedbackRecord.DECLINED);
+              assertThat(r.type()).isEqualTo(FeedbackRecord.ASKED);
+              assertThat(r.outcome()).isEqualTo("clarify");
+              assertThat(r.unanswered()).isTrue();
               assertThat(r.channel()).isEqualTo("slack");
               assertThat(r.question()).isEqualTo(between);
             });
