@@ -138,22 +138,50 @@ public final class Ledger {
   private int feedback;
   private int decisionCount;
 
-  /** The key a question is told apart by: its words, case and punctuation aside. */
+  /**
+   * The key a question is told apart by: its letters and digits in lower case, each run of anything
+   * else one space. (A loop, not a regular expression: it runs for every record of a year's
+   * journal.)
+   */
   public static String key(String question) {
-    return Cut.atMost(question, Answerer.MAX_MESSAGE_CHARS)
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .strip();
+    String text = Cut.atMost(question, Answerer.MAX_MESSAGE_CHARS);
+    StringBuilder key = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetter(c) || isNumber(c)) {
+        if (gap && key.length() > 0) {
+          key.append(' ');
+        }
+        gap = false;
+        key.appendCodePoint(Character.toLowerCase(c));
+      } else {
+        gap = true;
+      }
+    }
+    return key.toString();
+  }
+
+  private static boolean isNumber(int c) {
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** Adds a record; one with no readable time is left out. */
   public synchronized void add(FeedbackRecord given) {
-    FeedbackRecord r = given.withQuestion(shown(given.question()));
-    long at;
-    try {
-      at = Instant.parse(r.time()).getEpochSecond();
-    } catch (DateTimeParseException | NullPointerException e) {
+    long at = epochSecond(given.time());
+    if (at == NO_TIME) {
       return;
+    }
+    FeedbackRecord r =
+        given.question() == null
+            ? given
+            : given.withQuestion(shownQuestions.computeIfAbsent(given.question(), Ledger::shown));
+    if (shownQuestions.size() > KEPT_WORDINGS) {
+      shownQuestions.clear();
     }
     records++;
     String type = r.type() == null ? "" : r.type();
@@ -165,6 +193,91 @@ public final class Ledger {
     }
   }
 
+  private static final long NO_TIME = Long.MIN_VALUE;
+
+  /** How many questions' shown forms and keys are kept, so a repeated question costs a lookup. */
+  private static final int KEPT_WORDINGS = 100_000;
+
+  private final Map<String, String> shownQuestions = new HashMap<>();
+  private final Map<String, String> keys = new HashMap<>();
+
+  private String keyOf(String question) {
+    if (keys.size() > KEPT_WORDINGS) {
+      keys.clear();
+    }
+    return keys.computeIfAbsent(question, Ledger::key);
+  }
+
+  /**
+   * The second a journal's time stamp names, or {@link #NO_TIME}. Journals write the one form
+   * {@code 2026-12-06T14:07:09.449454423Z}, read here field by field: a general parser costs a
+   * year's journal seconds more. Any other form goes to the general one.
+   */
+  static long epochSecond(String time) {
+    if (time == null) {
+      return NO_TIME;
+    }
+    int n = time.length();
+    if (n >= 20
+        && time.charAt(4) == '-'
+        && time.charAt(7) == '-'
+        && time.charAt(10) == 'T'
+        && time.charAt(13) == ':'
+        && time.charAt(16) == ':'
+        && time.charAt(n - 1) == 'Z'
+        && (n == 20 || time.charAt(19) == '.')) {
+      int year = digits(time, 0, 4);
+      int month = digits(time, 5, 7);
+      int day = digits(time, 8, 10);
+      int hour = digits(time, 11, 13);
+      int minute = digits(time, 14, 16);
+      int second = digits(time, 17, 19);
+      boolean fraction = true;
+      for (int i = 20; i < n - 1; i++) {
+        fraction &= Character.isDigit(time.charAt(i));
+      }
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= 31
+          && hour >= 0
+          && hour < 24
+          && minute >= 0
+          && minute < 60
+          && second >= 0
+          && second < 60
+          && fraction) {
+        try {
+          return LocalDate.of(year, month, day).toEpochDay() * 86_400L
+              + hour * 3_600L
+              + minute * 60L
+              + second;
+        } catch (java.time.DateTimeException e) {
+          return NO_TIME; // a day the month does not have
+        }
+      }
+    }
+    try {
+      return Instant.parse(time).getEpochSecond();
+    } catch (DateTimeParseException e) {
+      return NO_TIME;
+    }
+  }
+
+  /** The number the ASCII digits from {@code from} to {@code to} write, or -1. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   /**
    * A question as the editors are shown it and the bot can be asked it again: blank ones are none,
    * spaces and control characters are single spaces, long ones are cut as a journal cuts them.
@@ -173,8 +286,22 @@ public final class Ledger {
     if (question == null) {
       return null;
     }
-    String text = question.replaceAll("[\\p{Cc}\\p{Z}\\s]+", " ").strip();
-    return text.isEmpty() ? null : Cut.atMost(text, Answerer.MAX_MESSAGE_CHARS);
+    StringBuilder text = new StringBuilder(Math.min(question.length(), 256));
+    boolean gap = false;
+    for (int i = 0; i < question.length(); ) {
+      int c = question.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isISOControl(c) || Character.isSpaceChar(c) || Character.isWhitespace(c)) {
+        gap = true;
+      } else {
+        if (gap && text.length() > 0) {
+          text.append(' ');
+        }
+        gap = false;
+        text.appendCodePoint(c);
+      }
+    }
+    return text.length() == 0 ? null : Cut.atMost(text.toString(), Answerer.MAX_MESSAGE_CHARS);
   }
 
   private void asked(FeedbackRecord r, long at) {
@@ -182,7 +309,7 @@ public final class Ledger {
       return;
     }
     asked++;
-    String key = key(r.question());
+    String key = keyOf(r.question());
     boolean picked = Boolean.TRUE.equals(r.picked());
     if (!picked) {
       // A pick is the second message about a question already counted when it was clarified.
@@ -228,7 +355,7 @@ public final class Ledger {
     if (r.question() == null) {
       return;
     }
-    String key = key(r.question());
+    String key = keyOf(r.question());
     if (!helpful) {
       unhelpfulQuestions
           .computeIfAbsent(r.answerId(), k -> new HashMap<>())
@@ -250,7 +377,7 @@ public final class Ledger {
       return;
     }
     decisionCount++;
-    String key = key(r.question());
+    String key = keyOf(r.question());
     Decision before = decisions.get(key);
     if (before == null || before.at() <= at) {
       decisions.put(key, new Decision(r.decision(), r.answerId(), at, r.question()));

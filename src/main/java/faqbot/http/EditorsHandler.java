@@ -12,10 +12,12 @@ import faqbot.feedback.FileJournal;
 import faqbot.feedback.Journal;
 import faqbot.feedback.JournalFolder;
 import faqbot.feedback.Ledger;
+import faqbot.feedback.QuestionGroups;
 import faqbot.text.Cut;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,22 +54,87 @@ final class EditorsHandler {
   static final int DEFAULT_DAYS = 30;
   static final int MAX_DAYS = 366;
   static final int CLOSEST = 3;
-  static final int MAX_DECIDED = 100;
+  static final int MAX_DECIDED = 1000;
 
   private static final Logger LOG = LoggerFactory.getLogger(EditorsHandler.class);
   private static final CsvMapper CSV = new CsvMapper();
 
+  static final int DEFAULT_GROUPS = 100;
+
+  /**
+   * How long a request spends grouping questions never grouped before; the rest are shown on their
+   * own, and grouped in the background.
+   */
+  static final Duration GROUPING_BUDGET = Duration.ofSeconds(2);
+
+  /** The background grouping takes questions this many at a time, so requests get a turn. */
+  static final int GROUPING_CHUNK = 25;
+
+  static final int MAX_GROUPS = 1000;
+
   private final Backend backend;
   private final Journal journal;
   private final JournalFolder journals;
+  private final Path groupsFolder;
+  private QuestionGroups groups;
+  private volatile boolean closed;
 
   EditorsHandler(Backend backend, Journal journal) {
     this.backend = backend;
     this.journal = journal;
-    this.journals =
-        journal instanceof FileJournal file
-            ? JournalFolder.of(file.file().toAbsolutePath().getParent())
-            : JournalFolder.of(List.of());
+    if (journal instanceof FileJournal file) {
+      Path path = file.file().toAbsolutePath();
+      this.journals = JournalFolder.of(path.getParent());
+      String name = path.getFileName().toString();
+      this.groupsFolder =
+          path.resolveSibling(
+              (name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name) + ".groups");
+    } else {
+      this.journals = JournalFolder.of(List.of());
+      this.groupsFolder = null;
+    }
+  }
+
+  /**
+   * The groups of questions, opened once the bot (and so its sentence model) is ready; kept beside
+   * this server's journal, or in memory when it has none (or that folder cannot be used).
+   */
+  private synchronized QuestionGroups groups(Answerer answerer) {
+    if (groups == null) {
+      String model = answerer.meaningModel();
+      try {
+        groups =
+            groupsFolder == null
+                ? null
+                : QuestionGroups.open(
+                    groupsFolder, model, answerer::meaning, Answerer.SAME_MEANING);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn(
+            "cannot keep the question groups in {} ({}); they are kept in memory",
+            groupsFolder,
+            e.toString());
+      }
+      if (groups == null) {
+        groups = QuestionGroups.inMemory(model, answerer::meaning, Answerer.SAME_MEANING);
+      }
+    }
+    return groups;
+  }
+
+  /** Closes the kept groups (at shutdown). */
+  synchronized void close() {
+    closed = true;
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    if (groups != null) {
+      try {
+        groups.close();
+      } catch (IOException e) {
+        LOG.warn("could not close the question groups: {}", e.toString());
+      }
+      groups = null;
+    }
   }
 
   record Asked(String question, int count) {}
@@ -77,7 +144,14 @@ final class EditorsHandler {
   record Group(
       int count, String firstSeen, String lastSeen, List<Asked> questions, List<Closest> closest) {}
 
-  record Groups(int days, int questions, List<Group> groups) {}
+  /**
+   * @param questions how many different questions
+   * @param totalGroups how many groups they make
+   * @param ungrouped how many are not grouped yet (each stands alone; grouping goes on in the
+   *     background)
+   * @param groups the most asked groups, at most {@code limit}
+   */
+  record Groups(int days, int questions, int totalGroups, int ungrouped, List<Group> groups) {}
 
   record UnhelpfulAnswer(
       String id,
@@ -106,22 +180,87 @@ final class EditorsHandler {
   record NewEntries(List<Ledger.NewEntry> entries) {}
 
   /**
-   * Starts reading the journals in the background, so that the first page load finds them read (a
-   * year of a busy FAQ takes seconds).
+   * Starts keeping up with the journals in the background: reading what they gained and grouping
+   * the questions not grouped yet, at once and then every {@link #KEEP_UP} or when a request asks
+   * for a longer window than is grouped, so that a page load finds both done (a year of a busy FAQ
+   * takes seconds to read, and a question never grouped before takes a few milliseconds).
    */
   void warm() {
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                journals.refresh();
-              } catch (IOException | RuntimeException e) {
-                LOG.warn("could not read the journals for the editors' page yet: {}", e.toString());
-              }
-            },
-            "journal-reader");
-    reader.setDaemon(true);
-    reader.start();
+    Thread keeper = new Thread(this::keepUp, "editors-grouping");
+    keeper.setDaemon(true);
+    keeper.start();
+  }
+
+  static final Duration KEEP_UP = Duration.ofSeconds(30);
+
+  private final Object wake = new Object();
+  private volatile int groupedDays = DEFAULT_DAYS;
+
+  private void keepUp() {
+    while (!closed) {
+      try {
+        Ledger ledger = journals.refresh();
+        if (backend.isReady()) {
+          Answerer answerer = backend.answerer();
+          List<String> questions = open(ledger, answerer, groupedDays);
+          // A few at a time: a request waiting to place its own questions gets a turn.
+          for (int from = 0; from < questions.size() && !closed; from += GROUPING_CHUNK) {
+            groupsOf(
+                answerer,
+                questions.subList(from, Math.min(questions.size(), from + GROUPING_CHUNK)),
+                Long.MAX_VALUE);
+          }
+        }
+        synchronized (wake) {
+          if (!closed) {
+            wake.wait(backend.isReady() ? KEEP_UP.toMillis() : 200);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not keep the editors' page up to date: {}", e.toString());
+        try {
+          Thread.sleep(KEEP_UP.toMillis());
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Asks the background to group a window's questions too (the longest asked for so far). */
+  private void groupInBackground(int days) {
+    synchronized (wake) {
+      if (days > groupedDays) {
+        groupedDays = days;
+      }
+      wake.notifyAll();
+    }
+  }
+
+  private Map<String, Integer> groupsOf(Answerer answerer, List<String> questions, long budgetNanos)
+      throws IOException {
+    QuestionGroups kept;
+    synchronized (this) {
+      if (closed) {
+        throw new ApiException(503, "the server is stopping");
+      }
+      kept = groups(answerer);
+    }
+    return kept.groupsOf(questions, budgetNanos);
+  }
+
+  /**
+   * The unanswered questions of the last days that are not yet an entry's question or phrasing,
+   * most asked first.
+   */
+  private static List<String> open(Ledger ledger, Answerer answerer, int days) {
+    List<String> asked =
+        ledger.unanswered(since(days)).stream().map(Ledger.Wording::question).toList();
+    return answerer.notYetInTheFaq(asked);
   }
 
   private Ledger ledger() {
@@ -140,38 +279,65 @@ final class EditorsHandler {
     return Instant.now().minus(Duration.ofDays(days));
   }
 
-  void questions(Context ctx) {
+  void questions(Context ctx) throws IOException {
     int days = days(ctx);
+    int limit =
+        QueryParams.wholeNumber("limit", ctx.queryParam("limit"), DEFAULT_GROUPS, MAX_GROUPS);
     Map<String, Ledger.Wording> byQuestion = new LinkedHashMap<>();
     ledger().unanswered(since(days)).forEach(w -> byQuestion.put(w.question(), w));
     Answerer answerer = backend.answerer();
     // What an editor has added as a phrasing since is answered now: it does not come back.
     byQuestion.keySet().retainAll(answerer.notYetInTheFaq(byQuestion.keySet()));
-    List<Group> groups = new ArrayList<>();
-    for (List<String> members : answerer.groupByMeaning(List.copyOf(byQuestion.keySet()))) {
-      int count = 0;
-      String first = null;
-      String last = null;
-      List<Asked> asked = new ArrayList<>();
-      for (String question : members) {
-        Ledger.Wording w = byQuestion.get(question);
-        count += w.count();
-        first = first == null ? w.firstSeen() : min(first, w.firstSeen());
-        last = last == null ? w.lastSeen() : max(last, w.lastSeen());
-        asked.add(new Asked(question, w.count()));
+    Map<String, Integer> groupOf =
+        groupsOf(answerer, List.copyOf(byQuestion.keySet()), GROUPING_BUDGET.toNanos());
+    // A question not grouped yet stands alone for now.
+    Map<Object, List<Ledger.Wording>> members = new LinkedHashMap<>();
+    byQuestion.forEach(
+        (question, w) -> {
+          Object group = groupOf.containsKey(question) ? groupOf.get(question) : question;
+          members.computeIfAbsent(group, g -> new ArrayList<>()).add(w);
+        });
+    List<List<Ledger.Wording>> ranked = new ArrayList<>(members.values());
+    ranked.sort(
+        Comparator.comparingInt((List<Ledger.Wording> g) -> -count(g))
+            .thenComparing(g -> last(g), Comparator.reverseOrder()));
+    List<Group> shown = new ArrayList<>();
+    for (List<Ledger.Wording> group : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      String first = group.get(0).firstSeen();
+      for (Ledger.Wording w : group) {
+        first = min(first, w.firstSeen());
       }
       List<Closest> closest =
-          answerer.search(members.get(0), CLOSEST).stream()
+          answerer.search(group.get(0).question(), CLOSEST).stream()
               .map(
                   (Candidate c) ->
                       new Closest(c.entry().id(), c.entry().question(), c.confidence()))
               .toList();
-      groups.add(new Group(count, first, last, asked, closest));
+      shown.add(
+          new Group(
+              count(group),
+              first,
+              last(group),
+              group.stream().map(w -> new Asked(w.question(), w.count())).toList(),
+              closest));
     }
-    groups.sort(
-        Comparator.comparingInt((Group g) -> -g.count())
-            .thenComparing(Group::lastSeen, Comparator.reverseOrder()));
-    ctx.json(new Groups(days, byQuestion.size(), groups));
+    int ungrouped = byQuestion.size() - groupOf.size();
+    if (ungrouped > 0) {
+      groupInBackground(days);
+    }
+    ctx.json(new Groups(days, byQuestion.size(), ranked.size(), ungrouped, shown));
+  }
+
+  private static int count(List<Ledger.Wording> group) {
+    return group.stream().mapToInt(Ledger.Wording::count).sum();
+  }
+
+  private static String last(List<Ledger.Wording> group) {
+    String last = group.get(0).lastSeen();
+    for (Ledger.Wording w : group) {
+      last = max(last, w.lastSeen());
+    }
+    return last;
   }
 
   void unhelpful(Context ctx) {

@@ -140,6 +140,7 @@ public final class HttpApp {
             config.routes.get("/admin", adminPage::handle);
             config.routes.get("/admin.js", adminScript::handle);
             editors.warm();
+            config.events.serverStopped(editors::close);
             config.routes.get("/admin/api/questions", admin.authorized(editors::questions));
             config.routes.get("/admin/api/unhelpful", admin.authorized(editors::unhelpful));
             config.routes.get("/admin/api/suggestions", admin.authorized(editors::suggestions));

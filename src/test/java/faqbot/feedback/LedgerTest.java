@@ -148,4 +148,21 @@ class LedgerTest {
     assertThat(ledger.totals().records()).isZero();
     assertThat(NOW).isAfter(LONG_AGO);
   }
+
+  @Test
+  void timeStampsAreReadAsTheGeneralParserReadsThem() {
+    for (String time :
+        java.util.List.of(
+            "2026-12-06T14:07:09.449454423Z",
+            "2026-12-06T14:07:09Z",
+            "1999-02-28T23:59:59.5Z",
+            "2024-02-29T00:00:00.000Z")) {
+      assertThat(Ledger.epochSecond(time)).as(time).isEqualTo(Instant.parse(time).getEpochSecond());
+    }
+    for (String bad :
+        java.util.List.of(
+            "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-12-06T10:60:00Z", "2026-12-06")) {
+      assertThat(Ledger.epochSecond(bad)).as(bad).isEqualTo(Long.MIN_VALUE);
+    }
+  }
 }

@@ -503,10 +503,10 @@ class WidgetBrowserIT {
     js("arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
     screenshot("widget-feedback.png");
     assertThat(journal.records())
+        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.type()).isEqualTo(FeedbackRecord.FEEDBACK);
               assertThat(r.answerId()).isEqualTo("what-are-mesa-optimizers");
               assertThat(r.helpful()).isTrue();
               assertThat(r.question()).isEqualTo("What are mesa-optimizers?");

@@ -274,7 +274,14 @@ class SlackFaceIT {
     SlashCommandResponse answer = BlockKit.commandResponse(slack.next(WAIT).body());
     assertThat(BlockKit.allText(answer.getBlocks())).startsWith("Hi!").doesNotContain("Sorry");
     assertThat(BlockKit.buttons(answer.getBlocks())).hasSize(3);
-    assertThat(journal).isEmpty();
+    // Kept for the editors' traffic chart, but never as a question the bot could not answer.
+    assertThat(journal)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.outcome()).isEqualTo("smalltalk");
+              assertThat(r.unanswered()).isFalse();
+            });
   }
 
   @Test
@@ -655,10 +662,10 @@ class SlackFaceIT {
     assertThat(reply.body()).isEmpty();
 
     assertThat(journal)
+        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.type()).isEqualTo(FeedbackRecord.FEEDBACK);
               assertThat(r.answerId()).isEqualTo("what-is-a-reward-model");
               assertThat(r.helpful()).isFalse();
               assertThat(r.channel()).isEqualTo("slack");
@@ -696,7 +703,10 @@ class SlackFaceIT {
 
     // Slack sends no message with a click on an ephemeral message.
     click(null, yes, slack.responseUrl("actions/ephemeral"), true);
-    assertThat(journal).singleElement().satisfies(r -> assertThat(r.helpful()).isTrue());
+    assertThat(journal)
+        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.helpful()).isTrue());
     ActionResponse update = BlockKit.actionResponse(slack.next(WAIT).body());
     assertThat(update.isReplaceOriginal()).isTrue();
     assertThat(BlockKit.buttons(update.getBlocks()))

@@ -129,6 +129,7 @@ class SlackHttpAppIT {
     SlackRequests.Reply reply = requests.signed(SlackFace.INTERACTIONS, SlackRequests.FORM, click);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(journal)
+        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
         .singleElement()
         .satisfies(
             r -> {
