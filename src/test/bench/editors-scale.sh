@@ -54,8 +54,8 @@ stop_server() {
 page_load() {
   local t0
   t0=$(now)
-  curl -sf -o /dev/null -o /dev/null -o /dev/null "$base/admin" "$base/admin.js" "$base/faq.css" --parallel
-  curl -sf -H "$auth" --parallel -o /dev/null -o /dev/null -o /dev/null -o /dev/null \
+  curl -sf --no-progress-meter --parallel -o /dev/null -o /dev/null -o /dev/null "$base/admin" "$base/admin.js" "$base/faq.css"
+  curl -sf --no-progress-meter -H "$auth" --parallel -o /dev/null -o /dev/null -o /dev/null -o /dev/null \
     "$base/admin/api/questions?days=30" "$base/admin/api/unhelpful?days=30" \
     "$base/admin/api/suggestions?days=30" "$base/admin/api/traffic?days=30"
   since "$t0"

@@ -126,7 +126,7 @@ public final class QuestionGroups implements AutoCloseable {
 
   private void load() throws IOException {
     String kept = writer.getLiveCommitData() == null ? null : commitModel();
-    if (!Objects.equals(kept, model == null ? "" : model)) {
+    if (!Objects.equals(kept, madeWith())) {
       writer.deleteAll();
       return;
     }
@@ -156,6 +156,11 @@ public final class QuestionGroups implements AutoCloseable {
     for (int g = 0; g < leaderKey.size(); g++) {
       addLeader(leaderKey.getOrDefault(g, ""), leaderVector.get(g));
     }
+  }
+
+  /** What the groups were made with: the model and the bar (groups made otherwise are remade). */
+  private String madeWith() {
+    return (model == null ? "" : model) + " at " + sameMeaning;
   }
 
   private String commitModel() {
@@ -315,7 +320,7 @@ public final class QuestionGroups implements AutoCloseable {
   }
 
   private void save() throws IOException {
-    writer.setLiveCommitData(Map.of(MODEL, model == null ? "" : model).entrySet());
+    writer.setLiveCommitData(Map.of(MODEL, madeWith()).entrySet());
     writer.commit();
     unsaved = 0;
   }

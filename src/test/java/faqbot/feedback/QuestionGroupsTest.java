@@ -83,6 +83,16 @@ class QuestionGroupsTest {
   }
 
   @Test
+  void groupsMadeAtAnotherBarAreMadeAgain() throws Exception {
+    try (QuestionGroups groups = QuestionGroups.open(dir, "m1", meaning, 0.82)) {
+      groups.groupsOf(List.of("what is foom"));
+    }
+    try (QuestionGroups groups = QuestionGroups.open(dir, "m1", meaning, 0.88)) {
+      assertThat(groups.size()).isZero();
+    }
+  }
+
+  @Test
   void withoutTheSentenceModelOnlyTheSameWordsAreGrouped() throws Exception {
     try (QuestionGroups groups = QuestionGroups.open(dir, null, q -> null, 0.82)) {
       Map<String, Integer> g =
