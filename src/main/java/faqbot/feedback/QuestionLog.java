@@ -43,15 +43,27 @@ public final class QuestionLog {
   public void asked(String question, String clarified, Answer answer, String channel) {
     boolean picked = clarified != null && answer.outcome() == Outcome.ANSWER;
     String shownId = answer.answer() == null ? null : answer.answer().id();
+    note(
+        FeedbackRecord.asked(
+            picked ? clarified : question,
+            answer.outcome().key(),
+            shownId,
+            answer.confidence(),
+            picked,
+            channel));
+  }
+
+  /**
+   * Notes that a person picked an entry from those the bot offered for a question ("did you
+   * mean…?", or the closest questions after a decline): the entry they meant.
+   */
+  public void picked(String question, String entryId, String channel) {
+    note(FeedbackRecord.asked(question, Outcome.ANSWER.key(), entryId, 1.0, true, channel));
+  }
+
+  private void note(FeedbackRecord record) {
     try {
-      journal.note(
-          FeedbackRecord.asked(
-              picked ? clarified : question,
-              answer.outcome().key(),
-              shownId,
-              answer.confidence(),
-              picked,
-              channel));
+      journal.note(record);
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not journal a question: {}", e.toString());
     }

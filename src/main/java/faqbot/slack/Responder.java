@@ -7,6 +7,7 @@ import faqbot.answer.Answer;
 import faqbot.answer.Answerer;
 import faqbot.answer.EntryView;
 import faqbot.answer.InvalidMessageException;
+import faqbot.answer.Outcome;
 import faqbot.feedback.Journal;
 import faqbot.feedback.QuestionLog;
 import java.util.Optional;
@@ -109,6 +110,9 @@ final class Responder {
                 Optional<EntryView> entry =
                     value.id() == null ? Optional.empty() : answerer.get().entry(value.id());
                 if (entry.isPresent()) {
+                  if (value.asked() != null) {
+                    questions.picked(value.asked(), entry.get().id(), QuestionLog.SLACK);
+                  }
                   reply =
                       messages.answer(SlackMessages.Shown.of(entry.get()), entry.get().question());
                 } else {
@@ -153,7 +157,7 @@ final class Responder {
     if (answer.matched() && answer.answer() != null) {
       return messages.answer(SlackMessages.Shown.of(answer), asked);
     }
-    return messages.offered(answer);
+    return messages.offered(answer, answer.outcome() == Outcome.SMALLTALK ? null : asked);
   }
 
   /**

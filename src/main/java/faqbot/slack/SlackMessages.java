@@ -100,10 +100,14 @@ final class SlackMessages {
   /**
    * The value a question button carries: the entry id (or nothing) and the question, on two lines.
    */
-  record ButtonValue(String id, String question) {
+  record ButtonValue(String id, String question, String asked) {
+    ButtonValue(String id, String question) {
+      this(id, question, null);
+    }
+
     String encode() {
       String prefix = id == null ? "" : id;
-      String value = prefix + "\n" + question;
+      String value = prefix + "\n" + question + (asked == null ? "" : "\n" + asked);
       return Cut.atMost(value, MAX_BUTTON_VALUE);
     }
 
@@ -116,7 +120,12 @@ final class SlackMessages {
         return new ButtonValue(null, value);
       }
       String id = value.substring(0, nl);
-      return new ButtonValue(id.isEmpty() ? null : id, value.substring(nl + 1));
+      String rest = value.substring(nl + 1);
+      int second = rest.indexOf('\n');
+      return second < 0
+          ? new ButtonValue(id.isEmpty() ? null : id, rest)
+          : new ButtonValue(
+              id.isEmpty() ? null : id, rest.substring(0, second), rest.substring(second + 1));
     }
   }
 
@@ -191,7 +200,7 @@ final class SlackMessages {
    * The message when the bot shows no answer (it asks which was meant, declines, or replies to
    * small talk): its reply, and the questions it offers as buttons.
    */
-  ObjectNode offered(Answer answer) {
+  ObjectNode offered(Answer answer, String asked) {
     ArrayNode blocks = json.createArrayNode();
     blocks.add(section(cutEscaped(Mrkdwn.escape(answer.reply()), MAX_SECTION_TEXT)));
     List<Answer.Alternative> offered =
@@ -201,7 +210,8 @@ final class SlackMessages {
       ArrayNode buttons = json.createArrayNode();
       for (int i = 0; i < offered.size(); i++) {
         Answer.Alternative alt = offered.get(i);
-        String value = new ButtonValue(alt.id(), alt.question()).encode();
+        // The question asked goes along, so a click on an entry can be kept as what was meant.
+        String value = new ButtonValue(alt.id(), alt.question(), asked).encode();
         buttons.add(button(ASK_OFFERED + (i + 1), alt.question(), value));
         fallback.append("\n").append(i + 1).append(". ").append(alt.question());
       }

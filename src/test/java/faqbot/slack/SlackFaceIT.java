@@ -645,6 +645,17 @@ class SlackFaceIT {
     assertThat(answer.getResponseType()).isEqualTo("ephemeral");
     assertThat(((HeaderBlock) answer.getBlocks().get(0)).getText().getText())
         .isEqualTo(offered.get(0).getText().getText());
+    // The pick is kept as the entry the question meant, for the editors' suggested phrasings.
+    String picked = SlackMessages.ButtonValue.decode(offered.get(0).getValue()).id();
+    assertThat(journal)
+        .filteredOn(r -> Boolean.TRUE.equals(r.picked()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.question()).isEqualTo("How does AI control differ from boxing an AI?");
+              assertThat(r.answerId()).isEqualTo(picked);
+              assertThat(r.channel()).isEqualTo("slack");
+            });
   }
 
   @Test

@@ -245,13 +245,14 @@ class SlackMessagesTest {
                 new Answer.Alternative(
                     "what-is-a-treacherous-turn", "What is a treacherous turn?", 0.1)),
             "c");
-    ChatPostMessageRequest message = read(withLink.offered(declined));
+    ChatPostMessageRequest message = read(withLink.offered(declined, "who funds ai safety"));
     assertThat(BlockKit.allText(message.getBlocks())).contains("Sorry");
     List<ButtonElement> buttons = BlockKit.buttons(message.getBlocks());
     assertThat(buttons)
         .extracting(ButtonElement::getActionId)
         .containsExactly("ask_offered_1", "ask_offered_2");
-    assertThat(buttons.get(0).getValue()).isEqualTo("what-is-ai-alignment\nWhat is AI alignment?");
+    assertThat(buttons.get(0).getValue())
+        .isEqualTo("what-is-ai-alignment\nWhat is AI alignment?\nwho funds ai safety");
     assertThat(message.getText()).contains("1. What is AI alignment?");
   }
 
@@ -267,7 +268,7 @@ class SlackMessagesTest {
             List.of(),
             List.of(),
             "c");
-    ChatPostMessageRequest message = read(withLink.offered(declined));
+    ChatPostMessageRequest message = read(withLink.offered(declined, "who funds ai safety"));
     assertThat(message.getBlocks()).hasSize(1);
     assertThat(BlockKit.buttons(message.getBlocks())).isEmpty();
   }
@@ -358,5 +359,16 @@ class SlackMessagesTest {
     } catch (Throwable t) {
       return t;
     }
+  }
+
+  @Test
+  void anOfferedButtonCarriesTheQuestionAskedAndOlderButtonsStillRead() {
+    SlackMessages.ButtonValue three =
+        SlackMessages.ButtonValue.decode(
+            new SlackMessages.ButtonValue("an-id", "What is it?", "what is that thing").encode());
+    assertThat(three)
+        .isEqualTo(new SlackMessages.ButtonValue("an-id", "What is it?", "what is that thing"));
+    assertThat(SlackMessages.ButtonValue.decode("an-id\nWhat is it?"))
+        .isEqualTo(new SlackMessages.ButtonValue("an-id", "What is it?", null));
   }
 }
