@@ -3,7 +3,7 @@ package faqbot.app;
 import faqbot.answer.Answerer;
 import faqbot.answer.SmallTalk;
 import faqbot.corpus.CorpusSource;
-import faqbot.feedback.FileJournal;
+import faqbot.feedback.Journal;
 import faqbot.http.Backend;
 import faqbot.http.HttpApp;
 import faqbot.http.HttpOptions;
@@ -57,7 +57,7 @@ public final class Service implements AutoCloseable {
       boolean semantic,
       SmallTalk smallTalk,
       boolean watch,
-      FileJournal journal,
+      Journal journal,
       HttpOptions http) {}
 
   /**

@@ -4,11 +4,15 @@ import faqbot.app.Bot;
 import faqbot.app.Service;
 import faqbot.app.StopSignals;
 import faqbot.feedback.FileJournal;
+import faqbot.feedback.Journal;
 import faqbot.http.HttpOptions;
 import faqbot.http.Limits;
 import faqbot.index.FaqIndex;
 import faqbot.slack.SlackFace;
 import faqbot.slack.SlackSettings;
+import faqbot.store.Database;
+import faqbot.store.DatabaseJournal;
+import faqbot.store.DatabaseSeenIds;
 import faqbot.text.Causes;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -20,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +36,11 @@ import picocli.CommandLine.Spec;
 /** Serves the FAQ over HTTP until stopped. */
 @Command(name = "serve", description = "Serve the chat API (and the widget) over HTTP.")
 final class ServeCommand implements Callable<Integer> {
+  /**
+   * The shared database's URL: {@code postgresql://user:password@host:port/name}, or a JDBC URL.
+   */
+  static final String DATABASE_URL = "FAQBOT_DATABASE_URL";
+
   static final int DEFAULT_PORT = 7070;
 
   @Spec CommandSpec spec;
@@ -100,16 +111,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Limits limits = Limits.defaults().withRate(rateLimit).withTrustProxy(trustProxy);
     String adminToken = adminToken();
-    Path journalFile =
-        journal != null
-            ? journal
-            : Locations.home().resolve("journal").resolve(replicaName() + ".jsonl");
-    FileJournal feedback;
-    try {
-      feedback = FileJournal.open(journalFile);
-    } catch (IOException e) {
-      throw new UserError("cannot open the journal " + journalFile + ": " + Causes.rootMessage(e));
-    }
+    Journal feedback = journal();
     Service service;
     try {
       service =
@@ -122,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
                   !noWatch,
                   feedback,
                   new HttpOptions(origins, List.of(), feedback, limits, adminToken)));
-      SlackFace.open(System.getenv(), service.answerer(), feedback)
+      SlackFace.open(System.getenv(), service.answerer(), feedback, seenIds(feedback))
           .ifPresent(
               slack -> service.serve(Service.Face.of("Slack", slack::register, slack::close)));
     } catch (IllegalArgumentException e) {
@@ -186,6 +188,41 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return Main.OK;
+  }
+
+  /**
+   * Where questions, verdicts and decisions are kept: the database named by {@value #DATABASE_URL},
+   * shared by every replica, or else this replica's journal file.
+   */
+  private Journal journal() {
+    String url = System.getenv(DATABASE_URL);
+    if (url != null && !url.isBlank()) {
+      if (journal != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--journal and " + DATABASE_URL + " cannot both be given");
+      }
+      try {
+        return new DatabaseJournal(Database.open(url));
+      } catch (IllegalArgumentException e) {
+        throw new UserError(DATABASE_URL + ": " + e.getMessage());
+      }
+    }
+    Path journalFile =
+        journal != null
+            ? journal
+            : Locations.home().resolve("journal").resolve(replicaName() + ".jsonl");
+    try {
+      return FileJournal.open(journalFile);
+    } catch (IOException e) {
+      throw new UserError("cannot open the journal " + journalFile + ": " + Causes.rootMessage(e));
+    }
+  }
+
+  /** Slack's event ids seen, in the database when there is one (this process's memory else). */
+  private static UnaryOperator<Predicate<String>> seenIds(Journal journal) {
+    return journal instanceof DatabaseJournal shared
+        ? local -> new DatabaseSeenIds(shared.database(), SlackFace.DEDUPE_TTL, local)
+        : UnaryOperator.identity();
   }
 
   /** The admin token from FAQBOT_ADMIN_TOKEN, or null (then POST /admin/reload is off). */

@@ -127,6 +127,12 @@ public final class FileJournal implements Journal, AutoCloseable {
     return file;
   }
 
+  /** Every journal file in this one's folder: each replica's, where they share a folder. */
+  @Override
+  public JournalReader reader() {
+    return JournalFolder.of(file.toAbsolutePath().getParent());
+  }
+
   @Override
   public synchronized void close() throws IOException {
     channel.close();

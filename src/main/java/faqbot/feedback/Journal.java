@@ -3,7 +3,7 @@ package faqbot.feedback;
 import java.io.IOException;
 
 /** Where feedback and declined questions are kept. */
-public interface Journal {
+public interface Journal extends AutoCloseable {
 
   /**
    * Appends a record; returns only once it is written durably (it survives a crash of the process
@@ -19,6 +19,20 @@ public interface Journal {
   default void note(FeedbackRecord record) throws IOException {
     append(record);
   }
+
+  /**
+   * A reader of what this journal and those it shares a place with (other replicas' files in its
+   * folder, or the shared database) hold, for the editors' page.
+   */
+  default JournalReader reader() {
+    return JournalReader.none();
+  }
+
+  /**
+   * Lets go of what the journal holds (a file, a database's connections); it keeps nothing more.
+   */
+  @Override
+  default void close() throws IOException {}
 
   /** A journal that keeps nothing, for tests and tools that have no use for one. */
   Journal NONE = record -> {};

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Reads every journal file in a folder (one per replica) into a {@link Ledger} as the files grow:
  * each complete record once, a torn last line only once it is complete.
  */
-public final class JournalFolder {
+public final class JournalFolder implements JournalReader {
   private static final ObjectReader RECORD =
       new ObjectMapper()
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -55,6 +55,7 @@ public final class JournalFolder {
    * Reads what was added to the journals since the last call and returns the sums. A file that
    * shrank (replaced, or cut) makes everything be read again.
    */
+  @Override
   public synchronized Ledger refresh() throws IOException {
     List<Path> files = files();
     for (Path file : files) {

@@ -10,7 +10,7 @@ import faqbot.answer.EntryView;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.FileJournal;
 import faqbot.feedback.Journal;
-import faqbot.feedback.JournalFolder;
+import faqbot.feedback.JournalReader;
 import faqbot.feedback.Ledger;
 import faqbot.feedback.QuestionGroups;
 import faqbot.text.Cut;
@@ -74,7 +74,7 @@ final class EditorsHandler {
 
   private final Backend backend;
   private final Journal journal;
-  private final JournalFolder journals;
+  private final JournalReader journals;
   private final Path groupsFolder;
   private QuestionGroups groups;
   private volatile boolean closed;
@@ -82,15 +82,14 @@ final class EditorsHandler {
   EditorsHandler(Backend backend, Journal journal) {
     this.backend = backend;
     this.journal = journal;
+    this.journals = journal.reader();
     if (journal instanceof FileJournal file) {
       Path path = file.file().toAbsolutePath();
-      this.journals = JournalFolder.of(path.getParent());
       String name = path.getFileName().toString();
       this.groupsFolder =
           path.resolveSibling(
               (name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name) + ".groups");
     } else {
-      this.journals = JournalFolder.of(List.of());
       this.groupsFolder = null;
     }
   }

@@ -2,6 +2,7 @@ package faqbot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +25,14 @@ final class EventFilter {
   record Question(String channel, String thread, String text) {}
 
   private final String botUserId;
-  private final RecentIds recent;
+  private final Predicate<String> recent;
 
   /**
    * @param botUserId the app's own bot user, or null to know it from each event's {@code
    *     authorizations}
    * @param recent the ids already answered
    */
-  EventFilter(String botUserId, RecentIds recent) {
+  EventFilter(String botUserId, Predicate<String> recent) {
     this.botUserId = botUserId;
     this.recent = recent;
   }
@@ -67,11 +68,11 @@ final class EventFilter {
       return Optional.empty();
     }
     // The same message can come as a retry of its event, or as both a mention and a direct message.
-    if (!eventId.isEmpty() && !recent.firstTime("event:" + eventId)) {
+    if (!eventId.isEmpty() && !recent.test("event:" + eventId)) {
       LOG.debug("event {} already handled (retry {})", eventId, retry);
       return Optional.empty();
     }
-    if (!recent.firstTime("message:" + channel + ":" + ts)) {
+    if (!recent.test("message:" + channel + ":" + ts)) {
       return Optional.empty();
     }
     String threadTs = event.path("thread_ts").asText("");

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,7 @@ public final class SlackFace implements AutoCloseable {
   /**
    * How long an event id is remembered: longer than Slack goes on retrying (about five minutes).
    */
-  static final Duration DEDUPE_TTL = Duration.ofMinutes(30);
+  public static final Duration DEDUPE_TTL = Duration.ofMinutes(30);
 
   static final int DEDUPE_CAPACITY = 20_000;
 
@@ -64,16 +66,31 @@ public final class SlackFace implements AutoCloseable {
   private final FeedbackButtons feedback;
 
   SlackFace(SlackSettings settings, Answerer answerer, Journal journal, Clock clock) {
-    this(settings, () -> answerer, journal, clock);
+    this(settings, () -> answerer, journal, clock, UnaryOperator.identity());
   }
 
   SlackFace(SlackSettings settings, Supplier<Answerer> answerer, Journal journal, Clock clock) {
+    this(settings, answerer, journal, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * @param seenIds given this process's memory of the event ids seen recently (true for an id seen
+   *     for the first time), what decides instead: a store the replicas share, falling back to it
+   */
+  SlackFace(
+      SlackSettings settings,
+      Supplier<Answerer> answerer,
+      Journal journal,
+      Clock clock,
+      UnaryOperator<Predicate<String>> seenIds) {
     Journal journalOrNone = journal == null ? Journal.NONE : journal;
     SlackMessages messages = new SlackMessages(json, settings);
     this.verifier = new RequestVerifier(settings.signingSecret(), clock);
     this.client = new SlackClient(settings, json);
     this.events =
-        new EventFilter(settings.botUserId(), new RecentIds(DEDUPE_CAPACITY, DEDUPE_TTL, clock));
+        new EventFilter(
+            settings.botUserId(),
+            seenIds.apply(new RecentIds(DEDUPE_CAPACITY, DEDUPE_TTL, clock)::firstTime));
     this.workers = new Workers(settings.workers(), settings.queue());
     this.responder =
         new Responder(settings, answerer, journalOrNone, json, client, messages, workers);
@@ -111,6 +128,18 @@ public final class SlackFace implements AutoCloseable {
    */
   public static Optional<SlackFace> open(
       Map<String, String> env, Supplier<Answerer> answerer, Journal journal) {
+    return open(env, answerer, journal, UnaryOperator.identity());
+  }
+
+  /**
+   * The same, with the event ids seen decided by {@code seenIds} (given this process's own memory
+   * of them, to fall back on): a store the replicas share.
+   */
+  public static Optional<SlackFace> open(
+      Map<String, String> env,
+      Supplier<Answerer> answerer,
+      Journal journal,
+      UnaryOperator<Predicate<String>> seenIds) {
     return SlackSettings.fromEnv(env)
         .map(
             settings -> {
@@ -120,7 +149,7 @@ public final class SlackFace implements AutoCloseable {
                         + " answered",
                     SlackSettings.BOT_TOKEN);
               }
-              return new SlackFace(settings, answerer, journal, Clock.systemUTC());
+              return new SlackFace(settings, answerer, journal, Clock.systemUTC(), seenIds);
             });
   }
 

@@ -16,7 +16,8 @@ class SlackEventFilterTest {
   private static final String BOT_USER = "U0BOTUSER";
 
   private final EventFilter filter =
-      new EventFilter(null, new RecentIds(100, Duration.ofMinutes(30), Clock.systemUTC()));
+      new EventFilter(
+          null, new RecentIds(100, Duration.ofMinutes(30), Clock.systemUTC())::firstTime);
 
   private static JsonNode json(Object payload) throws Exception {
     return JSON.readTree(BlockKit.GSON.toJson(payload));
@@ -82,7 +83,8 @@ class SlackEventFilterTest {
                 null))
         .isEmpty();
     EventFilter configured =
-        new EventFilter("U0SELF", new RecentIds(10, Duration.ofMinutes(1), Clock.systemUTC()));
+        new EventFilter(
+            "U0SELF", new RecentIds(10, Duration.ofMinutes(1), Clock.systemUTC())::firstTime);
     assertThat(
             configured.toAnswer(
                 json(SlackPayloads.direct("Ev8", BOT_USER, "U0SELF", "hi", "1700000008.000100")),

@@ -1,0 +1,244 @@
+package faqbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import faqbot.feedback.FeedbackRecord;
+import faqbot.feedback.JournalReader;
+import faqbot.feedback.Ledger;
+import faqbot.testing.TestDatabases;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared store on a real PostgreSQL: the schema migrated by the server from empty and from the
+ * previous version, acknowledged records committed (a writer killed with SIGKILL loses none), rows
+ * committed out of id order still read once, and Slack's event ids decided once across servers.
+ */
+class DatabaseIT {
+  private String url;
+  private final List<Database> opened = new ArrayList<>();
+
+  @BeforeEach
+  void create() throws Exception {
+    url = TestDatabases.create();
+  }
+
+  @AfterEach
+  void drop() throws Exception {
+    opened.forEach(Database::close);
+    TestDatabases.drop(url);
+  }
+
+  private Database open() throws InterruptedException {
+    Database database = Database.open(url);
+    opened.add(database);
+    assertThat(database.awaitMigrated(Duration.ofSeconds(30))).isTrue();
+    return database;
+  }
+
+  private static FeedbackRecord declined(String question) {
+    return FeedbackRecord.asked(question, "decline", null, 0.1, false, "web");
+  }
+
+  @Test
+  void anEmptyDatabaseIsMigratedByTheServer() throws Exception {
+    open();
+    try (Connection c = TestDatabases.connect(url);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+      List<String> versions = new ArrayList<>();
+      while (rs.next()) {
+        versions.add(rs.getString(1));
+      }
+      assertThat(versions).containsExactly("1", "2");
+    }
+  }
+
+  @Test
+  void aDatabaseOnThePreviousSchemaIsMigratedAndKeepsItsJournal() throws Exception {
+    try (Connection c = TestDatabases.connect(url)) {
+      // The schema as the previous version left it, with a record in it.
+      Flyway.configure()
+          .dataSource(
+              Database.jdbc(url).url(), Database.jdbc(url).user(), Database.jdbc(url).password())
+          .locations("classpath:db/migration")
+          .target("1")
+          .load()
+          .migrate();
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO journal (record) VALUES ('{\"type\":\"asked\",\"time\":\"2026-12-01T10:00:00Z\","
+                + "\"question\":\"who funds ai safety\",\"outcome\":\"decline\"}')");
+      }
+    }
+    Database database = open();
+    DatabaseJournal journal = new DatabaseJournal(database);
+    journal.append(declined("Who funds AI safety?"));
+    assertThat(journal.reader().refresh().unanswered(Instant.EPOCH))
+        .singleElement()
+        .satisfies(w -> assertThat(w.count()).isEqualTo(2));
+    assertThat(new DatabaseSeenIds(database, Duration.ofMinutes(30), id -> true).test("Ev1"))
+        .isTrue();
+  }
+
+  @Test
+  void everyRecordAcknowledgedBeforeAKillMinusNineIsInTheDatabase() throws Exception {
+    open(); // migrated before the writer starts
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DatabaseJournalWriterMain.class.getName(),
+                url)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    List<String> acks = new ArrayList<>();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                  synchronized (acks) {
+                    acks.add(line);
+                  }
+                }
+              } catch (IOException e) {
+                // the pipe closes when the child dies
+              }
+            });
+    reader.start();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      synchronized (acks) {
+        if (acks.size() >= 200) {
+          break;
+        }
+      }
+      Thread.sleep(10);
+    }
+    child.destroyForcibly(); // SIGKILL, in the middle of its writing
+    assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    reader.join(10_000);
+    int acknowledged;
+    synchronized (acks) {
+      acknowledged = acks.size();
+    }
+    assertThat(acknowledged).isGreaterThanOrEqualTo(200);
+    try (Connection c = TestDatabases.connect(url);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM journal WHERE (record->>'question') ~ '^record [0-9]+$'"
+                    + " AND substring(record->>'question' from 8)::int <= "
+                    + acknowledged)) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(acknowledged);
+    }
+  }
+
+  @Test
+  void aRowCommittedAfterOneWithAHigherIdIsStillReadOnce() throws Exception {
+    Database database = open();
+    JournalReader reader = new DatabaseJournal(database).reader();
+    try (Connection slow = TestDatabases.connect(url)) {
+      slow.setAutoCommit(false);
+      try (Statement s = slow.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO journal (record) VALUES ('{\"type\":\"asked\",\"time\":\"2026-12-01T10:00:00Z\","
+                + "\"question\":\"the slow one\",\"outcome\":\"decline\"}')");
+      }
+      new DatabaseJournal(database).append(declined("the quick one"));
+      assertThat(reader.refresh().unanswered(Instant.EPOCH))
+          .extracting(Ledger.Wording::question)
+          .containsExactly("the quick one");
+      slow.commit();
+    }
+    assertThat(reader.refresh().unanswered(Instant.EPOCH))
+        .extracting(Ledger.Wording::question)
+        .containsExactlyInAnyOrder("the quick one", "the slow one");
+    assertThat(reader.refresh().totals().records()).isEqualTo(2);
+  }
+
+  @Test
+  void twoServersAnswerOneSlackEventOnceAndAgainAfterTheWindow() throws Exception {
+    DatabaseSeenIds one = new DatabaseSeenIds(open(), Duration.ofSeconds(2), id -> true);
+    DatabaseSeenIds two = new DatabaseSeenIds(open(), Duration.ofSeconds(2), id -> true);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> firsts = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        DatabaseSeenIds server = i % 2 == 0 ? one : two;
+        firsts.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return server.test("event:Ev42");
+                }));
+      }
+      start.countDown();
+      int answered = 0;
+      for (Future<Boolean> f : firsts) {
+        answered += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(answered).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    Thread.sleep(2_500);
+    assertThat(two.test("event:Ev42")).as("past the window it is a new event").isTrue();
+    assertThat(one.test("event:Ev42")).isFalse();
+  }
+
+  @Test
+  void aDatabaseThatIsNotThereYetRefusesWritesAtOnceAndIsUsedWhenItComes() throws Exception {
+    String later = url.replaceAll("/[^/]+$", "/") + "not_yet_" + System.nanoTime();
+    Database database = Database.open(later);
+    opened.add(database);
+    DatabaseJournal journal = new DatabaseJournal(database);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> journal.append(declined("too early")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not reachable yet");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(database.state()).isEqualTo(Database.State.STARTING);
+    String name = later.substring(later.lastIndexOf('/') + 1);
+    try (Connection admin = TestDatabases.connect(TestDatabases.server());
+        Statement s = admin.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    try {
+      assertThat(database.awaitMigrated(Duration.ofSeconds(30))).isTrue();
+      journal.append(declined("in time"));
+      assertThat(journal.reader().refresh().unanswered(Instant.EPOCH)).hasSize(1);
+    } finally {
+      database.close();
+      TestDatabases.drop(later);
+    }
+  }
+}
