@@ -8,6 +8,7 @@ import faqbot.corpus.CorpusProblem;
 import faqbot.corpus.CorpusSource;
 import faqbot.corpus.FaqEntry;
 import faqbot.corpus.PhrasingsFile;
+import faqbot.corpus.SharedPhrasings;
 import faqbot.corpus.Slugs;
 import faqbot.embed.LazyEncoder;
 import faqbot.embed.SentenceEncoder;
@@ -211,7 +212,11 @@ public final class Bot implements AutoCloseable {
       }
       String owner = current.resolve(text).orElse(null);
       if (entryId.equals(owner)) {
-        return new PhrasingAdded(false, entryId, text, file.getFileName().toString());
+        return new PhrasingAdded(
+            false,
+            entryId,
+            text,
+            corpus.shared() != null ? corpus.shared().name() : file.getFileName().toString());
       }
       if (owner != null) {
         FaqEntry other = current.byId(owner).orElseThrow();
@@ -226,10 +231,16 @@ public final class Bot implements AutoCloseable {
                 + owner
                 + "'");
       }
+      SharedPhrasings shared = corpus.shared();
       try {
-        PhrasingsFile.append(file, entryId, text);
+        if (shared != null) {
+          shared.add(entryId, text);
+        } else {
+          PhrasingsFile.append(file, entryId, text);
+        }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot write " + (shared != null ? shared.name() : file) + ": " + e.getMessage(), e);
       }
       reindex();
       try (IndexView view = index.acquire()) {
@@ -238,7 +249,8 @@ public final class Bot implements AutoCloseable {
               "the phrasing was written to " + file + " but the reloaded index does not serve it");
         }
       }
-      return new PhrasingAdded(true, entryId, text, file.getFileName().toString());
+      return new PhrasingAdded(
+          true, entryId, text, shared != null ? shared.name() : file.getFileName().toString());
     } finally {
       reloadLock.unlock();
     }

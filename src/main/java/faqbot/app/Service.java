@@ -96,6 +96,7 @@ public final class Service implements AutoCloseable {
   private CompletableFuture<Bot> opening;
   private volatile Bot bot;
   private volatile CorpusWatcher watcher;
+  private volatile SharedPhrasingsPoller poller;
   private boolean stopped;
 
   private Service(Settings settings) {
@@ -179,6 +180,9 @@ public final class Service implements AutoCloseable {
             e.getMessage());
       }
     }
+    if (settings.corpus().shared() != null) {
+      poller = SharedPhrasingsPoller.start(opened);
+    }
     return opened;
   }
 
@@ -211,6 +215,10 @@ public final class Service implements AutoCloseable {
     CorpusWatcher w = watcher;
     if (w != null) {
       step("stop the corpus watcher", w::close);
+    }
+    SharedPhrasingsPoller p = poller;
+    if (p != null) {
+      step("stop following the shared phrasings", p::close);
     }
     Bot b = bot != null ? bot : stillOpening();
     if (b != null) {

@@ -12,6 +12,7 @@ import faqbot.slack.SlackFace;
 import faqbot.slack.SlackSettings;
 import faqbot.store.Database;
 import faqbot.store.DatabaseJournal;
+import faqbot.store.DatabasePhrasings;
 import faqbot.store.DatabaseSeenIds;
 import faqbot.text.Causes;
 import io.javalin.util.JavalinBindException;
@@ -117,7 +118,11 @@ final class ServeCommand implements Callable<Integer> {
       service =
           Service.of(
               new Service.Settings(
-                  locations.corpusSource(),
+                  feedback instanceof DatabaseJournal shared
+                      ? locations
+                          .corpusSource()
+                          .withShared(new DatabasePhrasings(shared.database()))
+                      : locations.corpusSource(),
                   locations.index(),
                   !keywordsOnly,
                   locations.smallTalk(),

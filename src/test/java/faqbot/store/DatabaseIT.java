@@ -72,19 +72,21 @@ class DatabaseIT {
       while (rs.next()) {
         versions.add(rs.getString(1));
       }
-      assertThat(versions).containsExactly("1", "2");
+      assertThat(versions).containsExactly("1", "2", "3");
     }
   }
 
   @Test
   void aDatabaseOnThePreviousSchemaIsMigratedAndKeepsItsJournal() throws Exception {
     try (Connection c = TestDatabases.connect(url)) {
-      // The schema as the previous version left it, with a record in it.
+      // The schema as the previous version left it (the journal and Slack's events, no phrasings
+      // yet),
+      // with a record in it.
       Flyway.configure()
           .dataSource(
               Database.jdbc(url).url(), Database.jdbc(url).user(), Database.jdbc(url).password())
           .locations("classpath:db/migration")
-          .target("1")
+          .target("2")
           .load()
           .migrate();
       try (Statement s = c.createStatement()) {
@@ -101,6 +103,11 @@ class DatabaseIT {
         .satisfies(w -> assertThat(w.count()).isEqualTo(2));
     assertThat(new DatabaseSeenIds(database, Duration.ofMinutes(30), id -> true).test("Ev1"))
         .isTrue();
+    DatabasePhrasings phrasings = new DatabasePhrasings(database);
+    phrasings.add("what-is-inner-alignment", "the other alignment problem");
+    assertThat(phrasings.additions())
+        .singleElement()
+        .satisfies(p -> assertThat(p.text()).isEqualTo("the other alignment problem"));
   }
 
   @Test
