@@ -154,7 +154,7 @@ public final class Service implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () ->
                 Bot.open(
-                    settings.corpus().path(),
+                    settings.corpus(),
                     settings.index(),
                     settings.semantic(),
                     settings.smallTalk(),
