@@ -127,6 +127,11 @@ public final class FileJournal implements Journal, AutoCloseable {
     return file;
   }
 
+  @Override
+  public String state() {
+    return "file";
+  }
+
   /** Every journal file in this one's folder: each replica's, where they share a folder. */
   @Override
   public JournalReader reader() {

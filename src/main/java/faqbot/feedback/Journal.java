@@ -29,6 +29,15 @@ public interface Journal extends AutoCloseable {
   }
 
   /**
+   * Where records go and whether they can be taken now, for {@code /ready} and {@code /metrics}:
+   * {@code "file"}, or a database's {@code "up"}, {@code "down"} or {@code "starting"}; null for a
+   * journal that keeps nothing.
+   */
+  default String state() {
+    return null;
+  }
+
+  /**
    * Lets go of what the journal holds (a file, a database's connections); it keeps nothing more.
    */
   @Override

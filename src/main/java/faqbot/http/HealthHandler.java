@@ -2,6 +2,7 @@ package faqbot.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import faqbot.app.Bot;
+import faqbot.feedback.Journal;
 import io.javalin.http.Context;
 
 /**
@@ -11,9 +12,11 @@ import io.javalin.http.Context;
  */
 final class HealthHandler {
   private final Backend backend;
+  private final Journal journal;
 
-  HealthHandler(Backend backend) {
+  HealthHandler(Backend backend, Journal journal) {
     this.backend = backend;
+    this.journal = journal;
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,13 +25,20 @@ final class HealthHandler {
       boolean ready,
       Integer entries,
       Boolean semantic,
-      Bot.ReloadStatus lastReload) {}
+      Bot.ReloadStatus lastReload,
+      String store) {}
 
-  record Ready(boolean ready) {}
+  /**
+   * @param ready whether questions are answered (the store's state does not change it: answers need
+   *     no store)
+   * @param store where verdicts and questions go, and whether it takes them now
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Ready(boolean ready, String store) {}
 
   void health(Context ctx) {
     if (!backend.isReady()) {
-      ctx.json(new Health("ok", false, null, null, null));
+      ctx.json(new Health("ok", false, null, null, null, journal.state()));
       return;
     }
     ctx.json(
@@ -37,11 +47,12 @@ final class HealthHandler {
             true,
             backend.answerer().size(),
             backend.answerer().semantic(),
-            backend.bot().map(Bot::lastReload).orElse(null)));
+            backend.bot().map(Bot::lastReload).orElse(null),
+            journal.state()));
   }
 
   void ready(Context ctx) {
     boolean ready = backend.isReady();
-    ctx.status(ready ? 200 : 503).json(new Ready(ready));
+    ctx.status(ready ? 200 : 503).json(new Ready(ready, journal.state()));
   }
 }

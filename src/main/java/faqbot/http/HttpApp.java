@@ -61,12 +61,12 @@ public final class HttpApp {
    */
   public static Javalin create(Backend backend, HttpOptions options) {
     ObjectMapper mapper = Json.mapper();
-    HttpMetrics metrics = new HttpMetrics(backend);
+    HttpMetrics metrics = new HttpMetrics(backend, options.journal());
     Limits.Enforcer limits = new Limits.Enforcer(options.limits(), metrics);
     ChatHandler chat = new ChatHandler(backend, metrics, options.journal(), limits);
     FaqHandler faq = new FaqHandler(backend);
     SearchHandler search = new SearchHandler(backend);
-    HealthHandler health = new HealthHandler(backend);
+    HealthHandler health = new HealthHandler(backend, options.journal());
     SuggestHandler suggest = new SuggestHandler(backend);
     FeedbackHandler feedback = new FeedbackHandler(backend, options.journal(), metrics);
     SecurityHeaders security = new SecurityHeaders();

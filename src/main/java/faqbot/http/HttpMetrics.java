@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import faqbot.answer.Answer;
 import faqbot.answer.Outcome;
 import faqbot.app.Bot;
+import faqbot.feedback.Journal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +33,7 @@ final class HttpMetrics {
   private final Counter helpful;
   private final Counter unhelpful;
 
-  HttpMetrics(Backend backend) {
+  HttpMetrics(Backend backend, Journal journal) {
     // The tag's values keep the names dashboards already use for answers and declines.
     Map<Outcome, String> names =
         Map.of(
@@ -65,6 +67,14 @@ final class HttpMetrics {
     Gauge.builder("faqbot.ready", backend, b -> b.isReady() ? 1 : 0)
         .description("1 once the index is open")
         .register(registry);
+    for (String state : List.of("file", "starting", "up", "down")) {
+      Gauge.builder("faqbot.store", journal, j -> state.equals(j.state()) ? 1 : 0)
+          .tag("state", state)
+          .description(
+              "1 for the state the store of verdicts and questions is in: a file, or the"
+                  + " database starting, up or down")
+          .register(registry);
+    }
     Gauge.builder(
             "faqbot.index.entries", backend, b -> b.isReady() ? b.answerer().size() : Double.NaN)
         .description("Entries the index serves")

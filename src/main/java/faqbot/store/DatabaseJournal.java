@@ -67,6 +67,11 @@ public final class DatabaseJournal implements Journal {
     }
   }
 
+  @Override
+  public String state() {
+    return database.state().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Every replica's records, from the table they share. */
   @Override
   public JournalReader reader() {

@@ -355,6 +355,14 @@ class ThreeReplicasIT {
     link.cut();
     Thread.sleep(6_000);
     int acknowledgedWhileAway = acknowledged.size();
+    // Still ready (answers need no database), and saying where the store stands.
+    for (int port : ports) {
+      HttpResponse<String> ready = get("http://127.0.0.1:" + port + "/ready", null);
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(ready.body()).path("store").asText()).isEqualTo("down");
+      assertThat(get("http://127.0.0.1:" + port + "/metrics", null).body())
+          .contains("faqbot_store{state=\"down\"} 1.0");
+    }
     link.restore();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     int before = acknowledged.size();
