@@ -12,6 +12,14 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The journal in the shared database: every replica appends to one table, and a record is
@@ -24,38 +32,118 @@ public final class DatabaseJournal implements Journal {
           .setSerializationInclusion(JsonInclude.Include.NON_NULL)
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  static final int QUEUED = 10_000;
+  private static final int BATCH = 500;
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseJournal.class);
+
   private final Database database;
+  private final BlockingQueue<FeedbackRecord> queue = new ArrayBlockingQueue<>(QUEUED);
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread writer;
+  private volatile boolean closing;
 
   /** A journal in a database, which it closes when it is closed. */
   public DatabaseJournal(Database database) {
     this.database = database;
+    this.writer = new Thread(this::writeQueued, "journal-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public void note(FeedbackRecord record) {
+    if (!queue.offer(bounded(record))) {
+      if (dropped.getAndIncrement() % 1_000 == 0) {
+        LOG.warn(
+            "the database is not keeping up; questions are being dropped ({} so far)",
+            dropped.get());
+      }
+    }
+  }
+
+  /** How many questions were dropped because the queue was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  private void writeQueued() {
+    List<FeedbackRecord> batch = new ArrayList<>();
+    while (true) {
+      try {
+        if (batch.isEmpty()) {
+          FeedbackRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            if (closing) {
+              return;
+            }
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, BATCH - 1);
+        }
+        insert(batch);
+        batch.clear();
+      } catch (InterruptedException e) {
+        return;
+      } catch (IOException e) {
+        if (closing) {
+          LOG.warn(
+              "{} questions could not be written before stopping: {}",
+              batch.size() + queue.size(),
+              e.getMessage());
+          return;
+        }
+        // Kept in hand, tried again: the database may be back in a moment.
+        try {
+          Thread.sleep(Database.RETRY.toMillis() / 2);
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void insert(List<FeedbackRecord> records) throws IOException {
+    try (Connection connection = database.connection();
+        PreparedStatement insert =
+            connection.prepareStatement("INSERT INTO journal (record) VALUES (?::jsonb)")) {
+      connection.setAutoCommit(false);
+      try {
+        for (FeedbackRecord record : records) {
+          insert.setString(1, JSON.writeValueAsString(record));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        connection.commit();
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      database.failed();
+      throw new IOException("the database did not take the questions: " + e.getMessage(), e);
+    }
   }
 
   public Database database() {
     return database;
   }
 
+  /** Writes what is queued (waiting a few seconds at most), then closes the database. */
   @Override
   public void close() {
+    closing = true;
+    try {
+      writer.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    writer.interrupt();
     database.close();
   }
 
   @Override
   public void append(FeedbackRecord record) throws IOException {
-    FeedbackRecord bounded =
-        record.question() != null && record.question().length() > Answerer.MAX_MESSAGE_CHARS
-            ? new FeedbackRecord(
-                record.type(),
-                record.time(),
-                Cut.atMost(record.question(), Answerer.MAX_MESSAGE_CHARS),
-                record.answerId(),
-                record.helpful(),
-                record.channel(),
-                record.outcome(),
-                record.confidence(),
-                record.picked(),
-                record.decision())
-            : record;
+    FeedbackRecord bounded = bounded(record);
     try (Connection connection = database.connection();
         PreparedStatement insert =
             connection.prepareStatement("INSERT INTO journal (record) VALUES (?::jsonb)")) {
@@ -65,6 +153,22 @@ public final class DatabaseJournal implements Journal {
       database.failed();
       throw new IOException("the database did not take the record: " + e.getMessage(), e);
     }
+  }
+
+  private static FeedbackRecord bounded(FeedbackRecord record) {
+    return record.question() != null && record.question().length() > Answerer.MAX_MESSAGE_CHARS
+        ? new FeedbackRecord(
+            record.type(),
+            record.time(),
+            Cut.atMost(record.question(), Answerer.MAX_MESSAGE_CHARS),
+            record.answerId(),
+            record.helpful(),
+            record.channel(),
+            record.outcome(),
+            record.confidence(),
+            record.picked(),
+            record.decision())
+        : record;
   }
 
   @Override

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.JournalReader;
 import faqbot.feedback.Ledger;
+import faqbot.testing.CuttableProxy;
 import faqbot.testing.TestDatabases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -246,6 +248,34 @@ class DatabaseIT {
     } finally {
       database.close();
       TestDatabases.drop(later);
+    }
+  }
+
+  @Test
+  void questionsAreNotedWithoutWaitingForTheDatabaseAndWrittenWhenItIsBack() throws Exception {
+    open();
+    URI uri = URI.create(url);
+    try (CuttableProxy link = new CuttableProxy(uri.getHost(), uri.getPort())) {
+      Database linked =
+          Database.open(url.replace(":" + uri.getPort() + "/", ":" + link.port() + "/"));
+      opened.add(linked);
+      assertThat(linked.awaitMigrated(Duration.ofSeconds(30))).isTrue();
+      DatabaseJournal journal = new DatabaseJournal(linked);
+      link.cut();
+      long start = System.nanoTime();
+      for (int i = 0; i < 100; i++) {
+        journal.note(declined("asked while the database was away " + i));
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+      Thread.sleep(1_500);
+      link.restore();
+      JournalReader reader = new DatabaseJournal(open()).reader();
+      long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (reader.refresh().totals().records() < 100 && System.nanoTime() < end) {
+        Thread.sleep(200);
+      }
+      assertThat(reader.refresh().totals().records()).isEqualTo(100);
+      assertThat(journal.dropped()).isZero();
     }
   }
 }
