@@ -38,7 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mid-load costs no answer and no acknowledged verdict. The database is reached through a forwarder
  * the test can cut, so the shared PostgreSQL itself never stops.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeReplicasIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "three-replicas-admin-token";
@@ -401,6 +405,61 @@ class ThreeReplicasIT {
     assertThat(stored)
         .as("every acknowledged verdict is in the database")
         .containsAll(acknowledged);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: it kills a replica
+  void everyVerdictAReplicaAcknowledgedBeforeKillMinusNineIsInTheDatabase() throws Exception {
+    String replica = "http://127.0.0.1:" + ports.get(2);
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    Thread sender =
+        new Thread(
+            () -> {
+              for (int i = 0; sending.get(); i++) {
+                String marker = "before the kill " + i;
+                try {
+                  HttpResponse<String> verdict =
+                      post(
+                          replica + "/api/feedback",
+                          null,
+                          Map.of(
+                              "answerId",
+                              "what-is-reward-hacking",
+                              "helpful",
+                              false,
+                              "question",
+                              marker));
+                  if (verdict.statusCode() == 201) {
+                    acknowledged.add(marker);
+                  }
+                } catch (Exception e) {
+                  return; // the replica is gone
+                }
+              }
+            });
+    sender.setDaemon(true);
+    sender.start();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (acknowledged.size() < 100 && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    replicas.get(2).destroyForcibly(); // SIGKILL, with verdicts in flight
+    assertThat(replicas.get(2).waitFor(10, TimeUnit.SECONDS)).isTrue();
+    sending.set(false);
+    sender.join(10_000);
+    assertThat(acknowledged.size()).isGreaterThanOrEqualTo(100);
+    Set<String> stored = new HashSet<>();
+    try (Connection c = TestDatabases.connect(database);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT record->>'question' FROM journal WHERE record->>'question' LIKE 'before the kill %'")) {
+      while (rs.next()) {
+        stored.add(rs.getString(1));
+      }
+    }
+    assertThat(stored).containsAll(acknowledged);
   }
 
   static String log(int replica) throws IOException {
