@@ -3,6 +3,8 @@ package faqbot.cli;
 import faqbot.answer.Json;
 import faqbot.feedback.JournalFolder;
 import faqbot.feedback.Ledger;
+import faqbot.store.Database;
+import faqbot.store.DatabaseJournal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -62,6 +64,15 @@ final class ReportCommand implements Callable<Integer> {
       description = "Only the last N days (1 to 366; default: everything the journals hold).")
   Integer days;
 
+  @Option(
+      names = "--database",
+      paramLabel = "URL",
+      defaultValue = "${env:FAQBOT_DATABASE_URL}",
+      description =
+          "Read the journal the replicas share in this PostgreSQL database (default:"
+              + " $FAQBOT_DATABASE_URL when set) instead of journal files.")
+  String database;
+
   @Override
   public Integer call() throws IOException {
     if (top < 1 || top > 1000) {
@@ -74,15 +85,21 @@ final class ReportCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    JournalFolder folder = JournalFolder.of(roots());
-    Ledger ledger = folder.refresh();
-    for (JournalFolder.BadLine bad : folder.badLines()) {
-      err.println(bad.file() + ":" + bad.line() + ": warning: not a journal record; skipped");
-    }
-    for (Path torn : folder.tornTails()) {
-      err.println(
-          torn
-              + ": warning: ends in a partial record (left by a crash; it was never acknowledged)");
+    Ledger ledger;
+    if (database != null && !database.isBlank() && (journals == null || journals.isEmpty())) {
+      ledger = fromDatabase();
+    } else {
+      JournalFolder folder = JournalFolder.of(roots());
+      ledger = folder.refresh();
+      for (JournalFolder.BadLine bad : folder.badLines()) {
+        err.println(bad.file() + ":" + bad.line() + ": warning: not a journal record; skipped");
+      }
+      for (Path torn : folder.tornTails()) {
+        err.println(
+            torn
+                + ": warning: ends in a partial record (left by a crash; it was never"
+                + " acknowledged)");
+      }
     }
     Summary summary =
         summarise(
@@ -95,6 +112,26 @@ final class ReportCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return Main.OK;
+  }
+
+  private Ledger fromDatabase() throws IOException {
+    Database opened;
+    try {
+      opened = Database.open(database);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--database: " + e.getMessage());
+    }
+    try (DatabaseJournal shared = new DatabaseJournal(opened)) {
+      try {
+        if (!opened.awaitMigrated(Duration.ofSeconds(15))) {
+          throw new UserError("the database cannot be reached (waited 15 s)");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserError("interrupted while waiting for the database");
+      }
+      return shared.reader().refresh();
+    }
   }
 
   private List<Path> roots() {

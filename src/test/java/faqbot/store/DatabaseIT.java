@@ -278,4 +278,25 @@ class DatabaseIT {
       assertThat(journal.dropped()).isZero();
     }
   }
+
+  @Test
+  void theReportReadsTheJournalTheReplicasShare() throws Exception {
+    DatabaseJournal journal = new DatabaseJournal(open());
+    journal.append(declined("who funds ai safety"));
+    journal.append(declined("Who funds AI safety?"));
+    journal.append(FeedbackRecord.feedback("is ai dangerous", "evals", false, "web"));
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        faqbot.cli.Main.run(
+            new String[] {"report", "--json", "--database", url},
+            new java.io.PrintWriter(out),
+            new java.io.PrintWriter(err));
+    assertThat(code).as(err.toString()).isZero();
+    com.fasterxml.jackson.databind.JsonNode report =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(report.get("records").asInt()).isEqualTo(3);
+    assertThat(report.at("/unanswered/0/times").asInt()).isEqualTo(2);
+    assertThat(report.at("/unhelpful/0/answerId").asText()).isEqualTo("evals");
+  }
 }
