@@ -47,7 +47,8 @@ final class SharedPhrasingsPoller implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    // A reload in progress finishes: an index write must not be interrupted.
+    timer.shutdown();
     try {
       timer.awaitTermination(CorpusWatcher.STOP_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -146,7 +146,10 @@ final class ReportCommand implements Callable<Integer> {
     return journals;
   }
 
-  /** The figures the editors' page shows for the same journals and window. */
+  /**
+   * The figures the editors' page shows for the same journals and window (the record counts are of
+   * everything read, whatever the window).
+   */
   Summary summarise(Ledger ledger, Instant since) {
     Ledger.Totals totals = ledger.totals();
     List<Unanswered> unanswered =

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -206,11 +207,24 @@ final class ServeCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "--journal and " + DATABASE_URL + " cannot both be given");
       }
+      Database database;
       try {
-        return new DatabaseJournal(Database.open(url));
+        database = Database.open(url);
       } catch (IllegalArgumentException e) {
         throw new UserError(DATABASE_URL + ": " + e.getMessage());
       }
+      // A little wait, so the index is built with the phrasings the database holds; past it, the
+      // server starts anyway and takes them up when the database answers.
+      try {
+        if (!database.awaitMigrated(Duration.ofSeconds(10))) {
+          spec.commandLine()
+              .getErr()
+              .println("faqbot: the database is not reachable yet; serving without it until it is");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new DatabaseJournal(database);
     }
     Path journalFile =
         journal != null
@@ -276,7 +290,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       closeable.close();
     } catch (Exception e) {
-      // Closing at shutdown: every journal append was already forced to disk, so nothing is lost.
+      // Closing at shutdown: every acknowledged verdict and decision is already durable; questions
+      // still being written may be lost (they were never acknowledged).
     }
   }
 

@@ -108,7 +108,7 @@ public record FeedbackRecord(
   }
 
   /** The same record with another question (a shortened one). */
-  FeedbackRecord withQuestion(String newQuestion) {
+  public FeedbackRecord withQuestion(String newQuestion) {
     if (java.util.Objects.equals(newQuestion, question)) {
       return this;
     }

@@ -41,8 +41,9 @@ import org.apache.lucene.util.BytesRef;
  * Deciding once keeps a group steady from one page load to the next, and makes a page load cost
  * only the questions that are new since the last: comparing every question with every other one at
  * each load would take minutes on a year of questions. Each question's group and vector are kept in
- * a Lucene index (a folder beside the journal), so a restart embeds nothing again; the index is
- * only a cache: deleted, it is rebuilt from the journal.
+ * a Lucene index (a folder beside a journal file), so a restart embeds nothing again; the index is
+ * only a cache: deleted, it is rebuilt from the journal. (A server whose journal is not a file
+ * keeps them in memory, and groups again after a restart.)
  */
 public final class QuestionGroups implements AutoCloseable {
   private static final String KEY = "key";

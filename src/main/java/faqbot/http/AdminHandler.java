@@ -7,6 +7,7 @@ import faqbot.corpus.CorpusProblem;
 import faqbot.index.BuildReport;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -97,6 +98,9 @@ final class AdminHandler {
             case TAKEN -> 409;
           };
       throw new ApiException(status, e.getMessage());
+    } catch (UncheckedIOException e) {
+      LOG.error("adding a phrasing to {} failed", entryId, e);
+      throw new ApiException(503, "the phrasing cannot be written now; try again later");
     } catch (RuntimeException e) {
       LOG.error("adding a phrasing to {} failed", entryId, e);
       throw new ApiException(500, "the phrasing could not be added and served: " + e.getMessage());

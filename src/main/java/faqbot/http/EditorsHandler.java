@@ -219,6 +219,9 @@ final class EditorsHandler {
         Thread.currentThread().interrupt();
         return;
       } catch (IOException | RuntimeException e) {
+        if (closed) {
+          return;
+        }
         LOG.warn("could not keep the editors' page up to date: {}", e.toString());
         try {
           Thread.sleep(KEEP_UP.toMillis());
@@ -266,7 +269,8 @@ final class EditorsHandler {
     try {
       return journals.refresh();
     } catch (IOException e) {
-      throw new ApiException(503, "the journals cannot be read now: " + e.getMessage());
+      LOG.warn("the journals cannot be read now: {}", e.getMessage());
+      throw new ApiException(503, "the journals cannot be read now; try again later");
     }
   }
 

@@ -139,7 +139,7 @@ public final class HttpApp {
             Asset adminScript = Asset.adminScript();
             config.routes.get("/admin", adminPage::handle);
             config.routes.get("/admin.js", adminScript::handle);
-            editors.warm();
+            config.events.serverStarted(editors::warm);
             config.events.serverStopped(editors::close);
             config.routes.get("/admin/api/questions", admin.authorized(editors::questions));
             config.routes.get("/admin/api/unhelpful", admin.authorized(editors::unhelpful));

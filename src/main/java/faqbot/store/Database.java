@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
   private final Thread migrator;
   private volatile boolean closed;
+  private volatile long lastFailure = System.nanoTime() - Duration.ofDays(1).toNanos();
 
   private Database(HikariDataSource pool) {
     this.pool = pool;
@@ -88,9 +89,9 @@ public final class Database implements AutoCloseable {
     }
     if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
       throw new IllegalArgumentException(
-          "the database URL must start with postgresql:// or jdbc:postgresql://, got '"
-              + url.substring(0, Math.min(url.length(), 20))
-              + "…'");
+          "the database URL must start with postgresql:// or jdbc:postgresql://, got one starting '"
+              + (url.contains("://") ? url.substring(0, url.indexOf("://") + 3) : "(no scheme)")
+              + "'");
     }
     URI uri;
     try {
@@ -105,8 +106,8 @@ public final class Database implements AutoCloseable {
     String password = null;
     if (uri.getRawUserInfo() != null) {
       String[] parts = uri.getRawUserInfo().split(":", 2);
-      user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-      password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
+      user = decode(parts[0]);
+      password = parts.length > 1 ? decode(parts[1]) : null;
     }
     String jdbc =
         "jdbc:postgresql://"
@@ -115,6 +116,11 @@ public final class Database implements AutoCloseable {
             + (uri.getRawPath() == null ? "/" : uri.getRawPath())
             + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     return new Jdbc(jdbc, user, password);
+  }
+
+  /** A URL's percent-escapes decoded; a '+' stays a '+' (it means a space only in forms). */
+  private static String decode(String part) {
+    return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private void migrateUntilDone() {
@@ -169,6 +175,7 @@ public final class Database implements AutoCloseable {
       state.set(State.UP);
       return connection;
     } catch (SQLException e) {
+      lastFailure = System.nanoTime();
       state.set(State.DOWN);
       throw e;
     }
@@ -176,9 +183,19 @@ public final class Database implements AutoCloseable {
 
   /** Notes that a use failed after the connection was had, so the state shows it. */
   void failed() {
+    lastFailure = System.nanoTime();
     if (state.get() == State.UP) {
       state.set(State.DOWN);
     }
+  }
+
+  /**
+   * Whether the database failed within the last {@link #RETRY} times five: a caller that cannot
+   * wait (Slack wants its answer in 3 s) goes without it until then, rather than wait out the
+   * pool's timeout again.
+   */
+  boolean recentlyDown() {
+    return state.get() != State.UP && System.nanoTime() - lastFailure < RETRY.toNanos() * 5;
   }
 
   private static String rootMessage(Throwable e) {

@@ -41,6 +41,7 @@ public final class DatabaseJournal implements Journal {
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
   private volatile boolean closing;
+  private boolean failing;
 
   /** A journal in a database, which it closes when it is closed. */
   public DatabaseJournal(Database database) {
@@ -83,9 +84,22 @@ public final class DatabaseJournal implements Journal {
         }
         insert(batch);
         batch.clear();
+        failing = false;
       } catch (InterruptedException e) {
         return;
+      } catch (RecordRefusedException e) {
+        // The database is fine but will not take one of these: keep the others, drop that one.
+        for (FeedbackRecord record : batch) {
+          insertOne(record);
+        }
+        batch.clear();
       } catch (IOException e) {
+        if (!failing) {
+          failing = true;
+          LOG.warn(
+              "questions cannot be written to the database now; kept and tried again: {}",
+              e.getMessage());
+        }
         if (closing) {
           LOG.warn(
               "{} questions could not be written before stopping: {}",
@@ -100,6 +114,22 @@ public final class DatabaseJournal implements Journal {
           return;
         }
       }
+    }
+  }
+
+  /** The database refused a record itself (its data), not for want of a connection. */
+  private static final class RecordRefusedException extends IOException {
+    RecordRefusedException(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** Inserts one record on its own; dropped, with a warning, when it cannot be. */
+  private void insertOne(FeedbackRecord record) {
+    try {
+      insert(List.of(record));
+    } catch (IOException e) {
+      LOG.warn("a question the database refused was dropped: {}", e.getMessage());
     }
   }
 
@@ -119,6 +149,10 @@ public final class DatabaseJournal implements Journal {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      // SQL state class 22: the data (a value it cannot store), not the database, is at fault.
+      if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+        throw new RecordRefusedException(e);
+      }
       database.failed();
       throw new IOException("the database did not take the questions: " + e.getMessage(), e);
     }
@@ -155,7 +189,15 @@ public final class DatabaseJournal implements Journal {
     }
   }
 
-  private static FeedbackRecord bounded(FeedbackRecord record) {
+  /**
+   * The record as the table takes it: its question cut to the longest kept, and without NUL
+   * characters, which PostgreSQL's JSON cannot hold (anyone can send one).
+   */
+  private static FeedbackRecord bounded(FeedbackRecord given) {
+    FeedbackRecord record =
+        given.question() != null && given.question().indexOf('\u0000') >= 0
+            ? given.withQuestion(given.question().replace("\u0000", ""))
+            : given;
     return record.question() != null && record.question().length() > Answerer.MAX_MESSAGE_CHARS
         ? new FeedbackRecord(
             record.type(),

@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Remembers Slack's event ids in the shared database, so that an event delivered again to any
  * replica within the window is answered once: one atomic statement decides which delivery is the
- * first. When the database cannot be asked, the replica's own memory decides (an event may then be
- * answered twice, never lost).
+ * first. When the database cannot be asked (or failed in the last few seconds: Slack wants its
+ * answer within 3 s), the replica's own memory decides, and an event may then be answered twice. An
+ * id is recorded before its answer is sent, so a replica killed in between loses that answer:
+ * Slack's retry to another replica is taken for a repeat.
  */
 public final class DatabaseSeenIds implements Predicate<String> {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseSeenIds.class);
@@ -40,6 +42,9 @@ public final class DatabaseSeenIds implements Predicate<String> {
   /** Records the id; true when it was not seen within the window (by any replica). */
   @Override
   public boolean test(String id) {
+    if (database.recentlyDown() || database.state() == Database.State.STARTING) {
+      return fallback.test(id);
+    }
     try (Connection connection = database.connection()) {
       boolean first;
       // Inserted, or seen so long ago that it counts as new: either way a row comes back.

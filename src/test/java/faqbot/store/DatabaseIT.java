@@ -299,4 +299,42 @@ class DatabaseIT {
     assertThat(report.at("/unanswered/0/times").asInt()).isEqualTo(2);
     assertThat(report.at("/unhelpful/0/answerId").asText()).isEqualTo("evals");
   }
+
+  @Test
+  void aQuestionWithANulCharacterIsKeptWithoutItAndStopsNothing() throws Exception {
+    DatabaseJournal journal = new DatabaseJournal(open());
+    journal.note(declined("hi\u0000there"));
+    journal.note(declined("asked after it"));
+    journal.append(FeedbackRecord.feedback("a verdict\u0000", "evals", true, "web"));
+    JournalReader reader = journal.reader();
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (reader.refresh().totals().records() < 3 && System.nanoTime() < end) {
+      Thread.sleep(100);
+    }
+    assertThat(reader.refresh().unanswered(Instant.EPOCH))
+        .extracting(Ledger.Wording::question)
+        .containsExactlyInAnyOrder("hithere", "asked after it");
+    assertThat(reader.refresh().totals().records()).isEqualTo(3);
+  }
+
+  @Test
+  void slacksEventsDoNotWaitForADatabaseThatJustFailed() throws Exception {
+    open();
+    URI uri = URI.create(url);
+    try (CuttableProxy link = new CuttableProxy(uri.getHost(), uri.getPort())) {
+      Database linked =
+          Database.open(url.replace(":" + uri.getPort() + "/", ":" + link.port() + "/"));
+      opened.add(linked);
+      assertThat(linked.awaitMigrated(Duration.ofSeconds(30))).isTrue();
+      DatabaseSeenIds seen = new DatabaseSeenIds(linked, Duration.ofMinutes(30), id -> true);
+      assertThat(seen.test("event:before")).isTrue();
+      link.cut();
+      assertThat(seen.test("event:first-failure")).as("decided by memory").isTrue();
+      long start = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        seen.test("event:while-down-" + i);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+    }
+  }
 }

@@ -31,4 +31,12 @@ class DatabaseTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no host");
   }
+
+  @Test
+  void aPlusInAPasswordStaysAPlusAndAWrongUrlIsNotEchoed() {
+    assertThat(Database.jdbc("postgresql://app:ab+cd@db/faq").password()).isEqualTo("ab+cd");
+    assertThatThrownBy(() -> Database.jdbc("mysql://admin:s3cretpw@db/faq"))
+        .hasMessageContaining("'mysql://'")
+        .hasMessageNotContaining("s3cret");
+  }
 }
