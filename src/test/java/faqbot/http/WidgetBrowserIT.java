@@ -402,9 +402,12 @@ class WidgetBrowserIT {
     new Select(group.findElement(By.cssSelector("select")))
         .selectByValue("what-is-inner-alignment");
     group.findElement(By.cssSelector("button.add")).click();
-    until(d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Added"));
-    assertThat(group.findElement(By.cssSelector(".note")).getText())
+    until(d -> d.findElement(By.id("status")).getText().startsWith("Added"));
+    assertThat(driver.findElement(By.id("status")).getText())
         .isEqualTo("Added 3 phrasings to \u201cWhat is inner alignment?\u201d.");
+    assertThat(driver.findElements(By.cssSelector("#groups > li")))
+        .as("the group added leaves the list")
+        .hasSize(1);
     screenshot("admin-added.png");
     driver.manage().window().setSize(new Dimension(390, 844));
     assertThat(number(js("return document.documentElement.scrollWidth"))).isLessThanOrEqualTo(390);

@@ -1,0 +1,585 @@
+package faqbot.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import faqbot.app.Bot;
+import faqbot.feedback.FileJournal;
+import faqbot.testing.Fixtures;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The editors' page, {@code /admin}, in a real headless Chromium against the real server on a copy
+ * of the bundled corpus (a copy, since adding a phrasing writes beside it): people ask, some are
+ * answered, some narrowly, some asked which entry they meant, some declined, and some mark answers;
+ * then an editor reads the charts, the unhelpful answers and the suggestions, and sorts the groups
+ * and suggestions with one click each. Needs Chromium like {@link WidgetBrowserIT}, and is skipped
+ * like it where Chromium is missing.
+ */
+class AdminPageBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String TOKEN = "the-editors-token-for-this-test";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static ChromeDriverService service;
+  private static ChromeDriver driver;
+  private static Path profile;
+  private static final List<Runnable> cleanups = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws IOException {
+    requireBrowser();
+    profile = Files.createTempDirectory("faqbot-chromium-");
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--no-default-browser-check",
+        "--disable-default-apps",
+        "--disable-domain-reliability",
+        "--disable-client-side-phishing-detection",
+        "--disable-extensions",
+        "--no-proxy-server",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=en-US");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (profile != null) {
+      Fixtures.deleteTree(profile);
+    }
+  }
+
+  @BeforeEach
+  void forgetEarlierConsoleMessages() {
+    driver.manage().logs().get(LogType.BROWSER);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    cleanups.forEach(Runnable::run);
+    cleanups.clear();
+    if (driver != null) {
+      driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+  }
+
+  // ---------------------------------------------------------------- reading the page
+
+  @Test
+  void theChartsShowTodaysQuestionsAndTheUnhelpfulAnswersAndSuggestionsAreListed()
+      throws Exception {
+    String base = editorsServer();
+    Map<String, Integer> outcomes = new HashMap<>();
+    // Declined: nothing in the FAQ is about baking, or names who works on AI safety.
+    ask(base, "What's a good recipe for banana bread?", outcomes);
+    ask(base, "how do I bake banana bread", outcomes);
+    ask(base, "who works on AI safety", outcomes);
+    // Answered narrowly, then marked: one helpful, one not, with the question that led to it.
+    JsonNode risk = ask(base, "is AI risk real", outcomes);
+    JsonNode labs = ask(base, "what do AI labs do about safety", outcomes);
+    assertThat(risk.path("outcome").asText()).isEqualTo("answer");
+    assertThat(labs.path("outcome").asText()).isEqualTo("answer");
+    feedback(base, risk.at("/answer/id").asText(), true, "is AI risk real");
+    feedback(base, labs.at("/answer/id").asText(), false, "what do AI labs do about safety");
+    // Asked which was meant, and the person picks the first.
+    String boxing = "How does AI control differ from boxing an AI?";
+    JsonNode clarified = ask(base, boxing, outcomes);
+    assertThat(clarified.path("outcome").asText()).isEqualTo("clarify");
+    JsonNode picked = pick(base, clarified, outcomes);
+    assertThat(picked.path("outcome").asText()).isEqualTo("answer");
+    // Answered outright, and small talk.
+    ask(base, "What is inner alignment?", outcomes);
+    ask(base, "hi", outcomes);
+
+    signIn(base);
+    until(d -> !d.findElements(By.cssSelector("#traffic-chart svg")).isEmpty());
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+    // The bars for today: one segment per outcome, as tall as its count on one scale.
+    WebElement day =
+        driver.findElement(By.cssSelector("#traffic-chart g.day[data-day='" + today + "']"));
+    double perQuestion = -1;
+    for (String outcome : List.of("answer", "clarify", "decline", "smalltalk")) {
+      int expected = outcomes.getOrDefault(outcome, 0);
+      List<WebElement> bars = day.findElements(By.cssSelector("rect.bar." + outcome));
+      if (expected == 0) {
+        assertThat(bars).as(outcome).isEmpty();
+        continue;
+      }
+      assertThat(bars).as(outcome).hasSize(1);
+      assertThat(bars.get(0).getAttribute("data-n")).as(outcome).isEqualTo("" + expected);
+      double height = Double.parseDouble(bars.get(0).getAttribute("height")) / expected;
+      if (perQuestion < 0) {
+        perQuestion = height;
+      }
+      assertThat(height).as(outcome + ": height per question").isCloseTo(perQuestion, within(0.02));
+    }
+    int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(day.findElement(By.cssSelector("title")).getAttribute("textContent"))
+        .startsWith(total + " questions");
+    assertThat(driver.findElement(By.id("traffic-caption")).getText())
+        .contains(
+            "Today: "
+                + total
+                + " questions ("
+                + outcomes.getOrDefault("answer", 0)
+                + " answered, "
+                + outcomes.getOrDefault("clarify", 0)
+                + " asked which was meant, "
+                + outcomes.getOrDefault("decline", 0)
+                + " declined, "
+                + outcomes.getOrDefault("smalltalk", 0)
+                + " small talk)");
+    assertThat(svgAttribute("#traffic-chart svg", "aria-labelledby")).isEqualTo("traffic-caption");
+    // The helpful share: one of today's two ratings was helpful.
+    WebElement dot =
+        driver.findElement(By.cssSelector("#helpful-chart circle.dot[data-day='" + today + "']"));
+    assertThat(dot.getAttribute("data-share")).isEqualTo("50");
+    assertThat(driver.findElement(By.id("helpful-caption")).getText())
+        .contains("2 answers rated: 1 helpful (50%), 1 unhelpful");
+    // The same numbers as a table, for screen readers and for reading exactly.
+    driver.findElement(By.cssSelector("#traffic-section summary")).click();
+    assertThat(
+            driver
+                .findElements(By.cssSelector("#traffic-table tr[data-day='" + today + "'] td"))
+                .stream()
+                .map(WebElement::getText)
+                .toList())
+        .containsExactly(
+            "" + outcomes.getOrDefault("answer", 0),
+            "" + outcomes.getOrDefault("clarify", 0),
+            "" + outcomes.getOrDefault("decline", 0),
+            "" + outcomes.getOrDefault("smalltalk", 0),
+            "1",
+            "1");
+
+    // The unhelpful answer, with what was asked.
+    until(d -> !d.findElements(By.cssSelector("#unhelpful > li")).isEmpty());
+    WebElement unhelpful =
+        driver.findElement(
+            By.cssSelector("#unhelpful > li[data-entry='" + labs.at("/answer/id").asText() + "']"));
+    assertThat(unhelpful.findElement(By.cssSelector("h3")).getText())
+        .isEqualTo(labs.at("/answer/question").asText());
+    assertThat(unhelpful.findElements(By.cssSelector(".asked li")))
+        .extracting(WebElement::getText)
+        .containsExactly("what do AI labs do about safety");
+    assertThat(unhelpful.findElement(By.cssSelector(".meta")).getText())
+        .startsWith("Marked unhelpful 1 time and helpful 0 times");
+    assertThat(driver.findElements(By.cssSelector("#unhelpful > li"))).hasSize(1);
+
+    // The suggestions, each with its reasons in words.
+    until(d -> !d.findElements(By.cssSelector("#suggestions > li")).isEmpty());
+    WebElement pickedOne = suggestion(boxing).orElseThrow();
+    assertThat(pickedOne.getAttribute("data-entry")).isEqualTo(picked.at("/answer/id").asText());
+    assertThat(pickedOne.findElements(By.cssSelector(".reasons li")))
+        .extracting(r -> r.getAttribute("data-reason"))
+        .contains("picked");
+    assertThat(pickedOne.findElement(By.cssSelector(".reasons li[data-reason=picked]")).getText())
+        .isEqualTo("The bot asked which entry was meant, and the person picked this one.");
+    assertThat(pickedOne.findElement(By.cssSelector("button.add")).getText())
+        .isEqualTo(
+            "Add as a phrasing of \u201c" + picked.at("/answer/question").asText() + "\u201d");
+    WebElement narrow = suggestion("is AI risk real").orElseThrow();
+    assertThat(narrow.findElements(By.cssSelector(".reasons li")))
+        .extracting(r -> r.getAttribute("data-reason"))
+        .contains("narrow", "helpful");
+
+    // The groups are still there, with their closest entries to choose from.
+    assertThat(groupQuestions()).contains("who works on AI safety");
+    fullPageScreenshot("admin-overview.png");
+
+    // On a phone: no sideways scrolling, the charts redrawn to the narrow width.
+    driver.manage().window().setSize(new Dimension(390, 844));
+    until(
+        d ->
+            number(js("return document.querySelector('#traffic-chart svg').width.baseVal.value"))
+                <= 390);
+    assertThat(number(js("return document.documentElement.scrollWidth")))
+        .as("no sideways scrolling on a phone")
+        .isLessThanOrEqualTo(390);
+    fullPageScreenshot("admin-overview-small.png");
+
+    // Fewer days: every section is read again for the days chosen.
+    new Select(driver.findElement(By.id("days"))).selectByValue("7");
+    until(d -> d.findElement(By.id("traffic-caption")).getText().contains("in the last 7 days"));
+    driver.navigate().refresh(); // the choice is kept for this tab
+    until(d -> d.findElement(By.id("traffic-caption")).getText().contains("in the last 7 days"));
+    assertThat(new Select(driver.findElement(By.id("days"))).getFirstSelectedOption().getText())
+        .isEqualTo("7 days");
+    assertNoConsoleErrors();
+  }
+
+  // ---------------------------------------------------------------- one click each
+
+  @Test
+  void oneClickSendsAGroupToNewEntriesDismissesAnotherAndAddsASuggestedPhrasing() throws Exception {
+    String base = editorsServer();
+    Path downloads = Files.createTempDirectory("faqbot-downloads-");
+    cleanups.add(() -> Fixtures.deleteTree(downloads));
+    Map<String, Integer> outcomes = new HashMap<>();
+    List<String> banana =
+        List.of("What's a good recipe for banana bread?", "how do I bake banana bread");
+    for (String question : banana) {
+      assertThat(ask(base, question, outcomes).path("outcome").asText()).isEqualTo("decline");
+    }
+    assertThat(ask(base, "is ChatGPT aligned", outcomes).path("outcome").asText())
+        .isEqualTo("decline");
+    String boxing = "How does AI control differ from boxing an AI?";
+    JsonNode picked = pick(base, ask(base, boxing, outcomes), outcomes);
+    String entryId = picked.at("/answer/id").asText();
+    assertThat(ask(base, boxing, outcomes).path("outcome").asText())
+        .as("before an editor adds it")
+        .isNotEqualTo("answer");
+
+    signIn(base);
+    until(d -> groupQuestions().contains("is ChatGPT aligned"));
+    assertThat(driver.findElements(By.cssSelector("#new-entries > li"))).isEmpty();
+    assertThat(driver.findElement(By.id("export")).isEnabled()).isFalse();
+
+    // "Needs a new entry": the group leaves, and the list of new entries has it.
+    WebElement bananaGroup = group("banana bread").orElseThrow();
+    List<String> bananaWordings =
+        bananaGroup.findElements(By.cssSelector(".asked li")).stream()
+            .map(WebElement::getText)
+            .toList();
+    bananaGroup.findElement(By.cssSelector("button.new-entry")).click();
+    until(d -> group("banana bread").isEmpty());
+    assertThat(driver.findElement(By.id("status")).getText())
+        .endsWith("is on the list of questions that need a new entry.");
+    until(d -> !d.findElements(By.cssSelector("#new-entries > li")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#new-entries > li h3")))
+        .extracting(WebElement::getText)
+        .anyMatch(q -> q.contains("banana bread"));
+    screenshot("admin-new-entries.png");
+
+    // Export as CSV: fetched with the token in a header, handed over as a download.
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    WebElement export = driver.findElement(By.id("export"));
+    assertThat(export.isEnabled()).isTrue();
+    export.click();
+    Path csv =
+        new WebDriverWait(driver, WAIT)
+            .until(
+                d -> {
+                  try (Stream<Path> files = Files.list(downloads)) {
+                    return files
+                        .filter(f -> f.getFileName().toString().endsWith(".csv"))
+                        .findFirst()
+                        .orElse(null);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).isEqualTo("question,count,first_seen,last_seen,decided");
+    assertThat(String.join("\n", lines)).contains("banana bread");
+    assertThat(csv.getFileName().toString()).startsWith("faq-new-entries-");
+    assertThat(driver.findElement(By.id("status")).getText())
+        .startsWith("Downloaded the list of questions that need a new entry");
+    assertThat(driver.getCurrentUrl()).doesNotContain(TOKEN);
+
+    // "Dismiss", from the keyboard: the group leaves, the focus stays in its section, and it does
+    // not come back on reload.
+    WebElement chatgpt = group("is ChatGPT aligned").orElseThrow();
+    chatgpt.findElement(By.cssSelector("button.dismiss")).sendKeys(Keys.ENTER);
+    until(d -> group("is ChatGPT aligned").isEmpty());
+    assertThat(driver.findElement(By.id("status")).getText())
+        .isEqualTo("Dismissed \u201cis ChatGPT aligned\u201d.");
+    assertThat(js("return document.activeElement.closest('#groups-section') !== null"))
+        .as("the focus stays with the groups")
+        .isEqualTo(true);
+
+    // "Add as a phrasing of …" on a suggestion: it leaves, and the bot answers that wording now.
+    until(d -> suggestion(boxing).isPresent());
+    suggestion(boxing).orElseThrow().findElement(By.cssSelector("button.add")).click();
+    until(d -> suggestion(boxing).isEmpty());
+    assertThat(driver.findElement(By.id("status")).getText())
+        .isEqualTo(
+            "Added \u201c"
+                + boxing
+                + "\u201d as a phrasing of \u201c"
+                + picked.at("/answer/question").asText()
+                + "\u201d.");
+    JsonNode now = ask(base, boxing, outcomes);
+    assertThat(now.path("outcome").asText()).isEqualTo("answer");
+    assertThat(now.at("/answer/id").asText()).isEqualTo(entryId);
+
+    driver.navigate().refresh(); // still signed in for this tab
+    until(d -> !d.findElements(By.cssSelector("#new-entries > li")).isEmpty());
+    until(d -> d.findElement(By.id("summary")).getText().length() > 0);
+    assertThat(groupQuestions())
+        .as("what was dismissed or sent to new entries does not come back")
+        .doesNotContain("is ChatGPT aligned")
+        .doesNotContainAnyElementsOf(bananaWordings);
+    assertThat(suggestion(boxing)).as("what was added does not come back").isEmpty();
+    assertNoConsoleErrors();
+  }
+
+  // ---------------------------------------------------------------- refusals
+
+  @Test
+  void aWrongTokenIsRefusedPlainlyAndNeverPutInTheAddress() throws Exception {
+    String base = editorsServer();
+    driver.get(base + "/admin");
+    driver.findElement(By.id("token")).sendKeys("not-the-token-at-all", Keys.ENTER);
+    until(d -> !d.findElement(By.id("login-error")).getText().isEmpty());
+    assertThat(driver.findElement(By.id("login-error")).getText())
+        .isEqualTo("That token is not the admin token.");
+    assertThat(driver.findElement(By.id("editor")).isDisplayed()).isFalse();
+    assertThat(js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
+    assertThat(driver.getCurrentUrl()).doesNotContain("not-the-token");
+
+    signIn(base);
+    until(d -> d.findElement(By.id("summary")).getText().length() > 0);
+    driver.findElement(By.id("signout")).click();
+    assertThat(driver.findElement(By.id("login")).isDisplayed()).isTrue();
+    assertThat(js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** A server on a copy of the bundled corpus with a journal, stopped after the test. */
+  private static String editorsServer() throws IOException {
+    Path dir = Files.createTempDirectory("faqbot-admin-");
+    cleanups.add(() -> Fixtures.deleteTree(dir));
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    try (Stream<Path> files = Files.list(Fixtures.corpus())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, corpus.resolve(file.getFileName().toString()));
+      }
+    }
+    FileJournal journal = FileJournal.open(dir.resolve("journal.jsonl"));
+    Bot bot = Bot.open(corpus, dir.resolve("index"), true, report -> {});
+    Backend backend = Backend.starting();
+    backend.ready(bot);
+    Javalin server =
+        HttpApp.create(
+                backend,
+                new HttpOptions(
+                    List.of(), List.of(), journal, Limits.defaults().withRate(0), TOKEN))
+            .start(0);
+    cleanups.add(
+        0,
+        () -> {
+          server.stop();
+          bot.close();
+          try {
+            journal.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  private static void signIn(String base) {
+    driver.get(base + "/admin");
+    driver.findElement(By.id("token")).sendKeys(TOKEN);
+    driver.findElement(By.cssSelector("#login button")).click();
+    until(d -> d.findElement(By.id("editor")).isDisplayed());
+    assertThat(driver.getCurrentUrl()).doesNotContain(TOKEN);
+  }
+
+  private static Optional<WebElement> group(String wording) {
+    return driver.findElements(By.cssSelector("#groups > li")).stream()
+        .filter(
+            g ->
+                g.findElements(By.cssSelector(".asked li")).stream()
+                    .anyMatch(q -> q.getText().contains(wording)))
+        .findFirst();
+  }
+
+  private static List<String> groupQuestions() {
+    return driver.findElements(By.cssSelector("#groups .asked li")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  private static Optional<WebElement> suggestion(String phrasing) {
+    return driver.findElements(By.cssSelector("#suggestions > li")).stream()
+        .filter(
+            s ->
+                s.findElement(By.cssSelector("h3"))
+                    .getText()
+                    .equals("\u201c" + phrasing + "\u201d"))
+        .findFirst();
+  }
+
+  private static String svgAttribute(String selector, String name) {
+    return driver.findElement(By.cssSelector(selector)).getAttribute(name);
+  }
+
+  /** Asks the bot as the widget would, and counts the outcome. */
+  private static JsonNode ask(String base, String message, Map<String, Integer> outcomes)
+      throws Exception {
+    return chat(base, Map.of("message", message), outcomes);
+  }
+
+  /** Answers a "which did you mean?" with "1", in the context it gave, as the widget would. */
+  private static JsonNode pick(String base, JsonNode clarified, Map<String, Integer> outcomes)
+      throws Exception {
+    return chat(
+        base, Map.of("message", "1", "context", clarified.path("context").asText()), outcomes);
+  }
+
+  private static JsonNode chat(String base, Map<String, String> body, Map<String, Integer> outcomes)
+      throws Exception {
+    HttpResponse<String> response = post(base + "/api/chat", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(response.body());
+    outcomes.merge(answer.path("outcome").asText(), 1, Integer::sum);
+    return answer;
+  }
+
+  private static void feedback(String base, String answerId, boolean helpful, String question)
+      throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("answerId", answerId);
+    body.put("helpful", helpful);
+    body.put("question", question);
+    HttpResponse<String> response = post(base + "/api/feedback", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+  }
+
+  private static HttpResponse<String> post(String url, Object body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void requireBrowser() {
+    List<String> missing = new ArrayList<>();
+    for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(tool)) {
+        missing.add(tool.toString());
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    String message =
+        "the browser tests need "
+            + String.join(" and ", missing)
+            + " (Debian: apt-get install chromium chromium-driver)";
+    if ("1".equals(System.getenv("FAQBOT_REQUIRE_BROWSER"))) {
+      throw new AssertionError(message + ", and FAQBOT_REQUIRE_BROWSER=1 says they must run");
+    }
+    Assumptions.abort("skipped: " + message);
+  }
+
+  private static void assertNoConsoleErrors() {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getLevel().intValue() >= Level.WARNING.intValue()
+          && !entry.getMessage().contains("favicon.ico")) {
+        errors.add(entry.getLevel() + " " + entry.getMessage());
+      }
+    }
+    assertThat(errors).as("the browser console (CSP violations, script errors)").isEmpty();
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** The whole page at the window's width: the window grows to its height for the shot. */
+  private static void fullPageScreenshot(String name) throws IOException {
+    Dimension before = driver.manage().window().getSize();
+    int height = (int) number(js("return document.documentElement.scrollHeight"));
+    driver.manage().window().setSize(new Dimension(before.getWidth(), height + 150));
+    screenshot(name);
+    driver.manage().window().setSize(before);
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private static <T> void until(Function<WebDriver, T> condition) {
+    new WebDriverWait(driver, WAIT).until(condition::apply);
+  }
+
+  private static double number(Object value) {
+    return ((Number) value).doubleValue();
+  }
+}
