@@ -126,8 +126,9 @@
   }
 
   /** The buttons every group and suggestion has besides its "add": needs a new entry, and dismiss. */
-  function decisionButtons(li, row, questions, label, list, summary) {
+  function decisionButtons(li, actions, questions, label, list, summary) {
     const about = { type: 'button', 'aria-describedby': li.querySelector('h3').id };
+    const row = actions.appendChild(el('span', null, { class: 'decide' }));
     const fresh = row.appendChild(el('button', 'Needs a new entry', Object.assign({ class: 'new-entry' }, about)));
     const dismiss = row.appendChild(el('button', 'Dismiss', Object.assign({ class: 'dismiss' }, about)));
     const note = li.querySelector('.note');
@@ -173,14 +174,13 @@
     const pick = row.appendChild(el('span', null, { class: 'pick' }));
     pick.appendChild(el('label', 'Add as phrasings of', { for: 'entry-' + i }));
     const select = pick.appendChild(el('select', null, { id: 'entry-' + i }));
-    g.closest.forEach(c => select.appendChild(
-      el('option', c.question + ' (' + Math.round(100 * c.confidence) + '%)', { value: c.id, 'data-question': c.question })));
-    const add = row.appendChild(el('button', 'Add', { type: 'button', class: 'add', 'aria-describedby': 'group-' + i }));
+    g.closest.forEach(c => select.appendChild(el('option', c.question, { value: c.id })));
+    const add = pick.appendChild(el('button', 'Add', { type: 'button', class: 'add', 'aria-describedby': 'group-' + i }));
     li.appendChild(el('p', null, { role: 'status', class: 'note' }));
     const note = li.querySelector('.note');
     const wordings = g.questions.map(q => q.question);
     add.addEventListener('click', () => {
-      const entry = select.selectedOptions[0].getAttribute('data-question');
+      const entry = select.selectedOptions[0].textContent;
       busy(li, true);
       note.textContent = 'Adding\u2026';
       addPhrasings(select.value, wordings).then(
@@ -220,7 +220,7 @@
     const why = li.appendChild(el('ul', null, { class: 'reasons', 'aria-label': 'Why' }));
     (s.reasons || []).forEach(r => why.appendChild(el('li', REASONS[r] || r, { 'data-reason': r })));
     const row = li.appendChild(el('div', null, { class: 'actions' }));
-    const add = row.appendChild(el('button', 'Add as a phrasing of ' + quoted(s.entryQuestion),
+    const add = row.appendChild(el('span', null, { class: 'pick' })).appendChild(el('button', 'Add as a phrasing of ' + quoted(s.entryQuestion),
       { type: 'button', class: 'add', 'aria-describedby': 'suggestion-' + i }));
     li.appendChild(el('p', null, { role: 'status', class: 'note' }));
     const note = li.querySelector('.note');
@@ -458,6 +458,24 @@
     plot.appendChild(root);
   }
 
+  /** The few numbers an editor wants first: how many questions, how many answered, how many found helpful. */
+  function figures(total, today) {
+    const all = asked(total);
+    const real = all - total.smalltalk;
+    const list = $('figures');
+    list.textContent = '';
+    [
+      ['questions', String(all)],
+      ['answered', real ? percent(total.answer, real) : '\u2013'],
+      ['rated helpful', rated(total) ? percent(total.helpful, rated(total)) : '\u2013'],
+      ['questions today', String(asked(today))]
+    ].forEach(([label, value]) => {
+      const item = list.appendChild(el('div', null, { class: 'figure' }));
+      item.appendChild(el('dt', label));
+      item.appendChild(el('dd', value));
+    });
+  }
+
   function captions(series, days) {
     const total = sums(series);
     const all = asked(total);
@@ -466,20 +484,21 @@
       + OUTCOMES.map(o => total[o.key] + ' ' + o.words).join(', ') + '.';
     if (all) text += ' ' + percent(total.answer, all - total.smalltalk) + ' of the questions that were not small talk were answered.';
     text += ' Today: ' + plural(asked(today), 'question') + ' (' + outcomeWords(today) + ').';
+    figures(total, today);
     const unit = buckets(series).unit;
     caption('traffic-caption', 'Questions a ' + unit + ', by what the bot did.', text);
     const ratings = rated(total);
     caption('helpful-caption', 'Share of rated answers marked helpful, by ' + unit + '.', ratings
       ? plural(ratings, 'answer') + ' rated: ' + total.helpful + ' helpful (' + percent(total.helpful, ratings) + '), '
         + total.unhelpful + ' unhelpful. Today: ' + (today.helpful || 0) + ' helpful, ' + (today.unhelpful || 0) + ' unhelpful.'
-      : 'No answer was rated in these days.');
+      : ''); // the chart says so in its place
   }
 
   function caption(id, lead, text) {
     const c = $(id);
     c.textContent = '';
     c.appendChild(el('strong', lead));
-    c.appendChild(document.createTextNode(' ' + text));
+    if (text) c.appendChild(document.createTextNode(' ' + text));
   }
 
   function table(series) {

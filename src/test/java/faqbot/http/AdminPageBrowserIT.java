@@ -41,6 +41,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -159,7 +160,7 @@ class AdminPageBrowserIT {
     String boxing = "How does AI control differ from boxing an AI?";
     JsonNode clarified = ask(base, boxing, outcomes);
     assertThat(clarified.path("outcome").asText()).isEqualTo("clarify");
-    JsonNode picked = pick(base, clarified, outcomes);
+    JsonNode picked = pick(base, clarified);
     assertThat(picked.path("outcome").asText()).isEqualTo("answer");
     // Answered outright, and small talk.
     ask(base, "What is inner alignment?", outcomes);
@@ -190,20 +191,9 @@ class AdminPageBrowserIT {
     }
     int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
     assertThat(day.findElement(By.cssSelector("title")).getAttribute("textContent"))
-        .startsWith(total + " questions");
+        .endsWith(": " + total + " questions (" + outcomeWords(outcomes) + ")");
     assertThat(driver.findElement(By.id("traffic-caption")).getText())
-        .contains(
-            "Today: "
-                + total
-                + " questions ("
-                + outcomes.getOrDefault("answer", 0)
-                + " answered, "
-                + outcomes.getOrDefault("clarify", 0)
-                + " asked which was meant, "
-                + outcomes.getOrDefault("decline", 0)
-                + " declined, "
-                + outcomes.getOrDefault("smalltalk", 0)
-                + " small talk)");
+        .contains("Today: " + total + " questions (" + outcomeWords(outcomes) + ").");
     assertThat(svgAttribute("#traffic-chart svg", "aria-labelledby")).isEqualTo("traffic-caption");
     // The helpful share: one of today's two ratings was helpful.
     WebElement dot =
@@ -272,6 +262,8 @@ class AdminPageBrowserIT {
         .as("no sideways scrolling on a phone")
         .isLessThanOrEqualTo(390);
     fullPageScreenshot("admin-overview-small.png");
+    js("document.getElementById('groups-heading').scrollIntoView()");
+    screenshot("admin-groups-small.png");
 
     // Fewer days: every section is read again for the days chosen.
     new Select(driver.findElement(By.id("days"))).selectByValue("7");
@@ -299,7 +291,7 @@ class AdminPageBrowserIT {
     assertThat(ask(base, "is ChatGPT aligned", outcomes).path("outcome").asText())
         .isEqualTo("decline");
     String boxing = "How does AI control differ from boxing an AI?";
-    JsonNode picked = pick(base, ask(base, boxing, outcomes), outcomes);
+    JsonNode picked = pick(base, ask(base, boxing, outcomes));
     String entryId = picked.at("/answer/id").asText();
     assertThat(ask(base, boxing, outcomes).path("outcome").asText())
         .as("before an editor adds it")
@@ -324,6 +316,7 @@ class AdminPageBrowserIT {
     assertThat(driver.findElements(By.cssSelector("#new-entries > li h3")))
         .extracting(WebElement::getText)
         .anyMatch(q -> q.contains("banana bread"));
+    js("document.getElementById('new-entries-section').scrollIntoView()");
     screenshot("admin-new-entries.png");
 
     // Export as CSV: fetched with the token in a header, handed over as a download.
@@ -394,8 +387,10 @@ class AdminPageBrowserIT {
   // ---------------------------------------------------------------- refusals
 
   @Test
-  void aWrongTokenIsRefusedPlainlyAndNeverPutInTheAddress() throws Exception {
+  void aWrongTokenAndARefusedActionAreShownPlainly() throws Exception {
     String base = editorsServer();
+    String question = "who works on AI safety";
+    assertThat(ask(base, question, new HashMap<>()).path("outcome").asText()).isEqualTo("decline");
     driver.get(base + "/admin");
     driver.findElement(By.id("token")).sendKeys("not-the-token-at-all", Keys.ENTER);
     until(d -> !d.findElement(By.id("login-error")).getText().isEmpty());
@@ -405,8 +400,43 @@ class AdminPageBrowserIT {
     assertThat(js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
     assertThat(driver.getCurrentUrl()).doesNotContain("not-the-token");
 
+    // Another editor adds the question to one entry while this one chooses another: the server's
+    // refusal is shown in its own words, and the group stays to be dealt with.
     signIn(base);
-    until(d -> d.findElement(By.id("summary")).getText().length() > 0);
+    until(d -> group(question).isPresent());
+    WebElement group = group(question).orElseThrow();
+    Select entries = new Select(group.findElement(By.cssSelector("select")));
+    assertThat(entries.getOptions()).hasSizeGreaterThan(1);
+    String chosen = entries.getFirstSelectedOption().getAttribute("value");
+    String other =
+        entries.getOptions().stream()
+            .map(o -> o.getAttribute("value"))
+            .filter(v -> !v.equals(chosen))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> added =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/admin/phrasings"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("entryId", other, "phrasing", question))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    group.findElement(By.cssSelector("button.add")).click();
+    until(d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Not added"));
+    assertThat(group.findElement(By.cssSelector(".note")).getText())
+        .isEqualTo(
+            "Not added: \"" + question + "\" is a phrasing of another entry, '" + other + "'");
+    assertThat(group.findElement(By.cssSelector("button.add")).isEnabled())
+        .as("left to try again")
+        .isTrue();
+    assertThat(group(question)).isPresent();
+    js("arguments[0].scrollIntoView()", group);
+    screenshot("admin-refused.png");
+
     driver.findElement(By.id("signout")).click();
     assertThat(driver.findElement(By.id("login")).isDisplayed()).isTrue();
     assertThat(js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
@@ -481,6 +511,18 @@ class AdminPageBrowserIT {
         .findFirst();
   }
 
+  /** How the page words a day's outcomes: "3 answered, 1 asked which was meant, …". */
+  private static String outcomeWords(Map<String, Integer> outcomes) {
+    return outcomes.getOrDefault("answer", 0)
+        + " answered, "
+        + outcomes.getOrDefault("clarify", 0)
+        + " asked which was meant, "
+        + outcomes.getOrDefault("decline", 0)
+        + " declined, "
+        + outcomes.getOrDefault("smalltalk", 0)
+        + " small talk";
+  }
+
   private static String svgAttribute(String selector, String name) {
     return driver.findElement(By.cssSelector(selector)).getAttribute(name);
   }
@@ -491,11 +533,15 @@ class AdminPageBrowserIT {
     return chat(base, Map.of("message", message), outcomes);
   }
 
-  /** Answers a "which did you mean?" with "1", in the context it gave, as the widget would. */
-  private static JsonNode pick(String base, JsonNode clarified, Map<String, Integer> outcomes)
-      throws Exception {
+  /**
+   * Answers a "which did you mean?" with "1", in the context it gave, as the widget would. Not a
+   * question of its own: the traffic counts the question once, as clarified.
+   */
+  private static JsonNode pick(String base, JsonNode clarified) throws Exception {
     return chat(
-        base, Map.of("message", "1", "context", clarified.path("context").asText()), outcomes);
+        base,
+        Map.of("message", "1", "context", clarified.path("context").asText()),
+        new HashMap<>());
   }
 
   private static JsonNode chat(String base, Map<String, String> body, Map<String, Integer> outcomes)
@@ -576,7 +622,10 @@ class AdminPageBrowserIT {
   }
 
   private static <T> void until(Function<WebDriver, T> condition) {
-    new WebDriverWait(driver, WAIT).until(condition::apply);
+    // A list the page has just redrawn leaves the elements read from it stale: read it again.
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   private static double number(Object value) {
