@@ -107,10 +107,11 @@
    * (or the section's heading), so that a keyboard user goes on where they were.
    */
   function retire(li, message, list, summary) {
+    say(message);
+    if (!li.isConnected) return; // the list was read again meanwhile
     const next = li.nextElementSibling || li.previousElementSibling;
     const heading = li.closest('section').querySelector('h2');
     li.remove();
-    say(message);
     summary(tally(list));
     (next ? next.querySelector('h3') : heading).focus();
   }
@@ -252,7 +253,11 @@
   function unhelpful(a) {
     const li = el('li', null, { class: 'item unhelpful', 'data-entry': a.id });
     const h = li.appendChild(el('h3', null, { tabindex: '-1' }));
-    h.appendChild(el('a', a.question, { href: '/faq/' + encodeURIComponent(a.id), target: '_blank', rel: 'noopener' }));
+    if (a.question) {
+      h.appendChild(el('a', a.question, { href: '/faq/' + encodeURIComponent(a.id), target: '_blank', rel: 'noopener' }));
+    } else {
+      h.textContent = a.id + ' (no longer in the FAQ)';
+    }
     li.appendChild(el('p', 'Marked unhelpful ' + plural(a.unhelpful, 'time') + ' and helpful ' + plural(a.helpful, 'time')
       + '; last ' + date(a.lastSeen) + '.', { class: 'meta' }));
     if (a.questions && a.questions.length) {
@@ -574,6 +579,10 @@
     sessionStorage.removeItem(TOKEN);
     generation++;
     traffic = null;
+    // Nothing read with the token stays in the page after it is gone.
+    ['groups', 'suggestions', 'unhelpful', 'new-entries', 'figures'].forEach(id => { $(id).textContent = ''; });
+    document.querySelectorAll('#editor .plot, #editor tbody, #editor figcaption, #editor [role=status]')
+      .forEach(e => { e.textContent = ''; });
     $('editor').hidden = true;
     $('login').hidden = false;
     $('login-error').textContent = message || '';
@@ -597,7 +606,7 @@
     $('token').value = '';
     start().catch(err => signedOut(err.status === 401 ? 'That token is not the admin token.' : 'Could not sign in: ' + err.message));
   });
-  $('signout').addEventListener('click', () => signedOut('Signed out.'));
+  $('signout').addEventListener('click', () => signedOut());
   $('days').addEventListener('change', () => {
     sessionStorage.setItem(DAYS, days());
     say('Showing the last ' + days() + ' days.');

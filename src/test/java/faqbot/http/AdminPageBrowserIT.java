@@ -251,6 +251,20 @@ class AdminPageBrowserIT {
     // The groups are still there, with their closest entries to choose from.
     assertThat(groupQuestions()).contains("who works on AI safety");
     fullPageScreenshot("admin-overview.png");
+    // In a dark colour scheme too, the charts' colours come from the stylesheet.
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    assertThat(js("return getComputedStyle(document.body).backgroundColor"))
+        .isEqualTo("rgb(23, 27, 34)");
+    assertThat(
+            js(
+                "return getComputedStyle(document.querySelector(arguments[0])).fill",
+                "#traffic-chart g.day[data-day='" + today + "'] rect.answer"))
+        .as("redrawn when the window changed size: read again")
+        .isEqualTo("rgb(92, 196, 138)");
+    fullPageScreenshot("admin-overview-dark.png");
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
 
     // On a phone: no sideways scrolling, the charts redrawn to the narrow width.
     driver.manage().window().setSize(new Dimension(390, 844));
