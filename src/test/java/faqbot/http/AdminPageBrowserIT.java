@@ -326,6 +326,7 @@ class AdminPageBrowserIT {
     until(d -> group("banana bread").isEmpty());
     assertThat(driver.findElement(By.id("status")).getText())
         .endsWith("is on the list of questions that need a new entry.");
+    assertThat(driver.findElement(By.id("status")).getAttribute("role")).isEqualTo("status");
     until(d -> !d.findElements(By.cssSelector("#new-entries > li")).isEmpty());
     assertThat(driver.findElements(By.cssSelector("#new-entries > li h3")))
         .extracting(WebElement::getText)
