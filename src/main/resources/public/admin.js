@@ -116,9 +116,21 @@
     (next ? next.querySelector('h3') : heading).focus();
   }
 
+  /** Shows on an item why what the editor asked for was not done; the item stays, to try again. */
+  function refused(note, text) {
+    note.textContent = text;
+    note.classList.add('bad');
+  }
+
   /** Disables an item's buttons while one of its actions is under way. */
   function busy(li, on) {
+    if (on) li.querySelector('.note').classList.remove('bad');
     li.querySelectorAll('button, select').forEach(b => { b.disabled = on; });
+    const select = li.querySelector('select');
+    if (select && !select.options.length) { // no entry to add to
+      select.disabled = true;
+      li.querySelector('button.add').disabled = true;
+    }
     li.setAttribute('aria-busy', String(on));
   }
 
@@ -139,21 +151,31 @@
       decide(questions, 'new-entry').then(() => {
         retire(li, quoted(label) + ' is on the list of questions that need a new entry.', list, summary);
         loadNewEntries(generation);
-      }, err => { note.textContent = 'Not saved: ' + err.message; busy(li, false); });
+      }, err => { refused(note, 'Not saved: ' + err.message); busy(li, false); });
     });
     dismiss.addEventListener('click', () => {
       busy(li, true);
       note.textContent = 'Dismissing\u2026';
       decide(questions, 'dismiss').then(
         () => retire(li, 'Dismissed ' + quoted(label) + '.', list, summary),
-        err => { note.textContent = 'Not dismissed: ' + err.message; busy(li, false); });
+        err => { refused(note, 'Not dismissed: ' + err.message); busy(li, false); });
     });
   }
 
-  /** Adds phrasings to an entry one after the other; resolves to how many were new. */
+  /**
+   * Adds phrasings to an entry one after the other; resolves to how many were new. A refusal stops it, and
+   * says how many were added before.
+   */
   function addPhrasings(entryId, phrasings) {
     return phrasings.reduce((done, phrasing) => done.then(n =>
-      call('POST', '/admin/phrasings', { entryId, phrasing }).then(r => n + (r.added ? 1 : 0))), Promise.resolve(0));
+      call('POST', '/admin/phrasings', { entryId, phrasing }).then(r => n + (r.added ? 1 : 0), err => {
+        err.added = n;
+        throw err;
+      })), Promise.resolve(0));
+  }
+
+  function notAdded(err) {
+    return (err.added ? 'Added ' + plural(err.added, 'phrasing') + ', then one was not: ' : 'Not added: ') + err.message;
   }
 
   // ------------------------------------------------------------------ what the bot could not answer
@@ -185,14 +207,12 @@
       busy(li, true);
       note.textContent = 'Adding\u2026';
       addPhrasings(select.value, wordings).then(
-        n => retire(li, 'Added ' + plural(n, 'phrasing') + ' to ' + quoted(entry) + '.', 'groups', groupsSummary),
-        err => { note.textContent = 'Not added: ' + err.message; busy(li, false); });
+        n => retire(li, (n ? 'Added ' + plural(n, 'phrasing') + ' to ' : 'Nothing new: these were phrasings already of ')
+          + quoted(entry) + '.', 'groups', groupsSummary),
+        err => { refused(note, notAdded(err)); busy(li, false); });
     });
     decisionButtons(li, row, wordings, label, 'groups', groupsSummary);
-    if (!g.closest.length) {
-      add.disabled = true;
-      select.disabled = true;
-    }
+    busy(li, false);
     return li;
   }
 
@@ -231,7 +251,7 @@
       addPhrasings(s.entryId, [s.phrasing]).then(
         () => retire(li, 'Added ' + quoted(s.phrasing) + ' as a phrasing of ' + quoted(s.entryQuestion) + '.',
           'suggestions', suggestionsSummary),
-        err => { note.textContent = 'Not added: ' + err.message; busy(li, false); });
+        err => { refused(note, notAdded(err)); busy(li, false); });
     });
     decisionButtons(li, row, [s.phrasing], s.phrasing, 'suggestions', suggestionsSummary);
     return li;

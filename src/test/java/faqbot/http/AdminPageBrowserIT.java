@@ -445,6 +445,7 @@ class AdminPageBrowserIT {
     assertThat(group.findElement(By.cssSelector(".note")).getText())
         .isEqualTo(
             "Not added: \"" + question + "\" is a phrasing of another entry, '" + other + "'");
+    assertThat(group.findElement(By.cssSelector(".note")).getAttribute("class")).contains("bad");
     assertThat(group.findElement(By.cssSelector("button.add")).isEnabled())
         .as("left to try again")
         .isTrue();
