@@ -41,6 +41,7 @@
 
   const quoted = text => '\u201c' + text + '\u201d';
   const plural = (n, one, many) => n + ' ' + (n === 1 ? one : (many || one + 's'));
+  const times = n => n === 1 ? 'once' : n === 2 ? 'twice' : n + ' times';
   const percent = (part, whole) => whole ? Math.round(100 * part / whole) + '%' : '';
 
   /** "6 Dec 2026" for an ISO time or day, read in UTC as the server counts days. */
@@ -189,7 +190,7 @@
   function group(g, i) {
     const label = g.questions[0].question;
     const li = el('li', null, { class: 'item group', 'data-count': g.count });
-    li.appendChild(el('h3', g.count + (g.count === 1 ? ' time: ' : ' times: ') + quoted(label), { tabindex: '-1', id: 'group-' + i }));
+    li.appendChild(el('h3', 'Asked ' + times(g.count) + ': ' + quoted(label), { tabindex: '-1', id: 'group-' + i }));
     li.appendChild(el('p', 'First asked ' + date(g.firstSeen) + ', last ' + date(g.lastSeen) + '.', { class: 'meta' }));
     const asked = li.appendChild(el('ul', null, { class: 'asked' }));
     g.questions.forEach(q => asked.appendChild(el('li', q.question + (q.count > 1 ? ' (' + q.count + ')' : ''))));
@@ -236,7 +237,7 @@
   function suggestion(s, i) {
     const li = el('li', null, { class: 'item suggestion', 'data-entry': s.entryId });
     li.appendChild(el('h3', quoted(s.phrasing), { tabindex: '-1', id: 'suggestion-' + i }));
-    li.appendChild(el('p', 'For ' + quoted(s.entryQuestion) + '. Asked ' + plural(s.count, 'time')
+    li.appendChild(el('p', 'For ' + quoted(s.entryQuestion) + '. Asked ' + times(s.count)
       + ', last ' + date(s.lastSeen) + '.', { class: 'meta' }));
     const why = li.appendChild(el('ul', null, { class: 'reasons', 'aria-label': 'Why' }));
     (s.reasons || []).forEach(r => why.appendChild(el('li', REASONS[r] || r, { 'data-reason': r })));
@@ -278,8 +279,8 @@
     } else {
       h.textContent = a.id + ' (no longer in the FAQ)';
     }
-    li.appendChild(el('p', 'Marked unhelpful ' + plural(a.unhelpful, 'time') + ' and helpful ' + plural(a.helpful, 'time')
-      + '; last ' + date(a.lastSeen) + '.', { class: 'meta' }));
+    li.appendChild(el('p', 'Marked unhelpful ' + times(a.unhelpful) + (a.helpful ? ' and helpful ' + times(a.helpful) : ' and never helpful')
+      + '; last marked ' + date(a.lastSeen) + '.', { class: 'meta' }));
     if (a.questions && a.questions.length) {
       li.appendChild(el('p', 'What was asked:', { class: 'lead' }));
       const asked = li.appendChild(el('ul', null, { class: 'asked' }));
@@ -313,7 +314,7 @@
       data.entries.forEach(e => {
         const li = list.appendChild(el('li', null, { class: 'item new-entry' }));
         li.appendChild(el('h3', quoted(e.question)));
-        li.appendChild(el('p', 'Asked ' + plural(e.count, 'time') + ' (first ' + date(e.firstSeen) + ', last '
+        li.appendChild(el('p', 'Asked ' + times(e.count) + ' (first ' + date(e.firstSeen) + ', last '
           + date(e.lastSeen) + '); marked on ' + date(e.decided) + '.', { class: 'meta' }));
       });
       const n = tally('new-entries');

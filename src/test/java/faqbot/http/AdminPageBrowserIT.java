@@ -228,7 +228,7 @@ class AdminPageBrowserIT {
         .extracting(WebElement::getText)
         .containsExactly("what do AI labs do about safety");
     assertThat(unhelpful.findElement(By.cssSelector(".meta")).getText())
-        .startsWith("Marked unhelpful 1 time and helpful 0 times");
+        .startsWith("Marked unhelpful once and never helpful; last marked ");
     assertThat(driver.findElements(By.cssSelector("#unhelpful > li"))).hasSize(1);
 
     // The suggestions, each with its reasons in words.
