@@ -134,6 +134,7 @@ class AdminPageBrowserIT {
     cleanups.forEach(Runnable::run);
     cleanups.clear();
     if (driver != null) {
+      offline(false);
       driver.manage().window().setSize(new Dimension(1280, 900));
     }
   }
@@ -453,12 +454,41 @@ class AdminPageBrowserIT {
     js("arguments[0].scrollIntoView()", group);
     screenshot("admin-refused.png");
 
+    // The connection drops: an action and a reload say so in words, and the editor stays signed in.
+    offline(true);
+    group.findElement(By.cssSelector("button.dismiss")).click();
+    until(d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Not dismissed"));
+    assertThat(group.findElement(By.cssSelector(".note")).getText())
+        .isEqualTo(
+            "Not dismissed: the server cannot be reached; check the connection and try again.");
+    new Select(driver.findElement(By.id("days"))).selectByValue("90");
+    until(d -> d.findElement(By.cssSelector("#traffic-section .error")).isDisplayed());
+    assertThat(driver.findElement(By.cssSelector("#traffic-section .error")).getText())
+        .isEqualTo(
+            "Could not load the traffic: the server cannot be reached; check the connection and try"
+                + " again.");
+    assertThat(driver.findElement(By.cssSelector("#traffic-section .error")).getAttribute("role"))
+        .isEqualTo("alert");
+    assertThat(driver.findElement(By.id("editor")).isDisplayed()).isTrue();
+    offline(false);
+    new Select(driver.findElement(By.id("days"))).selectByValue("30");
+    until(d -> !d.findElement(By.cssSelector("#traffic-section .error")).isDisplayed());
+    until(d -> group(question).isEmpty()); // read again: the other editor's phrasing answers it
+
     driver.findElement(By.id("signout")).click();
     assertThat(driver.findElement(By.id("login")).isDisplayed()).isTrue();
     assertThat(js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Takes the browser off the network, or puts it back. */
+  private static void offline(boolean off) {
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand(
+        "Network.emulateNetworkConditions",
+        Map.of("offline", off, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+  }
 
   /** A server on a copy of the bundled corpus with a journal, stopped after the test. */
   private static String editorsServer() throws IOException {
