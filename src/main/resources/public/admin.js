@@ -140,25 +140,31 @@
   }
 
   /** The buttons every group and suggestion has besides its "add": needs a new entry, and dismiss. */
+  /** questions: the questions to decide about, or a function giving them at the moment of the click. */
   function decisionButtons(li, actions, questions, label, list, summary) {
+    const chosen = typeof questions === 'function' ? questions : () => questions;
     const about = { type: 'button', 'aria-describedby': li.querySelector('h3').id };
     const row = actions.appendChild(el('span', null, { class: 'decide' }));
     const fresh = row.appendChild(el('button', 'Needs a new entry', Object.assign({ class: 'new-entry' }, about)));
     const dismiss = row.appendChild(el('button', 'Dismiss', Object.assign({ class: 'dismiss' }, about)));
     const note = li.querySelector('.note');
     fresh.addEventListener('click', () => {
+      const picked = chosen();
+      if (!picked.length) { refused(note, 'Tick at least one of the questions first.'); return; }
       busy(li, true);
       note.textContent = 'Saving\u2026';
-      decide(questions, 'new-entry').then(() => {
-        retire(li, quoted(label) + ' is on the list of questions that need a new entry.', list, summary);
+      decide(picked, 'new-entry').then(() => {
+        done(li, picked, quoted(label) + ' is on the list of questions that need a new entry.', list, summary);
         loadNewEntries(generation);
       }, err => { refused(note, 'Not saved: ' + err.message); busy(li, false); });
     });
     dismiss.addEventListener('click', () => {
+      const picked = chosen();
+      if (!picked.length) { refused(note, 'Tick at least one of the questions first.'); return; }
       busy(li, true);
       note.textContent = 'Dismissing\u2026';
-      decide(questions, 'dismiss').then(
-        () => retire(li, 'Dismissed ' + quoted(label) + '.', list, summary),
+      decide(picked, 'dismiss').then(
+        () => done(li, picked, 'Dismissed ' + quoted(label) + '.', list, summary),
         err => { refused(note, 'Not dismissed: ' + err.message); busy(li, false); });
     });
   }
@@ -187,13 +193,44 @@
       : 'Nothing to look at: the bot answered everything people asked in these days, or it has all been dealt with.';
   }
 
+  /**
+   * After an action on some of a group's questions: the group leaves the list when none is left, else those
+   * questions leave it and the rest stay to be dealt with.
+   */
+  function done(li, picked, message, list, summary) {
+    const boxes = Array.from(li.querySelectorAll('.asked input[type=checkbox]'));
+    const left = boxes.filter(b => !picked.includes(b.value));
+    if (!boxes.length || !left.length) {
+      retire(li, message, list, summary);
+      return;
+    }
+    boxes.filter(b => picked.includes(b.value)).forEach(b => b.closest('li').remove());
+    left.forEach(b => { b.checked = true; });
+    busy(li, false);
+    const note = li.querySelector('.note');
+    note.classList.remove('bad');
+    note.textContent = message + ' ' + plural(left.length, 'question') + ' of this group left.';
+    say(note.textContent);
+  }
+
   function group(g, i) {
     const label = g.questions[0].question;
     const li = el('li', null, { class: 'item group', 'data-count': g.count });
     li.appendChild(el('h3', 'Asked ' + times(g.count) + ': ' + quoted(label), { tabindex: '-1', id: 'group-' + i }));
     li.appendChild(el('p', 'First asked ' + date(g.firstSeen) + ', last ' + date(g.lastSeen) + '.', { class: 'meta' }));
     const asked = li.appendChild(el('ul', null, { class: 'asked' }));
-    g.questions.forEach(q => asked.appendChild(el('li', q.question + (q.count > 1 ? ' (' + q.count + ')' : ''))));
+    // A group is questions whose words mean nearly the same, which is not always the same question ("inner" or
+    // "outer" alignment): with several, the editor ticks the ones an action is for (all, to start with).
+    const several = g.questions.length > 1;
+    if (several) asked.classList.add('choose');
+    g.questions.forEach((q, j) => {
+      const text = q.question + (q.count > 1 ? ' (' + q.count + ')' : '');
+      const item = asked.appendChild(el('li'));
+      if (!several) { item.textContent = text; return; }
+      const box = item.appendChild(el('input', null, { type: 'checkbox', id: 'q-' + i + '-' + j, value: q.question }));
+      box.checked = true;
+      item.appendChild(el('label', text, { for: 'q-' + i + '-' + j }));
+    });
     const row = li.appendChild(el('div', null, { class: 'actions' }));
     const pick = row.appendChild(el('span', null, { class: 'pick' }));
     pick.appendChild(el('label', 'Add as phrasings of', { for: 'entry-' + i }));
@@ -202,13 +239,17 @@
     const add = pick.appendChild(el('button', 'Add', { type: 'button', class: 'add', 'aria-describedby': 'group-' + i }));
     li.appendChild(el('p', null, { role: 'status', class: 'note' }));
     const note = li.querySelector('.note');
-    const wordings = g.questions.map(q => q.question);
+    const wordings = () => several
+      ? Array.from(li.querySelectorAll('.asked input[type=checkbox]')).filter(b => b.checked).map(b => b.value)
+      : g.questions.map(q => q.question);
     add.addEventListener('click', () => {
       const entry = select.selectedOptions[0].textContent;
+      const picked = wordings();
+      if (!picked.length) { refused(note, 'Tick at least one of the questions first.'); return; }
       busy(li, true);
       note.textContent = 'Adding\u2026';
-      addPhrasings(select.value, wordings).then(
-        n => retire(li, (n ? 'Added ' + plural(n, 'phrasing') + ' to ' : 'Nothing new: these were phrasings already of ')
+      addPhrasings(select.value, picked).then(
+        n => done(li, picked, (n ? 'Added ' + plural(n, 'phrasing') + ' to ' : 'Nothing new: these were phrasings already of ')
           + quoted(entry) + '.', 'groups', groupsSummary),
         err => { refused(note, notAdded(err)); busy(li, false); });
     });
@@ -225,6 +266,15 @@
       list.textContent = '';
       data.groups.forEach((g, i) => list.appendChild(group(g, i)));
       groupsSummary(tally('groups'));
+      const more = [];
+      if (data.totalGroups > data.groups.length) {
+        more.push('These are the ' + data.groups.length + ' most asked of ' + data.totalGroups + ' groups.');
+      }
+      if (data.ungrouped > 0) {
+        more.push(plural(data.ungrouped, 'question') + ' asked for the first time are still being grouped; '
+          + 'they show on their own until then.');
+      }
+      if (more.length) $('summary').textContent += ' ' + more.join(' ');
     });
   }
 

@@ -401,12 +401,26 @@ class WidgetBrowserIT {
 
     new Select(group.findElement(By.cssSelector("select")))
         .selectByValue("what-is-inner-alignment");
+    // The editor keeps one question out of it: only the ticked ones are added.
+    WebElement third =
+        group.findElements(By.cssSelector(".asked li")).stream()
+            .filter(li -> li.getText().equals(asked.get(2)))
+            .findFirst()
+            .orElseThrow();
+    third.findElement(By.cssSelector("input[type=checkbox]")).click();
     group.findElement(By.cssSelector("button.add")).click();
     until(d -> d.findElement(By.id("status")).getText().startsWith("Added"));
     assertThat(driver.findElement(By.id("status")).getText())
-        .isEqualTo("Added 3 phrasings to \u201cWhat is inner alignment?\u201d.");
+        .isEqualTo(
+            "Added 2 phrasings to \u201cWhat is inner alignment?\u201d. 1 question of this group left.");
+    assertThat(group.findElements(By.cssSelector(".asked li")))
+        .extracting(WebElement::getText)
+        .containsExactly(asked.get(2));
+    // The one left is dismissed: the group leaves the list.
+    group.findElement(By.cssSelector("button.dismiss")).click();
+    until(d -> d.findElements(By.cssSelector("#groups > li")).size() == 1);
     assertThat(driver.findElements(By.cssSelector("#groups > li")))
-        .as("the group added leaves the list")
+        .as("the group dealt with leaves the list")
         .hasSize(1);
     screenshot("admin-added.png");
     driver.manage().window().setSize(new Dimension(390, 844));
