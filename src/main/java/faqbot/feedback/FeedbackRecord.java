@@ -1,5 +1,14 @@
 package faqbot.feedback;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import faqbot.answer.Answerer;
+import faqbot.text.Cut;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -105,6 +114,41 @@ public record FeedbackRecord(
   public static FeedbackRecord declined(String question, String channel) {
     return new FeedbackRecord(
         DECLINED, Instant.now().toString(), question, null, null, channel, null, null, null, null);
+  }
+
+  /** The longest question a journal keeps: a record stays one short line. */
+  public static final int MAX_QUESTION_CHARS = Answerer.MAX_MESSAGE_CHARS;
+
+  /** How every journal writes and reads a record: null fields left out, unknown ones skipped. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          // A journal written by a newer version still reads.
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private static final ObjectReader READER = JSON.readerFor(FeedbackRecord.class);
+
+  /** The record as a journal keeps it: one line of JSON (no line break), its question cut. */
+  public String toJson() {
+    FeedbackRecord bounded =
+        question != null && question.length() > MAX_QUESTION_CHARS
+            ? withQuestion(Cut.atMost(question, MAX_QUESTION_CHARS))
+            : this;
+    try {
+      return JSON.writeValueAsString(bounded);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A record read from a journal's JSON; null for the JSON {@code null}. */
+  public static FeedbackRecord fromJson(String json) throws IOException {
+    return READER.readValue(json);
+  }
+
+  /** A record read from part of a journal's bytes (UTF-8 JSON). */
+  public static FeedbackRecord fromJson(byte[] bytes, int offset, int length) throws IOException {
+    return READER.readValue(bytes, offset, length);
   }
 
   /** The same record with another question (a shortened one). */

@@ -1,13 +1,7 @@
 package faqbot.feedback;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import faqbot.answer.Answerer;
-import faqbot.text.Cut;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +20,9 @@ import java.util.List;
  * skips it. Each replica keeps its own file; the files merge by concatenation.
  */
 public final class FileJournal implements Journal, AutoCloseable {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-          // A journal written by a newer version still reads.
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** The longest question kept; a record stays one short line. */
-  static final int MAX_QUESTION_CHARS = Answerer.MAX_MESSAGE_CHARS;
+  static final int MAX_QUESTION_CHARS = FeedbackRecord.MAX_QUESTION_CHARS;
 
   private final Path file;
   private final FileChannel channel;
@@ -112,15 +101,7 @@ public final class FileJournal implements Journal, AutoCloseable {
   }
 
   private static byte[] line(FeedbackRecord record) {
-    FeedbackRecord bounded =
-        record.question() != null && record.question().length() > MAX_QUESTION_CHARS
-            ? record.withQuestion(Cut.atMost(record.question(), MAX_QUESTION_CHARS))
-            : record;
-    try {
-      return (JSON.writeValueAsString(bounded) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return (record.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   public Path file() {
@@ -173,7 +154,7 @@ public final class FileJournal implements Journal, AutoCloseable {
         continue;
       }
       try {
-        records.add(JSON.readValue(text, FeedbackRecord.class));
+        records.add(FeedbackRecord.fromJson(text));
       } catch (JsonProcessingException e) {
         bad.add(lineNumber);
       }

@@ -1,8 +1,5 @@
 package faqbot.feedback;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,10 +17,6 @@ import java.util.stream.Stream;
  * each complete record once, a torn last line only once it is complete.
  */
 public final class JournalFolder implements JournalReader {
-  private static final ObjectReader RECORD =
-      new ObjectMapper()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .readerFor(FeedbackRecord.class);
   private static final int CHUNK = 4 << 20;
 
   /** A line that is not a record, by file and line number. */
@@ -151,7 +144,7 @@ public final class JournalFolder implements JournalReader {
       return;
     }
     try {
-      FeedbackRecord record = RECORD.readValue(bytes, offset, end - offset);
+      FeedbackRecord record = FeedbackRecord.fromJson(bytes, offset, end - offset);
       if (record != null) {
         ledger.add(record);
         return;

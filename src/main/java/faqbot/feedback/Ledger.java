@@ -388,11 +388,6 @@ public final class Ledger {
     return days.computeIfAbsent(Math.floorDiv(at, 86_400L), d -> new int[6]);
   }
 
-  /** Whether an editor has decided about a question (dismissed, a new entry, or a phrasing). */
-  public synchronized boolean decided(String question) {
-    return decisions.containsKey(key(question));
-  }
-
   /**
    * The questions the bot declined or clarified since a time that no editor has decided about, most
    * asked first.

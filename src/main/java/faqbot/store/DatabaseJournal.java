@@ -1,13 +1,8 @@
 package faqbot.store;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import faqbot.answer.Answerer;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.Journal;
 import faqbot.feedback.JournalReader;
-import faqbot.text.Cut;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,10 +22,6 @@ import org.slf4j.LoggerFactory;
  * to be on disk).
  */
 public final class DatabaseJournal implements Journal {
-  static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   static final int QUEUED = 10_000;
   private static final int BATCH = 500;
@@ -140,7 +131,7 @@ public final class DatabaseJournal implements Journal {
       connection.setAutoCommit(false);
       try {
         for (FeedbackRecord record : records) {
-          insert.setString(1, JSON.writeValueAsString(record));
+          insert.setString(1, record.toJson());
           insert.addBatch();
         }
         insert.executeBatch();
@@ -181,7 +172,7 @@ public final class DatabaseJournal implements Journal {
     try (Connection connection = database.connection();
         PreparedStatement insert =
             connection.prepareStatement("INSERT INTO journal (record) VALUES (?::jsonb)")) {
-      insert.setString(1, JSON.writeValueAsString(bounded));
+      insert.setString(1, bounded.toJson());
       insert.executeUpdate();
     } catch (SQLException e) {
       database.failed();
@@ -190,27 +181,13 @@ public final class DatabaseJournal implements Journal {
   }
 
   /**
-   * The record as the table takes it: its question cut to the longest kept, and without NUL
-   * characters, which PostgreSQL's JSON cannot hold (anyone can send one).
+   * The record without NUL characters, which PostgreSQL's JSON cannot hold (anyone can send one);
+   * its question is cut as every journal cuts it.
    */
   private static FeedbackRecord bounded(FeedbackRecord given) {
-    FeedbackRecord record =
-        given.question() != null && given.question().indexOf('\u0000') >= 0
-            ? given.withQuestion(given.question().replace("\u0000", ""))
-            : given;
-    return record.question() != null && record.question().length() > Answerer.MAX_MESSAGE_CHARS
-        ? new FeedbackRecord(
-            record.type(),
-            record.time(),
-            Cut.atMost(record.question(), Answerer.MAX_MESSAGE_CHARS),
-            record.answerId(),
-            record.helpful(),
-            record.channel(),
-            record.outcome(),
-            record.confidence(),
-            record.picked(),
-            record.decision())
-        : record;
+    return given.question() != null && given.question().indexOf('\u0000') >= 0
+        ? given.withQuestion(given.question().replace("\u0000", ""))
+        : given;
   }
 
   @Override

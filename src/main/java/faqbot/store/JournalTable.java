@@ -104,7 +104,7 @@ final class JournalTable implements JournalReader {
 
   private void add(long id, String json) {
     try {
-      FeedbackRecord record = DatabaseJournal.JSON.readValue(json, FeedbackRecord.class);
+      FeedbackRecord record = FeedbackRecord.fromJson(json);
       if (record != null) {
         ledger.add(record);
       }

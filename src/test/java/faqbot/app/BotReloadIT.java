@@ -25,15 +25,7 @@ class BotReloadIT {
   @TempDir Path dir;
 
   private Path corpus() throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    for (String name :
-        List.of(
-            "What is inner alignment?.txt",
-            "what-are-mesa-optimizers.txt",
-            "what-is-outer-alignment.txt",
-            "what-is-reward-hacking.txt")) {
-      Files.copy(Fixtures.corpus().resolve(name), corpus.resolve(name));
-    }
+    Path corpus = Fixtures.innerAlignmentCorpus(dir.resolve("corpus"));
     return corpus;
   }
 

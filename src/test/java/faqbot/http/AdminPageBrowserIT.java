@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import faqbot.app.Bot;
 import faqbot.feedback.FileJournal;
 import faqbot.testing.Fixtures;
+import faqbot.testing.HeadlessChromium;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,29 +28,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -63,71 +52,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * like it where Chromium is missing.
  */
 class AdminPageBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String TOKEN = "the-editors-token-for-this-test";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static ChromeDriverService service;
+  private static HeadlessChromium browser;
   private static ChromeDriver driver;
-  private static Path profile;
   private static final List<Runnable> cleanups = new ArrayList<>();
 
   @BeforeAll
   static void start() throws IOException {
-    requireBrowser();
-    profile = Files.createTempDirectory("faqbot-chromium-");
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile,
-        "--no-default-browser-check",
-        "--disable-default-apps",
-        "--disable-domain-reliability",
-        "--disable-client-side-phishing-detection",
-        "--disable-extensions",
-        "--no-proxy-server",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        "--lang=en-US");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    driver = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
-    }
-    if (profile != null) {
-      Fixtures.deleteTree(profile);
+    if (browser != null) {
+      browser.close();
     }
   }
 
   @BeforeEach
   void forgetEarlierConsoleMessages() {
-    driver.manage().logs().get(LogType.BROWSER);
+    browser.forgetConsole();
   }
 
   @AfterEach
@@ -169,7 +118,7 @@ class AdminPageBrowserIT {
     ask(base, "hi", outcomes);
 
     signIn(base);
-    until(d -> !d.findElements(By.cssSelector("#traffic-chart svg")).isEmpty());
+    browser.untilRedrawn(d -> !d.findElements(By.cssSelector("#traffic-chart svg")).isEmpty());
     String today = LocalDate.now(ZoneOffset.UTC).toString();
 
     // The bars for today: one segment per outcome, as tall as its count on one scale.
@@ -220,7 +169,7 @@ class AdminPageBrowserIT {
             "1");
 
     // The unhelpful answer, with what was asked.
-    until(d -> !d.findElements(By.cssSelector("#unhelpful > li")).isEmpty());
+    browser.untilRedrawn(d -> !d.findElements(By.cssSelector("#unhelpful > li")).isEmpty());
     WebElement unhelpful =
         driver.findElement(
             By.cssSelector("#unhelpful > li[data-entry='" + labs.at("/answer/id").asText() + "']"));
@@ -234,7 +183,7 @@ class AdminPageBrowserIT {
     assertThat(driver.findElements(By.cssSelector("#unhelpful > li"))).hasSize(1);
 
     // The suggestions, each with its reasons in words.
-    until(d -> !d.findElements(By.cssSelector("#suggestions > li")).isEmpty());
+    browser.untilRedrawn(d -> !d.findElements(By.cssSelector("#suggestions > li")).isEmpty());
     WebElement pickedOne = suggestion(boxing).orElseThrow();
     assertThat(pickedOne.getAttribute("data-entry")).isEqualTo(picked.at("/answer/id").asText());
     assertThat(pickedOne.findElements(By.cssSelector(".reasons li")))
@@ -252,43 +201,47 @@ class AdminPageBrowserIT {
 
     // The groups are still there, with their closest entries to choose from.
     assertThat(groupQuestions()).contains("who works on AI safety");
-    fullPageScreenshot("admin-overview.png");
+    browser.fullPageScreenshot("admin-overview.png");
     // In a dark colour scheme too, the charts' colours come from the stylesheet.
     driver.executeCdpCommand(
         "Emulation.setEmulatedMedia",
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-    assertThat(js("return getComputedStyle(document.body).backgroundColor"))
+    assertThat(browser.js("return getComputedStyle(document.body).backgroundColor"))
         .isEqualTo("rgb(23, 27, 34)");
     assertThat(
-            js(
+            browser.js(
                 "return getComputedStyle(document.querySelector(arguments[0])).fill",
                 "#traffic-chart g.day[data-day='" + today + "'] rect.answer"))
         .as("redrawn when the window changed size: read again")
         .isEqualTo("rgb(92, 196, 138)");
-    fullPageScreenshot("admin-overview-dark.png");
+    browser.fullPageScreenshot("admin-overview-dark.png");
     driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
 
     // On a phone: no sideways scrolling, the charts redrawn to the narrow width.
     driver.manage().window().setSize(new Dimension(390, 844));
-    until(
+    browser.untilRedrawn(
         d ->
-            number(js("return document.querySelector('#traffic-chart svg').width.baseVal.value"))
+            HeadlessChromium.number(
+                    browser.js(
+                        "return document.querySelector('#traffic-chart svg').width.baseVal.value"))
                 <= 390);
-    assertThat(number(js("return document.documentElement.scrollWidth")))
+    assertThat(HeadlessChromium.number(browser.js("return document.documentElement.scrollWidth")))
         .as("no sideways scrolling on a phone")
         .isLessThanOrEqualTo(390);
-    fullPageScreenshot("admin-overview-small.png");
-    js("document.getElementById('groups-heading').scrollIntoView()");
-    screenshot("admin-groups-small.png");
+    browser.fullPageScreenshot("admin-overview-small.png");
+    browser.js("document.getElementById('groups-heading').scrollIntoView()");
+    browser.screenshot("admin-groups-small.png");
 
     // Fewer days: every section is read again for the days chosen.
     new Select(driver.findElement(By.id("days"))).selectByValue("7");
-    until(d -> d.findElement(By.id("traffic-caption")).getText().contains("in the last 7 days"));
+    browser.untilRedrawn(
+        d -> d.findElement(By.id("traffic-caption")).getText().contains("in the last 7 days"));
     driver.navigate().refresh(); // the choice is kept for this tab
-    until(d -> d.findElement(By.id("traffic-caption")).getText().contains("in the last 7 days"));
+    browser.untilRedrawn(
+        d -> d.findElement(By.id("traffic-caption")).getText().contains("in the last 7 days"));
     assertThat(new Select(driver.findElement(By.id("days"))).getFirstSelectedOption().getText())
         .isEqualTo("7 days");
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   // ---------------------------------------------------------------- one click each
@@ -314,7 +267,7 @@ class AdminPageBrowserIT {
         .isNotEqualTo("answer");
 
     signIn(base);
-    until(d -> groupQuestions().contains("is ChatGPT aligned"));
+    browser.untilRedrawn(d -> groupQuestions().contains("is ChatGPT aligned"));
     assertThat(driver.findElements(By.cssSelector("#new-entries > li"))).isEmpty();
     assertThat(driver.findElement(By.id("export")).isEnabled()).isFalse();
 
@@ -325,18 +278,19 @@ class AdminPageBrowserIT {
             .map(q -> q.getText().replaceFirst(" \\(\\d+\\)$", ""))
             .toList();
     bananaGroup.findElement(By.cssSelector("button.new-entry")).click();
-    until(ExpectedConditions.stalenessOf(bananaGroup));
+    browser.untilRedrawn(ExpectedConditions.stalenessOf(bananaGroup));
     assertThat(groupQuestions()).doesNotContainAnyElementsOf(bananaWordings);
     assertThat(driver.findElement(By.id("status")).getText())
         .endsWith("is on the list of questions that need a new entry.");
     assertThat(driver.findElement(By.id("status")).getAttribute("role")).isEqualTo("status");
-    until(d -> d.findElements(By.cssSelector("#new-entries > li")).size() == bananaWordings.size());
+    browser.untilRedrawn(
+        d -> d.findElements(By.cssSelector("#new-entries > li")).size() == bananaWordings.size());
     assertThat(driver.findElements(By.cssSelector("#new-entries > li h3")))
         .extracting(WebElement::getText)
         .containsExactlyInAnyOrderElementsOf(
             bananaWordings.stream().map(q -> "\u201c" + q + "\u201d").toList());
-    js("document.getElementById('new-entries-section').scrollIntoView()");
-    screenshot("admin-new-entries.png");
+    browser.js("document.getElementById('new-entries-section').scrollIntoView()");
+    browser.screenshot("admin-new-entries.png");
 
     // Export as CSV: fetched with the token in a header, handed over as a download.
     driver.executeCdpCommand(
@@ -371,17 +325,17 @@ class AdminPageBrowserIT {
     // not come back on reload.
     WebElement chatgpt = group("is ChatGPT aligned").orElseThrow();
     chatgpt.findElement(By.cssSelector("button.dismiss")).sendKeys(Keys.ENTER);
-    until(d -> group("is ChatGPT aligned").isEmpty());
+    browser.untilRedrawn(d -> group("is ChatGPT aligned").isEmpty());
     assertThat(driver.findElement(By.id("status")).getText())
         .isEqualTo("Dismissed \u201cis ChatGPT aligned\u201d.");
-    assertThat(js("return document.activeElement.closest('#groups-section') !== null"))
+    assertThat(browser.js("return document.activeElement.closest('#groups-section') !== null"))
         .as("the focus stays with the groups")
         .isEqualTo(true);
 
     // "Add as a phrasing of …" on a suggestion: it leaves, and the bot answers that wording now.
-    until(d -> suggestion(boxing).isPresent());
+    browser.untilRedrawn(d -> suggestion(boxing).isPresent());
     suggestion(boxing).orElseThrow().findElement(By.cssSelector("button.add")).click();
-    until(d -> suggestion(boxing).isEmpty());
+    browser.untilRedrawn(d -> suggestion(boxing).isEmpty());
     assertThat(driver.findElement(By.id("status")).getText())
         .isEqualTo(
             "Added \u201c"
@@ -394,14 +348,14 @@ class AdminPageBrowserIT {
     assertThat(now.at("/answer/id").asText()).isEqualTo(entryId);
 
     driver.navigate().refresh(); // still signed in for this tab
-    until(d -> !d.findElements(By.cssSelector("#new-entries > li")).isEmpty());
-    until(d -> d.findElement(By.id("summary")).getText().length() > 0);
+    browser.untilRedrawn(d -> !d.findElements(By.cssSelector("#new-entries > li")).isEmpty());
+    browser.untilRedrawn(d -> d.findElement(By.id("summary")).getText().length() > 0);
     assertThat(groupQuestions())
         .as("what was dismissed or sent to new entries does not come back")
         .doesNotContain("is ChatGPT aligned")
         .doesNotContainAnyElementsOf(bananaWordings);
     assertThat(suggestion(boxing)).as("what was added does not come back").isEmpty();
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   // ---------------------------------------------------------------- refusals
@@ -413,17 +367,17 @@ class AdminPageBrowserIT {
     assertThat(ask(base, question, new HashMap<>()).path("outcome").asText()).isEqualTo("decline");
     driver.get(base + "/admin");
     driver.findElement(By.id("token")).sendKeys("not-the-token-at-all", Keys.ENTER);
-    until(d -> !d.findElement(By.id("login-error")).getText().isEmpty());
+    browser.untilRedrawn(d -> !d.findElement(By.id("login-error")).getText().isEmpty());
     assertThat(driver.findElement(By.id("login-error")).getText())
         .isEqualTo("That token is not the admin token.");
     assertThat(driver.findElement(By.id("editor")).isDisplayed()).isFalse();
-    assertThat(js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
+    assertThat(browser.js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
     assertThat(driver.getCurrentUrl()).doesNotContain("not-the-token");
 
     // Another editor adds the question to one entry while this one chooses another: the server's
     // refusal is shown in its own words, and the group stays to be dealt with.
     signIn(base);
-    until(d -> group(question).isPresent());
+    browser.untilRedrawn(d -> group(question).isPresent());
     WebElement group = group(question).orElseThrow();
     Select entries = new Select(group.findElement(By.cssSelector("select")));
     assertThat(entries.getOptions()).hasSizeGreaterThan(1);
@@ -446,7 +400,8 @@ class AdminPageBrowserIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     group.findElement(By.cssSelector("button.add")).click();
-    until(d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Not added"));
+    browser.untilRedrawn(
+        d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Not added"));
     assertThat(group.findElement(By.cssSelector(".note")).getText())
         .isEqualTo(
             "Not added: \"" + question + "\" is a phrasing of another entry, '" + other + "'");
@@ -455,18 +410,20 @@ class AdminPageBrowserIT {
         .as("left to try again")
         .isTrue();
     assertThat(group(question)).isPresent();
-    js("arguments[0].scrollIntoView()", group);
-    screenshot("admin-refused.png");
+    browser.js("arguments[0].scrollIntoView()", group);
+    browser.screenshot("admin-refused.png");
 
     // The connection drops: an action and a reload say so in words, and the editor stays signed in.
     offline(true);
     group.findElement(By.cssSelector("button.dismiss")).click();
-    until(d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Not dismissed"));
+    browser.untilRedrawn(
+        d -> group.findElement(By.cssSelector(".note")).getText().startsWith("Not dismissed"));
     assertThat(group.findElement(By.cssSelector(".note")).getText())
         .isEqualTo(
             "Not dismissed: the server cannot be reached; check the connection and try again.");
     new Select(driver.findElement(By.id("days"))).selectByValue("90");
-    until(d -> d.findElement(By.cssSelector("#traffic-section .error")).isDisplayed());
+    browser.untilRedrawn(
+        d -> d.findElement(By.cssSelector("#traffic-section .error")).isDisplayed());
     assertThat(driver.findElement(By.cssSelector("#traffic-section .error")).getText())
         .isEqualTo(
             "Could not load the traffic: the server cannot be reached; check the connection and try"
@@ -476,12 +433,14 @@ class AdminPageBrowserIT {
     assertThat(driver.findElement(By.id("editor")).isDisplayed()).isTrue();
     offline(false);
     new Select(driver.findElement(By.id("days"))).selectByValue("30");
-    until(d -> !d.findElement(By.cssSelector("#traffic-section .error")).isDisplayed());
-    until(d -> group(question).isEmpty()); // read again: the other editor's phrasing answers it
+    browser.untilRedrawn(
+        d -> !d.findElement(By.cssSelector("#traffic-section .error")).isDisplayed());
+    browser.untilRedrawn(
+        d -> group(question).isEmpty()); // read again: the other editor's phrasing answers it
 
     driver.findElement(By.id("signout")).click();
     assertThat(driver.findElement(By.id("login")).isDisplayed()).isTrue();
-    assertThat(js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
+    assertThat(browser.js("return sessionStorage.getItem('faqbot-admin-token')")).isNull();
   }
 
   // ---------------------------------------------------------------- helpers
@@ -532,7 +491,7 @@ class AdminPageBrowserIT {
     driver.get(base + "/admin");
     driver.findElement(By.id("token")).sendKeys(TOKEN);
     driver.findElement(By.cssSelector("#login button")).click();
-    until(d -> d.findElement(By.id("editor")).isDisplayed());
+    browser.untilRedrawn(d -> d.findElement(By.id("editor")).isDisplayed());
     assertThat(driver.getCurrentUrl()).doesNotContain(TOKEN);
   }
 
@@ -620,65 +579,5 @@ class AdminPageBrowserIT {
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void requireBrowser() {
-    List<String> missing = new ArrayList<>();
-    for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!Files.isExecutable(tool)) {
-        missing.add(tool.toString());
-      }
-    }
-    if (missing.isEmpty()) {
-      return;
-    }
-    String message =
-        "the browser tests need "
-            + String.join(" and ", missing)
-            + " (Debian: apt-get install chromium chromium-driver)";
-    if ("1".equals(System.getenv("FAQBOT_REQUIRE_BROWSER"))) {
-      throw new AssertionError(message + ", and FAQBOT_REQUIRE_BROWSER=1 says they must run");
-    }
-    Assumptions.abort("skipped: " + message);
-  }
-
-  private static void assertNoConsoleErrors() {
-    List<String> errors = new ArrayList<>();
-    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-      if (entry.getLevel().intValue() >= Level.WARNING.intValue()
-          && !entry.getMessage().contains("favicon.ico")) {
-        errors.add(entry.getLevel() + " " + entry.getMessage());
-      }
-    }
-    assertThat(errors).as("the browser console (CSP violations, script errors)").isEmpty();
-  }
-
-  private static void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
-  }
-
-  /** The whole page at the window's width: the window grows to its height for the shot. */
-  private static void fullPageScreenshot(String name) throws IOException {
-    Dimension before = driver.manage().window().getSize();
-    int height = (int) number(js("return document.documentElement.scrollHeight"));
-    driver.manage().window().setSize(new Dimension(before.getWidth(), height + 150));
-    screenshot(name);
-    driver.manage().window().setSize(before);
-  }
-
-  private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  private static <T> void until(Function<WebDriver, T> condition) {
-    // A list the page has just redrawn leaves the elements read from it stale: read it again.
-    new WebDriverWait(driver, WAIT)
-        .ignoring(StaleElementReferenceException.class)
-        .until(condition::apply);
-  }
-
-  private static double number(Object value) {
-    return ((Number) value).doubleValue();
   }
 }

@@ -45,15 +45,7 @@ class AdminPhrasingsIT {
 
   @BeforeEach
   void start() throws Exception {
-    corpus = Files.createDirectories(dir.resolve("corpus"));
-    for (String name :
-        List.of(
-            "What is inner alignment?.txt",
-            "what-are-mesa-optimizers.txt",
-            "what-is-outer-alignment.txt",
-            "what-is-reward-hacking.txt")) {
-      Files.copy(Fixtures.corpus().resolve(name), corpus.resolve(name));
-    }
+    corpus = Fixtures.innerAlignmentCorpus(dir.resolve("corpus"));
     bot = Bot.open(corpus, dir.resolve("index"), true, r -> {});
     Backend backend = Backend.starting();
     backend.ready(bot);

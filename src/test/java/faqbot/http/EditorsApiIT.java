@@ -57,15 +57,7 @@ class EditorsApiIT {
 
   @BeforeEach
   void start() throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    for (String name :
-        List.of(
-            "What is inner alignment?.txt",
-            "what-are-mesa-optimizers.txt",
-            "what-is-outer-alignment.txt",
-            "what-is-reward-hacking.txt")) {
-      Files.copy(Fixtures.corpus().resolve(name), corpus.resolve(name));
-    }
+    Path corpus = Fixtures.innerAlignmentCorpus(dir.resolve("corpus"));
     journals = Files.createDirectories(dir.resolve("journal"));
     try (FileJournal other = FileJournal.open(journals.resolve("other-replica.jsonl"))) {
       other.append(

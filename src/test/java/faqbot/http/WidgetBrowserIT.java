@@ -11,6 +11,7 @@ import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.FileJournal;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;
+import faqbot.testing.HeadlessChromium;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
@@ -28,28 +29,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,80 +52,39 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * machine: the browser talks only to servers on 127.0.0.1, with its background services off.
  */
 class WidgetBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String XSS_MESSAGE =
       "<img src=x onerror=window.__pwned=1><script>window.__pwned=1</script>";
 
   private static final RecordingJournal journal = new RecordingJournal();
   private static Javalin app;
-  private static ChromeDriverService service;
+  private static HeadlessChromium browser;
   private static ChromeDriver driver;
-  private static Path profile;
   private static final List<Runnable> cleanups = new ArrayList<>();
 
   @BeforeAll
   static void start() throws IOException {
-    requireBrowser();
+    browser = HeadlessChromium.start();
+    driver = browser.driver();
     app =
         HttpApp.create(
                 Fixtures.bundledBot().answerer(), new HttpOptions(List.of(), List.of(), journal))
             .start(0);
-
-    profile = Files.createTempDirectory("faqbot-chromium-");
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile,
-        "--no-default-browser-check",
-        "--disable-default-apps",
-        "--disable-domain-reliability",
-        "--disable-client-side-phishing-detection",
-        "--disable-extensions",
-        "--no-proxy-server",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        "--lang=en-US");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    driver = new ChromeDriver(service, options);
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (browser != null) {
+      browser.close();
     }
     if (app != null) {
       app.stop();
-    }
-    if (profile != null) {
-      Fixtures.deleteTree(profile);
     }
   }
 
   @BeforeEach
   void forgetEarlierConsoleMessages() {
-    driver.manage().logs().get(LogType.BROWSER);
+    browser.forgetConsole();
   }
 
   @AfterEach
@@ -213,7 +162,8 @@ class WidgetBrowserIT {
     assertThat(link.getAttribute("rel")).isEqualTo("noopener noreferrer");
     WebElement emphasis = answer.findElement(By.cssSelector("em"));
     assertThat(emphasis.getText()).isEqualTo("games");
-    assertThat(js("return getComputedStyle(arguments[0]).fontStyle", emphasis)).isEqualTo("italic");
+    assertThat(browser.js("return getComputedStyle(arguments[0]).fontStyle", emphasis))
+        .isEqualTo("italic");
     assertThat(answer.getText())
         .contains("See also[1].")
         .doesNotContain("[^1]")
@@ -222,7 +172,7 @@ class WidgetBrowserIT {
         .isEqualTo("Sources (1)");
     assertThat(answer.findElement(By.cssSelector(".page a")).getAttribute("href"))
         .isEqualTo("http://127.0.0.1:" + server.port() + "/faq/what-is-reward-hacking");
-    screenshot("widget-markdown.png");
+    browser.screenshot("widget-markdown.png");
 
     WebElement hostile = ask(widget, "Is this entry hostile?");
     assertThat(hostile.getText()).contains("It tries").contains("a trap").doesNotContain("<script");
@@ -233,7 +183,7 @@ class WidgetBrowserIT {
     hostile.findElement(By.linkText("safely"));
     assertThat(hostile.findElements(By.linkText("a trap"))).isEmpty();
     assertNotPwned(widget);
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   @Test
@@ -248,7 +198,7 @@ class WidgetBrowserIT {
     other.findElement(By.cssSelector("button.launcher")).click();
     assertThat(ask(other, "What is reward hacking?").getText())
         .doesNotContain("An agent games its reward");
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   @Test
@@ -265,20 +215,20 @@ class WidgetBrowserIT {
         .isEqualTo(base + "/faq/" + HOSTILE_ID);
     assertThat(driver.findElement(By.cssSelector("#sources + ol a")).getText())
         .isEqualTo("Specification gaming examples");
-    assertThat(js("return getComputedStyle(document.body).fontFamily"))
+    assertThat(browser.js("return getComputedStyle(document.body).fontFamily"))
         .as("the stylesheet loaded under the page's policy")
         .asString()
         .contains("system-ui");
-    screenshot("faq-page.png");
+    browser.screenshot("faq-page.png");
     driver.manage().window().setSize(new Dimension(390, 844));
-    assertThat(number(js("return document.documentElement.scrollWidth")))
+    assertThat(HeadlessChromium.number(browser.js("return document.documentElement.scrollWidth")))
         .as("no sideways scrolling on a phone")
         .isLessThanOrEqualTo(390);
-    screenshot("faq-page-small.png");
+    browser.screenshot("faq-page-small.png");
     driver.manage().window().setSize(new Dimension(1280, 900));
 
     driver.findElement(By.cssSelector("#related + ul a")).click();
-    until(d -> d.getCurrentUrl().endsWith("/faq/" + HOSTILE_ID));
+    browser.until(d -> d.getCurrentUrl().endsWith("/faq/" + HOSTILE_ID));
     assertThat(driver.findElement(By.cssSelector("article")).getText())
         .contains("It tries")
         .contains("a trap");
@@ -286,20 +236,21 @@ class WidgetBrowserIT {
         .extracting(a -> a.getAttribute("href"))
         .containsExactly("https://example.org/safe?a=1&b=2", base + "/faq#tag-training");
     assertThat(driver.findElements(By.cssSelector("script, img, iframe"))).isEmpty();
-    assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
+    assertThat(browser.js("return typeof window.__pwned")).isEqualTo("undefined");
 
     driver.get(base + "/faq");
     assertThat(driver.findElement(By.cssSelector("h2")).getText()).isEqualTo("training (2)");
     assertThat(driver.findElements(By.cssSelector("section li a")))
         .extracting(WebElement::getText)
         .containsExactlyInAnyOrder("What is reward hacking?", "Is this entry hostile?");
-    screenshot("faq-index.png");
+    browser.screenshot("faq-index.png");
     driver.manage().window().setSize(new Dimension(390, 844));
-    assertThat(number(js("return document.documentElement.scrollWidth"))).isLessThanOrEqualTo(390);
-    screenshot("faq-index-small.png");
+    assertThat(HeadlessChromium.number(browser.js("return document.documentElement.scrollWidth")))
+        .isLessThanOrEqualTo(390);
+    browser.screenshot("faq-index-small.png");
     driver.manage().window().setSize(new Dimension(1280, 900));
 
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
 
     driver.get(base + "/faq/no-such-entry"); // a 404, which the console reports
     assertThat(driver.findElement(By.cssSelector("h1")).getText()).isEqualTo("No such question");
@@ -327,13 +278,13 @@ class WidgetBrowserIT {
         .doesNotContain("](")
         .doesNotContain("<iframe")
         .doesNotContain("[^");
-    screenshot("widget-export.png");
+    browser.screenshot("widget-export.png");
 
     WebElement footnoted = ask(widget, "How might interpretability be helpful?");
     assertThat(footnoted.findElement(By.cssSelector("details summary")).getText())
         .isEqualTo("Sources (1)");
     assertThat(footnoted.getText()).contains("a maze-solving agent[1]");
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   // ---------------------------------------------------------------- the editors' page
@@ -343,15 +294,7 @@ class WidgetBrowserIT {
     String token = "an-editors-token-of-some-length";
     Path dir = Files.createTempDirectory("faqbot-editors-");
     cleanups.add(() -> Fixtures.deleteTree(dir));
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    for (String name :
-        List.of(
-            "What is inner alignment?.txt",
-            "what-are-mesa-optimizers.txt",
-            "what-is-outer-alignment.txt",
-            "what-is-reward-hacking.txt")) {
-      Files.copy(Fixtures.corpus().resolve(name), corpus.resolve(name));
-    }
+    Path corpus = Fixtures.innerAlignmentCorpus(dir.resolve("corpus"));
     FileJournal questions = FileJournal.open(dir.resolve("journal.jsonl"));
     Bot bot = Bot.open(corpus, dir.resolve("index"), true, report -> {});
     Backend backend = Backend.starting();
@@ -387,7 +330,7 @@ class WidgetBrowserIT {
     driver.get(base + "/admin");
     driver.findElement(By.id("token")).sendKeys(token);
     driver.findElement(By.cssSelector("#login button")).click();
-    until(d -> !d.findElements(By.cssSelector("#groups > li")).isEmpty());
+    browser.until(d -> !d.findElements(By.cssSelector("#groups > li")).isEmpty());
     assertThat(driver.getCurrentUrl()).doesNotContain(token);
     WebElement group = driver.findElements(By.cssSelector("#groups > li")).get(0);
     assertThat(group.getAttribute("data-count")).isEqualTo("3");
@@ -397,7 +340,7 @@ class WidgetBrowserIT {
     assertThat(driver.findElements(By.cssSelector("#groups > li")))
         .as("the banana bread question is a group of its own")
         .hasSize(2);
-    screenshot("admin-groups.png");
+    browser.screenshot("admin-groups.png");
 
     new Select(group.findElement(By.cssSelector("select")))
         .selectByValue("what-is-inner-alignment");
@@ -409,7 +352,7 @@ class WidgetBrowserIT {
             .orElseThrow();
     third.findElement(By.cssSelector("input[type=checkbox]")).click();
     group.findElement(By.cssSelector("button.add")).click();
-    until(d -> d.findElement(By.id("status")).getText().startsWith("Added"));
+    browser.until(d -> d.findElement(By.id("status")).getText().startsWith("Added"));
     assertThat(driver.findElement(By.id("status")).getText())
         .isEqualTo(
             "Added 2 phrasings to \u201cWhat is inner alignment?\u201d. 1 question of this group left.");
@@ -418,17 +361,18 @@ class WidgetBrowserIT {
         .containsExactly(asked.get(2));
     // The one left is dismissed: the group leaves the list.
     group.findElement(By.cssSelector("button.dismiss")).click();
-    until(d -> d.findElements(By.cssSelector("#groups > li")).size() == 1);
+    browser.until(d -> d.findElements(By.cssSelector("#groups > li")).size() == 1);
     assertThat(driver.findElements(By.cssSelector("#groups > li")))
         .as("the group dealt with leaves the list")
         .hasSize(1);
-    screenshot("admin-added.png");
+    browser.screenshot("admin-added.png");
     driver.manage().window().setSize(new Dimension(390, 844));
-    assertThat(number(js("return document.documentElement.scrollWidth"))).isLessThanOrEqualTo(390);
-    screenshot("admin-small.png");
+    assertThat(HeadlessChromium.number(browser.js("return document.documentElement.scrollWidth")))
+        .isLessThanOrEqualTo(390);
+    browser.screenshot("admin-small.png");
     driver.manage().window().setSize(new Dimension(1280, 900));
     driver.navigate().refresh(); // signed in still: the token is kept for this tab's session
-    until(d -> d.findElements(By.cssSelector("#groups > li")).size() == 1);
+    browser.until(d -> d.findElements(By.cssSelector("#groups > li")).size() == 1);
     assertThat(driver.findElement(By.cssSelector("#groups > li h3")).getText())
         .as("what was added does not come back")
         .contains("banana bread");
@@ -436,7 +380,7 @@ class WidgetBrowserIT {
     JsonNode fourth = chat(base, "what's the other alignment problem in Rob Miles' video?");
     assertThat(fourth.path("outcome").asText()).isEqualTo("answer");
     assertThat(fourth.at("/answer/id").asText()).isEqualTo("what-is-inner-alignment");
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   private static JsonNode chat(String base, String message) throws Exception {
@@ -487,7 +431,7 @@ class WidgetBrowserIT {
             .map(WebElement::getText)
             .toList();
     assertThat(related).hasSize(5).contains("What are mesa-optimizers?");
-    screenshot("widget.png");
+    browser.screenshot("widget.png");
 
     WebElement mesa =
         answer.findElements(By.cssSelector(".chips button")).stream()
@@ -512,13 +456,15 @@ class WidgetBrowserIT {
       assertDrawnIcon(thumb.findElement(By.cssSelector("svg")));
     }
     assertThat(next.getText()).contains("Was this helpful?");
-    js("arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
-    screenshot("widget-rating.png");
+    browser.js(
+        "arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
+    browser.screenshot("widget-rating.png");
     thumbsUp.click();
-    until(d -> next.getText().contains("Thanks for your feedback!"));
+    browser.until(d -> next.getText().contains("Thanks for your feedback!"));
     assertThat(thumbsUp.getAttribute("aria-pressed")).isEqualTo("true");
-    js("arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
-    screenshot("widget-feedback.png");
+    browser.js(
+        "arguments[0].scrollIntoView({block: 'end'})", next.findElement(By.cssSelector(".rate")));
+    browser.screenshot("widget-feedback.png");
     assertThat(journal.records())
         .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
         .singleElement()
@@ -529,7 +475,7 @@ class WidgetBrowserIT {
               assertThat(r.question()).isEqualTo("What are mesa-optimizers?");
               assertThat(r.channel()).isEqualTo("web");
             });
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   @Test
@@ -540,7 +486,7 @@ class WidgetBrowserIT {
     assertThat(input.getAttribute("role")).isEqualTo("combobox");
     input.sendKeys("mesa");
     WebElement listbox = widget.findElement(By.cssSelector("[role=listbox]"));
-    until(d -> listbox.isDisplayed() && !options(widget).isEmpty());
+    browser.until(d -> listbox.isDisplayed() && !options(widget).isEmpty());
     assertThat(input.getAttribute("aria-expanded")).isEqualTo("true");
     assertThat(input.getAttribute("aria-controls")).isEqualTo(listbox.getAttribute("id"));
     List<String> offered = options(widget).stream().map(WebElement::getText).toList();
@@ -577,7 +523,7 @@ class WidgetBrowserIT {
     assertThat(choices)
         .extracting(WebElement::getText)
         .contains("What is AI control?", "Can't we just keep a dangerous AI in a box?");
-    screenshot("widget-clarify.png");
+    browser.screenshot("widget-clarify.png");
     choices.stream()
         .filter(b -> b.getText().equals("What is AI control?"))
         .findFirst()
@@ -587,7 +533,7 @@ class WidgetBrowserIT {
     assertThat(answer.getText())
         .contains("Here is what the FAQ says on \u201cWhat is AI control?\u201d");
     assertThat(lastUserMessage(widget)).isEqualTo("What is AI control?");
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   @Test
@@ -621,7 +567,7 @@ class WidgetBrowserIT {
     widget.findElement(By.cssSelector("button.launcher")).click();
     WebElement input = widget.findElement(By.cssSelector("input"));
     // Past the input's own maxlength, as a script or an old browser could send it.
-    js("arguments[0].value = arguments[1];", input, "why ".repeat(300));
+    browser.js("arguments[0].value = arguments[1];", input, "why ".repeat(300));
     widget.findElement(By.cssSelector("button.send")).click();
     WebElement error =
         new WebDriverWait(driver, WAIT)
@@ -745,7 +691,7 @@ class WidgetBrowserIT {
 
     // With suggestions showing, Escape first closes them, then the panel.
     input.sendKeys("mesa");
-    until(d -> !options(widget).isEmpty());
+    browser.until(d -> !options(widget).isEmpty());
     input.sendKeys(Keys.ESCAPE);
     assertThat(widget.findElement(By.cssSelector("[role=listbox]")).isDisplayed()).isFalse();
     assertThat(panelOpen(widget)).isTrue();
@@ -771,7 +717,7 @@ class WidgetBrowserIT {
     assertThat(focused()).isEqualTo("send");
     String outline =
         (String)
-            js(
+            browser.js(
                 "const s = getComputedStyle(arguments[0]);"
                     + " return s.outlineStyle + ' ' + s.outlineWidth",
                 widget.findElement(By.cssSelector("button.send")));
@@ -790,15 +736,17 @@ class WidgetBrowserIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> box =
         (Map<String, Object>)
-            js(
+            browser.js(
                 "const r = arguments[0].getBoundingClientRect();"
                     + " return {x: r.left, y: r.top, w: r.width, h: r.height, vw: innerWidth, vh: innerHeight};",
                 widget.findElement(By.cssSelector(".panel")));
-    assertThat(number(box.get("x"))).isZero();
-    assertThat(number(box.get("y"))).isZero();
-    assertThat(number(box.get("w"))).isEqualTo(number(box.get("vw")));
-    assertThat(number(box.get("h"))).isEqualTo(number(box.get("vh")));
-    screenshot("widget-small-screen.png");
+    assertThat(HeadlessChromium.number(box.get("x"))).isZero();
+    assertThat(HeadlessChromium.number(box.get("y"))).isZero();
+    assertThat(HeadlessChromium.number(box.get("w")))
+        .isEqualTo(HeadlessChromium.number(box.get("vw")));
+    assertThat(HeadlessChromium.number(box.get("h")))
+        .isEqualTo(HeadlessChromium.number(box.get("vh")));
+    browser.screenshot("widget-small-screen.png");
   }
 
   @Test
@@ -812,16 +760,16 @@ class WidgetBrowserIT {
 
     // A constructed sheet, so that the demo page's strict style-src cannot block it; a <style>
     // element too.
-    js(
+    browser.js(
         "const css = '* { color: red !important; font-size: 40px } faqbot-widget { display: none !important }"
             + " button, p, input { font-family: monospace !important; background: yellow !important }';"
             + "const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
             + "document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];"
             + "const style = document.createElement('style'); style.textContent = css; document.head.appendChild(style);");
-    assertThat(js("return getComputedStyle(document.querySelector('main p')).fontSize"))
+    assertThat(browser.js("return getComputedStyle(document.querySelector('main p')).fontSize"))
         .as("the hostile CSS applies")
         .isEqualTo("40px");
-    assertThat(js("return getComputedStyle(document.querySelector('main p')).color"))
+    assertThat(browser.js("return getComputedStyle(document.querySelector('main p')).color"))
         .isEqualTo("rgb(255, 0, 0)");
 
     assertThat(widgetStyles()).isEqualTo(before);
@@ -871,7 +819,7 @@ class WidgetBrowserIT {
     assertThat(launcher.getRect().getX()).as("bottom-left").isLessThan(100);
     WebElement answer = ask(widget, "What is inner alignment?");
     assertThat(answer.getText()).contains("Inner alignment is the problem");
-    screenshot("widget-dark-left.png");
+    browser.screenshot("widget-dark-left.png");
 
     // Not allowed: the browser keeps the answer from the page, and the widget says so politely.
     Javalin refusing = HttpApp.create(Fixtures.bundledBot().answerer()).start(0);
@@ -891,26 +839,6 @@ class WidgetBrowserIT {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private static void requireBrowser() {
-    List<String> missing = new ArrayList<>();
-    for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!Files.isExecutable(tool)) {
-        missing.add(tool.toString());
-      }
-    }
-    if (missing.isEmpty()) {
-      return;
-    }
-    String message =
-        "the browser tests need "
-            + String.join(" and ", missing)
-            + " (Debian: apt-get install chromium chromium-driver)";
-    if ("1".equals(System.getenv("FAQBOT_REQUIRE_BROWSER"))) {
-      throw new AssertionError(message + ", and FAQBOT_REQUIRE_BROWSER=1 says they must run");
-    }
-    Assumptions.abort("skipped: " + message);
-  }
 
   private static SearchContext openDemoPage() {
     return openPage("http://127.0.0.1:" + app.port() + "/");
@@ -964,14 +892,14 @@ class WidgetBrowserIT {
   /** What has the focus inside the widget: "input", "launcher", another class name, or "none". */
   private static String focused() {
     return (String)
-        js(
+        browser.js(
             "const w = document.querySelector('faqbot-widget');"
                 + "const a = w && document.activeElement === w ? w.shadowRoot.activeElement : null;"
                 + "return !a ? 'none' : a.tagName === 'INPUT' ? 'input' : a.className;");
   }
 
   private static void assertNotPwned(SearchContext widget) {
-    assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
+    assertThat(browser.js("return typeof window.__pwned")).isEqualTo("undefined");
     assertThat(widget.findElements(By.cssSelector("img, script, svg[onload], iframe, b")))
         .isEmpty();
     assertThat(driver.findElements(By.cssSelector("img, iframe"))).isEmpty();
@@ -983,7 +911,7 @@ class WidgetBrowserIT {
     @SuppressWarnings("unchecked")
     Map<String, String> read =
         (Map<String, String>)
-            js(
+            browser.js(
                 "const root = document.querySelector('faqbot-widget').shadowRoot; const out = {};"
                     + "const parts = {launcher: '.launcher', panel: '.panel', title: 'h2', answer: '.msg.bot p:not(.reply)',"
                     + " input: 'input', send: '.send', chip: '.chip', log: '[role=log]'};"
@@ -1007,48 +935,20 @@ class WidgetBrowserIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> drawn =
         (Map<String, Object>)
-            js(
+            browser.js(
                 "const box = arguments[0].getBBox();"
                     + " return {width: box.width, height: box.height, fill: getComputedStyle(arguments[0]).fill};",
                 path);
-    assertThat(number(drawn.get("width")))
+    assertThat(HeadlessChromium.number(drawn.get("width")))
         .as("drawn width in the icon's 24 units")
         .isGreaterThan(8);
-    assertThat(number(drawn.get("height")))
+    assertThat(HeadlessChromium.number(drawn.get("height")))
         .as("drawn height in the icon's 24 units")
         .isGreaterThan(8);
     assertThat((String) drawn.get("fill"))
         .as("fill")
         .isNotEqualTo("none")
         .doesNotContain("rgba(0, 0, 0, 0)");
-  }
-
-  private static void assertNoConsoleErrors() {
-    List<String> errors = new ArrayList<>();
-    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-      if (entry.getLevel().intValue() >= Level.WARNING.intValue()
-          && !entry.getMessage().contains("favicon.ico")) {
-        errors.add(entry.getLevel() + " " + entry.getMessage());
-      }
-    }
-    assertThat(errors).as("the browser console (CSP violations, script errors)").isEmpty();
-  }
-
-  private static void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  private static <T> void until(Function<WebDriver, T> condition) {
-    new WebDriverWait(driver, WAIT).until(condition::apply);
-  }
-
-  private static double number(Object value) {
-    return ((Number) value).doubleValue();
   }
 
   private static void pause(long millis) {

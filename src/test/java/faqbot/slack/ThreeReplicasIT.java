@@ -10,17 +10,13 @@ import com.slack.api.app_backend.events.payload.AppMentionPayload;
 import faqbot.testing.CuttableProxy;
 import faqbot.testing.Fixtures;
 import faqbot.testing.TestDatabases;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,9 +76,8 @@ class ThreeReplicasIT {
       assumeTrue(false, "no HAProxy at " + binary);
     }
     database = TestDatabases.create();
-    URI uri = URI.create(database);
-    link = new CuttableProxy(uri.getHost(), uri.getPort());
-    String linked = database.replace(":" + uri.getPort() + "/", ":" + link.port() + "/");
+    link = CuttableProxy.to(database);
+    String linked = link.through(database);
     slack = new FakeSlack();
     for (int i = 0; i < 3; i++) {
       ports.add(freePort());
@@ -126,15 +121,7 @@ class ThreeReplicasIT {
 
   private static Process replica(int i, String databaseUrl) throws IOException {
     Path home = Files.createDirectories(dir.resolve("replica-" + i));
-    Path corpus = Files.createDirectories(home.resolve("corpus"));
-    for (String name :
-        List.of(
-            "What is inner alignment?.txt",
-            "what-are-mesa-optimizers.txt",
-            "what-is-outer-alignment.txt",
-            "what-is-reward-hacking.txt")) {
-      Files.copy(Fixtures.corpus().resolve(name), corpus.resolve(name));
-    }
+    Path corpus = Fixtures.innerAlignmentCorpus(home.resolve("corpus"));
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -460,23 +447,5 @@ class ThreeReplicasIT {
       }
     }
     assertThat(stored).containsAll(acknowledged);
-  }
-
-  static String log(int replica) throws IOException {
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                Files.newInputStream(dir.resolve("replica-" + replica).resolve("serve.log")),
-                StandardCharsets.UTF_8))) {
-      return String.join("\n", in.lines().toList());
-    }
-  }
-
-  static boolean listening(int port) {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

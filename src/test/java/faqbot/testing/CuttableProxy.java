@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,17 @@ public final class CuttableProxy implements AutoCloseable {
       this.port = probe.getLocalPort();
     }
     restore();
+  }
+
+  /** A forwarder to the host and port a {@code postgresql://} URL names. */
+  public static CuttableProxy to(String url) throws IOException {
+    URI uri = URI.create(url);
+    return new CuttableProxy(uri.getHost(), uri.getPort());
+  }
+
+  /** The same URL, reaching its server through this forwarder. */
+  public String through(String url) {
+    return url.replace(":" + URI.create(url).getPort() + "/", ":" + port + "/");
   }
 
   public int port() {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -25,6 +26,24 @@ public final class Fixtures {
   /** The bundled corpus folder of this checkout. */
   public static Path corpus() {
     return Path.of("corpus").toAbsolutePath();
+  }
+
+  /**
+   * Four entries of the bundled corpus around inner alignment (inner and outer alignment, mesa-
+   * optimizers, reward hacking), copied into {@code folder} (made if needed): a small corpus a test
+   * may change and index quickly. Returns the folder.
+   */
+  public static Path innerAlignmentCorpus(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    for (String name :
+        List.of(
+            "What is inner alignment?.txt",
+            "what-are-mesa-optimizers.txt",
+            "what-is-outer-alignment.txt",
+            "what-is-reward-hacking.txt")) {
+      Files.copy(corpus().resolve(name), folder.resolve(name));
+    }
+    return folder;
   }
 
   /**
