@@ -10,10 +10,8 @@ import faqbot.store.Database;
 import faqbot.store.DatabasePhrasings;
 import faqbot.testing.Fixtures;
 import faqbot.testing.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +37,7 @@ class SharedPhrasingsIT {
   private SharedPhrasingsPoller pollerB;
 
   private Path corpus(String name) throws Exception {
-    Path corpus = Files.createDirectories(dir.resolve(name));
-    for (String file :
-        List.of(
-            "What is inner alignment?.txt",
-            "what-are-mesa-optimizers.txt",
-            "what-is-outer-alignment.txt",
-            "what-is-reward-hacking.txt")) {
-      Files.copy(Fixtures.corpus().resolve(file), corpus.resolve(file));
-    }
+    Path corpus = Fixtures.innerAlignmentCorpus(dir.resolve(name));
     return corpus;
   }
 
@@ -72,14 +62,17 @@ class SharedPhrasingsIT {
     pollerB = SharedPhrasingsPoller.start(b);
   }
 
+  /** What was opened, in order; nothing when the test was skipped (no database to test on). */
   @AfterEach
   void stop() throws Exception {
-    pollerB.close();
-    a.close();
-    b.close();
-    databaseA.close();
-    databaseB.close();
-    TestDatabases.drop(url);
+    for (AutoCloseable opened : new AutoCloseable[] {pollerB, a, b, databaseA, databaseB}) {
+      if (opened != null) {
+        opened.close();
+      }
+    }
+    if (url != null) {
+      TestDatabases.drop(url);
+    }
   }
 
   @Test
