@@ -15,6 +15,7 @@ import faqbot.embed.SentenceEncoder;
 import faqbot.index.BuildReport;
 import faqbot.index.FaqIndex;
 import faqbot.index.IndexView;
+import faqbot.index.Staging;
 import faqbot.text.Cut;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,6 +85,20 @@ public final class Bot implements AutoCloseable {
       boolean semantic,
       SmallTalk smallTalk,
       Consumer<BuildReport> onBuild) {
+    return open(corpus, indexFolder, semantic, smallTalk, Staging.WHOLE, onBuild);
+  }
+
+  /**
+   * Opens the bot on a corpus read as {@code source} says; with {@link Staging#EARLY}, on a first
+   * index when the whole one would take long to build, for {@link #completeIndex} to finish.
+   */
+  public static Bot open(
+      CorpusSource corpus,
+      Path indexFolder,
+      boolean semantic,
+      SmallTalk smallTalk,
+      Staging staging,
+      Consumer<BuildReport> onBuild) {
     Calibration calibration = Calibration.DEFAULT;
     LazyEncoder encoder = semantic ? LazyEncoder.standard() : null;
     if (encoder != null) {
@@ -92,7 +107,8 @@ public final class Bot implements AutoCloseable {
     }
     try {
       FaqIndex index =
-          FaqIndex.openOrBuild(corpus.fingerprint(), corpus::load, indexFolder, encoder, onBuild);
+          FaqIndex.openOrBuild(
+              corpus.fingerprint(), corpus::load, indexFolder, encoder, staging, onBuild);
       return new Bot(corpus, index, encoder, calibration, smallTalk);
     } catch (RuntimeException e) {
       if (encoder != null) {
@@ -318,6 +334,25 @@ public final class Bot implements AutoCloseable {
 
   public long reloadFailures() {
     return reloadFailures.get();
+  }
+
+  /** Whether the index being served holds every vector, not only a first index's. */
+  public boolean indexComplete() {
+    return index.isComplete();
+  }
+
+  /**
+   * Builds the whole index when a first one is served, reusing its vectors, and swaps it in; the
+   * first index answers meanwhile. Returns what the build did, or null when there was nothing to
+   * complete (a reload got there first).
+   */
+  public BuildReport completeIndex() {
+    reloadLock.lock();
+    try {
+      return indexComplete() ? null : reindex();
+    } finally {
+      reloadLock.unlock();
+    }
   }
 
   /** Whether the index being served was built from the corpus as it is now on disk. */

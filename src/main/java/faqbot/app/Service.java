@@ -8,6 +8,7 @@ import faqbot.http.Backend;
 import faqbot.http.HttpApp;
 import faqbot.http.HttpOptions;
 import faqbot.index.BuildReport;
+import faqbot.index.Staging;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
@@ -26,13 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the FAQ as a service, and owns the lifecycle of everything it runs: the HTTP server (with
- * the widget, the API and Slack's routes), the workers of the faces, the corpus watcher, the index
- * and the sentence models.
+ * the widget, the API and Slack's routes), the workers of the faces, the completing of a first
+ * index, the corpus watcher, the index and the sentence models.
  *
  * <p>Stopping goes from the outside in, so nothing is closed while something else still uses it:
  * the server stops taking requests and lets those in flight finish; the faces' workers finish what
- * they were given; the watcher stops and finishes a reload in progress; then the index closes, and
- * the sentence models last.
+ * they were given; a first index's completion stops; the watcher stops and finishes a reload in
+ * progress; then the index closes, and the sentence models last.
  */
 public final class Service implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Service.class);
@@ -97,6 +98,7 @@ public final class Service implements AutoCloseable {
   private volatile Bot bot;
   private volatile CorpusWatcher watcher;
   private volatile SharedPhrasingsPoller poller;
+  private volatile IndexCompleter completer;
   private boolean stopped;
 
   private Service(Settings settings) {
@@ -158,6 +160,7 @@ public final class Service implements AutoCloseable {
                     settings.index(),
                     settings.semantic(),
                     settings.smallTalk(),
+                    Staging.EARLY,
                     onBuild));
     http.start(host, port);
     onListening.accept(http.port());
@@ -170,6 +173,9 @@ public final class Service implements AutoCloseable {
     bot = opened;
     opened.warmUp();
     backend.ready(opened);
+    if (!opened.indexComplete()) {
+      completer = IndexCompleter.start(opened, onBuild);
+    }
     if (settings.watch() && Files.isDirectory(settings.corpus().path())) {
       try {
         watcher = CorpusWatcher.start(opened);
@@ -211,6 +217,10 @@ public final class Service implements AutoCloseable {
     }
     for (Face face : faces) {
       step("stop " + face, face::close);
+    }
+    IndexCompleter c = completer;
+    if (c != null) {
+      step("stop completing the index", c::close);
     }
     CorpusWatcher w = watcher;
     if (w != null) {

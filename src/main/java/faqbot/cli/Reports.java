@@ -26,6 +26,13 @@ final class Reports {
             report.vectors(),
             report.embedded(),
             cached));
+    if (report.deferred() > 0) {
+      w.println(
+          "Answering from this first index while the "
+              + report.deferred()
+              + " passages of the long answers are embedded; the whole index replaces it when"
+              + " they are done.");
+    }
     problems(w, report.problems());
     w.flush();
   }

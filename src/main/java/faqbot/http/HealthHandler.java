@@ -7,8 +7,8 @@ import io.javalin.http.Context;
 
 /**
  * {@code GET /health}: the server is alive (always 200 while it runs), whether it is ready, how
- * many entries it serves, and how the last corpus reload went. {@code GET /ready}: 200 once the
- * index is open, 503 before.
+ * many entries it serves, whether its index is complete or a first one still being completed, and
+ * how the last corpus reload went. {@code GET /ready}: 200 once the index is open, 503 before.
  */
 final class HealthHandler {
   private final Backend backend;
@@ -25,6 +25,7 @@ final class HealthHandler {
       boolean ready,
       Integer entries,
       Boolean semantic,
+      String index,
       Bot.ReloadStatus lastReload,
       String store) {}
 
@@ -38,7 +39,7 @@ final class HealthHandler {
 
   void health(Context ctx) {
     if (!backend.isReady()) {
-      ctx.json(new Health("ok", false, null, null, null, journal.state()));
+      ctx.json(new Health("ok", false, null, null, null, null, journal.state()));
       return;
     }
     ctx.json(
@@ -47,6 +48,7 @@ final class HealthHandler {
             true,
             backend.answerer().size(),
             backend.answerer().semantic(),
+            backend.bot().map(b -> b.indexComplete() ? "complete" : "first").orElse(null),
             backend.bot().map(Bot::lastReload).orElse(null),
             journal.state()));
   }

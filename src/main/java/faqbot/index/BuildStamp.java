@@ -20,18 +20,19 @@ import org.apache.lucene.store.FSDirectory;
  * @param fingerprint the fingerprint of the corpus it was built from; empty when unknown
  * @param model the sentence model that made its vectors; empty for none
  * @param schema the layout of its documents ({@link Fields#SCHEMA_VERSION} when it was built)
+ * @param complete false for a first index that still lacks its passages' vectors ({@link Staging})
  */
-record BuildStamp(String fingerprint, String model, String schema) {
+record BuildStamp(String fingerprint, String model, String schema, boolean complete) {
   /** The stamp of no index: it serves nothing. */
-  static final BuildStamp NONE = new BuildStamp("", "", "");
+  static final BuildStamp NONE = new BuildStamp("", "", "", false);
 
   /**
    * The stamp of an index being built now, of a corpus with this fingerprint, with this encoder or
    * none.
    */
-  static BuildStamp of(String fingerprint, SentenceEncoder encoder) {
+  static BuildStamp of(String fingerprint, SentenceEncoder encoder, boolean complete) {
     return new BuildStamp(
-        fingerprint, encoder == null ? "" : encoder.modelId(), Fields.SCHEMA_VERSION);
+        fingerprint, encoder == null ? "" : encoder.modelId(), Fields.SCHEMA_VERSION, complete);
   }
 
   /** The stamp a commit's user data records. */
@@ -39,7 +40,8 @@ record BuildStamp(String fingerprint, String model, String schema) {
     return new BuildStamp(
         userData.getOrDefault(Fields.COMMIT_FINGERPRINT, ""),
         userData.getOrDefault(Fields.COMMIT_MODEL, ""),
-        userData.getOrDefault(Fields.COMMIT_SCHEMA, ""));
+        userData.getOrDefault(Fields.COMMIT_SCHEMA, ""),
+        !Fields.PASSAGES_PENDING.equals(userData.get(Fields.COMMIT_PASSAGES)));
   }
 
   /**
@@ -64,14 +66,24 @@ record BuildStamp(String fingerprint, String model, String schema) {
 
   /**
    * Whether an index with this stamp serves a corpus with this fingerprint to this encoder: built
-   * from that corpus, in this layout, and with the encoder's model. Without an encoder any model
-   * serves, since keyword search ignores the vectors: rebuilding without them would only make the
-   * next start with the model embed everything again.
+   * from that corpus, in this layout, and with the encoder's model (a first index still waiting for
+   * its passages included: {@link #complete} tells it apart). Without an encoder any model serves,
+   * since keyword search ignores the vectors: rebuilding without them would only make the next
+   * start with the model embed everything again.
    */
   boolean serves(String corpusFingerprint, SentenceEncoder encoder) {
     return corpusFingerprint.equals(fingerprint)
         && Fields.SCHEMA_VERSION.equals(schema)
         && (encoder == null || hasVectorsOf(encoder.modelId()));
+  }
+
+  /**
+   * Whether an index with this stamp can be opened as it is for this encoder and staging: it serves
+   * the corpus, and is complete unless a first index will do.
+   */
+  boolean opensAsIs(String corpusFingerprint, SentenceEncoder encoder, Staging staging) {
+    return serves(corpusFingerprint, encoder)
+        && (encoder == null || complete || staging == Staging.EARLY);
   }
 
   /**
@@ -89,6 +101,9 @@ record BuildStamp(String fingerprint, String model, String schema) {
     data.put(Fields.COMMIT_MODEL, model);
     data.put(Fields.COMMIT_SCHEMA, schema);
     data.put(Fields.COMMIT_BUILT_AT, Instant.now().toString());
+    if (!complete) {
+      data.put(Fields.COMMIT_PASSAGES, Fields.PASSAGES_PENDING);
+    }
     return data;
   }
 }

@@ -81,10 +81,26 @@ public final class FaqIndex implements AutoCloseable {
       Path folder,
       SentenceEncoder encoder,
       Consumer<BuildReport> onBuild) {
+    return openOrBuild(fingerprint, loader, folder, encoder, Staging.WHOLE, onBuild);
+  }
+
+  /**
+   * Opens the index in a folder, building it first (or, with {@link Staging#EARLY}, a first index
+   * of it) from what {@code loader} reads when it was not built from a corpus of this fingerprint.
+   * With {@link Staging#EARLY} a first index of that corpus is opened as it is, for a rebuild to
+   * complete; with {@link Staging#WHOLE} it is completed first.
+   */
+  public static FaqIndex openOrBuild(
+      String fingerprint,
+      Supplier<Corpus> loader,
+      Path folder,
+      SentenceEncoder encoder,
+      Staging staging,
+      Consumer<BuildReport> onBuild) {
     try {
       Files.createDirectories(folder);
-      if (!BuildStamp.lastCommitIn(folder).serves(fingerprint, encoder)) {
-        onBuild.accept(build(loader.get(), fingerprint, folder, encoder));
+      if (!BuildStamp.lastCommitIn(folder).opensAsIs(fingerprint, encoder, staging)) {
+        onBuild.accept(IndexBuilder.build(loader.get(), fingerprint, folder, encoder, staging));
       }
       return new FaqIndex(folder, encoder);
     } catch (IOException e) {
@@ -101,7 +117,7 @@ public final class FaqIndex implements AutoCloseable {
    */
   public static BuildReport build(
       Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder) {
-    return IndexBuilder.build(corpus, fingerprint, folder, encoder);
+    return IndexBuilder.build(corpus, fingerprint, folder, encoder, Staging.WHOLE);
   }
 
   /**
@@ -137,6 +153,19 @@ public final class FaqIndex implements AutoCloseable {
     FaqSearcher searcher = acquireSearcher();
     try {
       return searcher.stamp.serves(fingerprint, encoder);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * Whether the index that searches see now holds every vector, or is a first index still waiting
+   * for its passages ({@link Staging#EARLY}).
+   */
+  public boolean isComplete() {
+    FaqSearcher searcher = acquireSearcher();
+    try {
+      return searcher.stamp.complete();
     } finally {
       release(searcher);
     }

@@ -49,6 +49,14 @@ final class Fields {
   static final String COMMIT_BUILT_AT = "built.at";
 
   /**
+   * Set to {@value #PASSAGES_PENDING} on a first index whose passages are still to be embedded
+   * ({@link Staging}); absent on a complete one, as on every index made before there were stages.
+   */
+  static final String COMMIT_PASSAGES = "passages";
+
+  static final String PASSAGES_PENDING = "pending";
+
+  /**
    * Bumped whenever the documents' layout changes, so an old index is rebuilt rather than misread.
    * 4: vectors stored as bytes instead of in a vector field.
    */

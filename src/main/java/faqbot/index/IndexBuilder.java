@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -34,20 +37,30 @@ final class IndexBuilder {
   }
 
   /**
+   * How many words of passages still to embed make a first index worth opening without them ({@link
+   * Staging#EARLY}): about ten seconds of both cores' work here. The bundled corpus has 19,000; the
+   * AISafety.info export 36,000.
+   */
+  static final int EARLY_PASSAGE_WORDS = 25_000;
+
+  /**
    * Builds the index of a corpus into a folder.
    *
    * @param fingerprint recorded with the index, to tell later whether it is current
    * @param encoder the sentence model, or null for an index without vectors
+   * @param staging whether a first index may leave passages out
    */
   static BuildReport build(
-      Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder) {
+      Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder, Staging staging) {
     long start = System.nanoTime();
     try {
       Files.createDirectories(folder);
       try (Directory dir = FSDirectory.open(folder)) {
-        List<VectorText> texts =
+        List<VectorText> all =
             encoder == null ? List.of() : VectorText.allOf(corpus, encoder.modelId());
         VectorCache cache = encoder == null ? VectorCache.empty() : VectorCache.readFrom(dir);
+        List<VectorText> texts = staging == Staging.EARLY ? firstStage(all, cache) : all;
+        boolean complete = texts.size() == all.size();
         VectorCache.Embedded embedded = cache.vectorsOf(texts, encoder, progress);
         try (IndexWriter writer = openWriter(dir)) {
           writer.deleteAll();
@@ -58,16 +71,39 @@ final class IndexBuilder {
           for (int i = 0; i < texts.size(); i++) {
             writer.addDocument(IndexDocuments.vector(texts.get(i), embedded.vectors().get(i)));
           }
-          writer.setLiveCommitData(BuildStamp.of(fingerprint, encoder).userData().entrySet());
+          writer.setLiveCommitData(
+              BuildStamp.of(fingerprint, encoder, complete).userData().entrySet());
           writer.commit();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildReport(
-            corpus.size(), texts.size(), embedded.computed(), corpus.problems(), millis);
+            corpus.size(),
+            texts.size(),
+            embedded.computed(),
+            all.size() - texts.size(),
+            corpus.problems(),
+            millis);
       }
     } catch (IOException e) {
       throw new IndexException("cannot build the index in " + folder + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The texts a first index embeds: all of them, unless the passages it would have to compute come
+   * to {@value #EARLY_PASSAGE_WORDS} words or more; then all but those. A passage the cache holds,
+   * or that is also another text of the first index (a short opening often is), stays in.
+   */
+  static List<VectorText> firstStage(List<VectorText> texts, VectorCache cache) {
+    Set<String> early =
+        texts.stream()
+            .filter(t -> !t.role().equals(Fields.ROLE_PASSAGE))
+            .map(VectorText::key)
+            .collect(Collectors.toSet());
+    Predicate<VectorText> later =
+        t -> t.role().equals(Fields.ROLE_PASSAGE) && !cache.holds(t) && !early.contains(t.key());
+    long words = texts.stream().filter(later).mapToLong(t -> VectorText.words(t.text())).sum();
+    return words < EARLY_PASSAGE_WORDS ? texts : texts.stream().filter(later.negate()).toList();
   }
 
   private static IndexWriter openWriter(Directory dir) throws IOException {

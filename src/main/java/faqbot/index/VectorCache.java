@@ -74,6 +74,11 @@ final class VectorCache {
     }
   }
 
+  /** Whether the cache holds a text's vector. */
+  boolean holds(VectorText text) {
+    return byKey.containsKey(text.key());
+  }
+
   /**
    * The vector of each text: from the cache when it holds the text's key, else computed now by the
    * encoder.

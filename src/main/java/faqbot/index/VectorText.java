@@ -73,7 +73,7 @@ record VectorText(String owner, String role, String text, String key) {
     return text.toString();
   }
 
-  private static int words(String text) {
+  static int words(String text) {
     return text.split("\\s+").length;
   }
 

@@ -5,6 +5,7 @@ import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.SentenceEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -42,6 +43,30 @@ public final class Fixtures {
             "what-is-outer-alignment.txt",
             "what-is-reward-hacking.txt")) {
       Files.copy(corpus().resolve(name), folder.resolve(name));
+    }
+    return folder;
+  }
+
+  /**
+   * A corpus of {@code entries} answers of five paragraphs of 120 words, each paragraph a passage:
+   * 600 words of passages an entry.
+   */
+  public static Path longAnswers(Path folder, int entries) throws IOException {
+    Files.createDirectories(folder);
+    String[] words = {
+      "orbit", "lantern", "harvest", "signal", "marble", "copper", "meadow", "engine"
+    };
+    for (int e = 0; e < entries; e++) {
+      StringBuilder text = new StringBuilder("Question: What is topic number " + e + "?\n\n");
+      for (int p = 0; p < 5; p++) {
+        text.append("Part ").append(p).append(" of topic ").append(e).append(": ");
+        for (int w = 6; w < 120; w++) {
+          text.append(words[(e * 7 + p * 3 + w) % words.length]).append(w % 12 == 11 ? ". " : " ");
+        }
+        text.append("\n\n");
+      }
+      Files.writeString(
+          folder.resolve("topic-" + e + ".txt"), text.toString(), StandardCharsets.UTF_8);
     }
     return folder;
   }

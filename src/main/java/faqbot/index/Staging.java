@@ -1,0 +1,23 @@
+package faqbot.index;
+
+/**
+ * Says whether a cold build may open a first index before the passages of long answers are
+ * embedded.
+ *
+ * <p>Passages are half or more of what a build embeds for a corpus of long answers, and the models'
+ * time grows with what they read: on two cores a first index of the 190 AISafety.info answers
+ * without its passages takes half the time of the whole one (docs/performance.md, "Cold index").
+ * Its answers come from each entry's question, phrasings, opening and question-and-answer vector,
+ * and from keywords over the whole text; a rebuild then adds the passages, reusing every vector the
+ * first index holds.
+ */
+public enum Staging {
+  /** Build the whole index before it is opened: for {@code faqbot index}, ask, chat and eval. */
+  WHOLE,
+
+  /**
+   * When many passages are still to embed, build a first index without their vectors; it says it is
+   * not complete ({@link FaqIndex#isComplete}), and a rebuild completes it.
+   */
+  EARLY
+}

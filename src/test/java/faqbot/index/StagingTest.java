@@ -1,0 +1,125 @@
+package faqbot.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faqbot.corpus.Corpora;
+import faqbot.corpus.CorpusFingerprint;
+import faqbot.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A first index of long answers, opened before their passages are embedded, and its completion. */
+class StagingTest {
+  @TempDir Path dir;
+
+  @Test
+  void aFirstIndexLeavesManyPassagesOutAndSaysItIsNotComplete() throws IOException {
+    Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 50);
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    List<BuildReport> builds = new ArrayList<>();
+    String fingerprint = CorpusFingerprint.of(corpus);
+    try (FaqIndex index =
+            FaqIndex.openOrBuild(
+                fingerprint, () -> Corpora.load(corpus), folder, fake, Staging.EARLY, builds::add);
+        IndexView view = index.acquire()) {
+      BuildReport first = builds.get(0);
+      // 50 entries of 5 passages (30,000 words): their questions and question-and-answer vectors
+      // come first.
+      assertThat(first.deferred()).isEqualTo(250);
+      assertThat(first.vectors()).isEqualTo(100);
+      assertThat(fake.embedded()).isEqualTo(100);
+      assertThat(index.isComplete()).isFalse();
+      // It is of the corpus as it is (a watcher has nothing to reload), but not complete.
+      assertThat(index.isCurrent(fingerprint)).isTrue();
+      assertThat(BuildStamp.lastCommitIn(folder).opensAsIs(fingerprint, fake, Staging.WHOLE))
+          .isFalse();
+      // It answers meanwhile, by keywords over every word and by the vectors it has.
+      assertThat(view.entries()).hasSize(50);
+      assertThat(view.hasVectors()).isTrue();
+      int topic37 = view.entries().indexOf(view.corpus().byId("topic-37").orElseThrow());
+      assertThat(view.keywordScores("part 4 of topic 37", 10)[topic37]).isPositive();
+
+      BuildReport whole = index.rebuild(Corpora.load(corpus), fingerprint);
+      assertThat(whole.deferred()).isZero();
+      assertThat(whole.vectors()).isEqualTo(350);
+      assertThat(whole.embedded()).as("only the passages are embedded").isEqualTo(250);
+      assertThat(fake.embedded()).isEqualTo(350);
+      assertThat(index.isComplete()).isTrue();
+      assertThat(index.isCurrent(fingerprint)).isTrue();
+    }
+  }
+
+  @Test
+  void aRestartOnAFirstIndexOpensItAsItIsAndAWholeOpenCompletesIt() throws IOException {
+    Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 50);
+    Path folder = dir.resolve("index");
+    String fingerprint = CorpusFingerprint.of(corpus);
+    FaqIndex.openOrBuild(
+            fingerprint,
+            () -> Corpora.load(corpus),
+            folder,
+            new FakeEncoder(),
+            Staging.EARLY,
+            b -> {})
+        .close();
+    FakeEncoder restarted = new FakeEncoder();
+    List<BuildReport> builds = new ArrayList<>();
+    try (FaqIndex index =
+        FaqIndex.openOrBuild(
+            fingerprint,
+            () -> Corpora.load(corpus),
+            folder,
+            restarted,
+            Staging.EARLY,
+            builds::add)) {
+      assertThat(builds).isEmpty();
+      assertThat(restarted.embedded()).isZero();
+      assertThat(index.isComplete()).isFalse();
+    }
+    // A command that needs the whole index (ask, chat, eval) completes it before opening it.
+    try (FaqIndex index =
+        FaqIndex.openOrBuild(
+            fingerprint,
+            () -> Corpora.load(corpus),
+            folder,
+            restarted,
+            Staging.WHOLE,
+            builds::add)) {
+      assertThat(builds).singleElement().satisfies(b -> assertThat(b.embedded()).isEqualTo(250));
+      assertThat(index.isComplete()).isTrue();
+    }
+  }
+
+  @Test
+  void aWholeBuildOrAFewPassagesMakeACompleteIndexAtOnce() throws IOException {
+    Path folder = dir.resolve("index");
+    Path many = Fixtures.longAnswers(dir.resolve("many"), 50);
+    List<BuildReport> builds = new ArrayList<>();
+    FaqIndex.openOrBuild(
+            CorpusFingerprint.of(many),
+            () -> Corpora.load(many),
+            folder,
+            new FakeEncoder(),
+            Staging.WHOLE,
+            builds::add)
+        .close();
+    // Under EARLY_PASSAGE_WORDS words of passages to embed: nothing to wait for.
+    Path few = Fixtures.longAnswers(dir.resolve("few"), 1);
+    FaqIndex.openOrBuild(
+            CorpusFingerprint.of(few),
+            () -> Corpora.load(few),
+            dir.resolve("index-few"),
+            new FakeEncoder(),
+            Staging.EARLY,
+            builds::add)
+        .close();
+    assertThat(builds).extracting(BuildReport::deferred).containsExactly(0, 0);
+    assertThat(BuildStamp.lastCommitIn(folder).complete()).isTrue();
+    assertThat(BuildStamp.lastCommitIn(dir.resolve("index-few")).complete()).isTrue();
+  }
+}
