@@ -142,12 +142,23 @@ public final class Bot implements AutoCloseable {
   public BuildReport reindex() {
     reloadLock.lock();
     try {
+      // While a first index is served, a reload makes another first index: quick, and the
+      // completion that follows embeds the passages outside this lock.
+      return reindex(indexComplete() ? Staging.WHOLE : Staging.EARLY);
+    } finally {
+      reloadLock.unlock();
+    }
+  }
+
+  private BuildReport reindex(Staging staging) {
+    reloadLock.lock();
+    try {
       // Fingerprint first: an edit made during the build then makes the index look stale, never
       // current.
       String fingerprint = corpus.fingerprint();
       Corpus fresh = corpus.load();
       Corpus merged = keepLastGood(fresh);
-      BuildReport report = index.rebuild(merged, fingerprint);
+      BuildReport report = index.rebuild(merged, fingerprint, staging);
       reloads.incrementAndGet();
       lastReload =
           new ReloadStatus(
@@ -342,14 +353,23 @@ public final class Bot implements AutoCloseable {
   }
 
   /**
-   * Builds the whole index when a first one is served, reusing its vectors, and swaps it in; the
-   * first index answers meanwhile. Returns what the build did, or null when there was nothing to
-   * complete (a reload got there first).
+   * Embeds what the whole index needs beyond the first one that is served (its passages), without
+   * holding up reloads or touching the index: the slow half of completing it, which may be
+   * interrupted. Returns how many texts were embedded.
+   */
+  public int prepareWholeIndex() {
+    return indexComplete() ? 0 : index.prepare(keepLastGood(corpus.load()));
+  }
+
+  /**
+   * Builds the whole index when a first one is served, with the vectors {@link #prepareWholeIndex}
+   * computed (so it mostly writes), and swaps it in; the first index answers meanwhile. Returns
+   * what the build did, or null when there was nothing to complete (a reload got there first).
    */
   public BuildReport completeIndex() {
     reloadLock.lock();
     try {
-      return indexComplete() ? null : reindex();
+      return indexComplete() ? null : reindex(Staging.WHOLE);
     } finally {
       reloadLock.unlock();
     }

@@ -1,6 +1,7 @@
 package faqbot.app;
 
 import faqbot.index.BuildReport;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -8,16 +9,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes a first index in the background ({@code Staging.EARLY}): embeds the passages it left
- * out, reusing every vector it holds, and swaps the whole index in while the first one answers.
+ * out, then swaps in the whole index while the first one answers.
+ *
+ * <p>The embedding, which takes most of the time, holds no lock and writes nothing, so reloads and
+ * phrasings added meanwhile are not held up, and stopping may interrupt it. The swap that follows
+ * mostly writes; it is never interrupted, since an interrupted write fails the build. A reload that
+ * replaces the first index with another first index (an edit while it is served) only means going
+ * round again; a failure is retried after {@link #RETRY}.
  */
 final class IndexCompleter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexCompleter.class);
+  static final Duration RETRY = Duration.ofSeconds(30);
 
+  private final Bot bot;
+  private final Consumer<BuildReport> onBuild;
   private final Thread thread;
-  private volatile boolean stopping;
+
+  /** Guards {@link #stopping} and {@link #swapping}, so an interrupt never lands in a swap. */
+  private final Object phase = new Object();
+
+  private boolean stopping;
+  private boolean swapping;
 
   private IndexCompleter(Bot bot, Consumer<BuildReport> onBuild) {
-    thread = new Thread(() -> complete(bot, onBuild), "faqbot-index-completer");
+    this.bot = bot;
+    this.onBuild = onBuild;
+    thread = new Thread(this::run, "faqbot-index-completer");
     thread.setDaemon(true);
   }
 
@@ -28,41 +45,84 @@ final class IndexCompleter implements AutoCloseable {
     return completer;
   }
 
-  private void complete(Bot bot, Consumer<BuildReport> onBuild) {
-    try {
-      BuildReport report = bot.completeIndex();
-      if (report != null) {
-        LOG.info("the index is complete: {} passages added", report.embedded());
-        onBuild.accept(report);
-      }
-    } catch (RuntimeException e) {
-      if (stopping) {
-        LOG.info("stopped before the index was complete; the next start completes it");
-      } else {
+  private void run() {
+    while (!stopped() && !bot.indexComplete()) {
+      try {
+        long start = System.nanoTime();
+        int embedded = bot.prepareWholeIndex();
+        synchronized (phase) {
+          if (stopping) {
+            return;
+          }
+          swapping = true;
+        }
+        BuildReport report;
+        try {
+          report = bot.completeIndex();
+        } finally {
+          synchronized (phase) {
+            swapping = false;
+          }
+        }
+        if (report != null) {
+          long millis = (System.nanoTime() - start) / 1_000_000;
+          LOG.info("the index is complete: {} passages added", embedded + report.embedded());
+          onBuild.accept(
+              new BuildReport(
+                  report.entries(),
+                  report.vectors(),
+                  embedded + report.embedded(),
+                  report.deferred(),
+                  report.problems(),
+                  millis));
+        }
+      } catch (RuntimeException e) {
+        if (stopped()) {
+          LOG.info("stopped before the index was complete; the next start completes it");
+          return;
+        }
         LOG.error(
-            "could not complete the index; the first index keeps answering: {}", e.toString());
+            "could not complete the index ({}); the first index keeps answering, trying again in {}"
+                + " s",
+            e.getMessage(),
+            RETRY.toSeconds());
+        try {
+          Thread.sleep(RETRY.toMillis());
+        } catch (InterruptedException interrupted) {
+          return;
+        }
       }
     }
   }
 
-  /** Whether the index is still being completed. */
-  boolean running() {
-    return thread.isAlive();
+  private boolean stopped() {
+    synchronized (phase) {
+      return stopping;
+    }
   }
 
   /**
-   * Stops completing and waits for the thread to end. The build is interrupted while it embeds (the
-   * models finish the text in hand, a second at most), which leaves the first index's commit in
-   * place for the next start to complete.
+   * Stops completing and waits for the thread to end: embedding is interrupted (the models finish
+   * the text in hand, a second at most), a swap under way is let finish. Either way the folder
+   * holds a usable index: the first one, which the next start completes, or the whole one.
    */
   @Override
   public void close() {
-    stopping = true;
-    thread.interrupt();
+    synchronized (phase) {
+      stopping = true;
+      if (!swapping) {
+        thread.interrupt();
+      }
+    }
     try {
       thread.join(TimeUnit.SECONDS.toMillis(CorpusWatcher.STOP_WAIT_SECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.warn(
+          "completing the index did not stop within {} s; closing the index under it",
+          CorpusWatcher.STOP_WAIT_SECONDS);
     }
   }
 }

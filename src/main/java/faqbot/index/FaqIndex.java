@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +34,9 @@ public final class FaqIndex implements AutoCloseable {
   private final SentenceEncoder encoder;
   private final QueryBuilder queries = new QueryBuilder(new FaqAnalyzer());
   private final SearcherManager searchers;
+
+  /** Vectors {@link #prepare} computed for the next rebuild, by cache key. */
+  private final Map<String, float[]> prepared = new ConcurrentHashMap<>();
 
   private FaqIndex(Path folder, SentenceEncoder encoder) throws IOException {
     this.folder = folder;
@@ -133,7 +139,18 @@ public final class FaqIndex implements AutoCloseable {
    * open reader is of the new commit (or of a later one, when another process committed meanwhile).
    */
   public BuildReport rebuild(Corpus corpus, String fingerprint) {
-    BuildReport report = build(corpus, fingerprint, folder, encoder);
+    return rebuild(corpus, fingerprint, Staging.WHOLE);
+  }
+
+  /**
+   * Rebuilds this open index from a corpus, as {@link #rebuild(Corpus, String)} does; with {@link
+   * Staging#EARLY}, as a first index when many passages are still to embed. The vectors {@link
+   * #prepare} computed are used, and dropped once the new index holds them.
+   */
+  public BuildReport rebuild(Corpus corpus, String fingerprint, Staging staging) {
+    Map<String, float[]> used = Map.copyOf(prepared);
+    BuildReport report = IndexBuilder.build(corpus, fingerprint, folder, encoder, staging, used);
+    prepared.keySet().removeAll(used.keySet());
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
@@ -160,14 +177,45 @@ public final class FaqIndex implements AutoCloseable {
 
   /**
    * Whether the index that searches see now holds every vector, or is a first index still waiting
-   * for its passages ({@link Staging#EARLY}).
+   * for its passages ({@link Staging#EARLY}). Without the models an index is always complete: its
+   * vectors are not read.
    */
   public boolean isComplete() {
+    if (encoder == null) {
+      return true;
+    }
     FaqSearcher searcher = acquireSearcher();
     try {
       return searcher.stamp.complete();
     } finally {
       release(searcher);
+    }
+  }
+
+  /**
+   * Embeds every text of a corpus that neither this index nor an earlier call holds, and keeps the
+   * vectors for the next {@link #rebuild}, which then only has to write. Nothing in the folder
+   * changes, so this may run beside searches and other rebuilds, and may be interrupted; it is how
+   * a first index is completed without holding up reloads for as long as its passages take.
+   *
+   * @return how many texts were embedded
+   */
+  public int prepare(Corpus corpus) {
+    if (encoder == null) {
+      return 0;
+    }
+    VectorCache cache = VectorCache.readFrom(directory).with(Map.copyOf(prepared));
+    List<VectorText> missing =
+        VectorText.allOf(corpus, encoder.modelId()).stream().filter(t -> !cache.holds(t)).toList();
+    try {
+      VectorCache.Embedded embedded =
+          VectorCache.empty().vectorsOf(missing, encoder, IndexBuilder.progress());
+      for (int i = 0; i < missing.size(); i++) {
+        prepared.put(missing.get(i).key(), embedded.vectors().get(i));
+      }
+      return embedded.computed();
+    } catch (IOException e) {
+      throw new IndexException("cannot embed the corpus: " + e.getMessage(), e);
     }
   }
 

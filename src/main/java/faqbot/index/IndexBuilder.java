@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -32,6 +33,10 @@ final class IndexBuilder {
 
   private IndexBuilder() {}
 
+  static BuildProgress progress() {
+    return progress;
+  }
+
   static void reportProgressTo(BuildProgress to) {
     progress = to == null ? BuildProgress.NONE : to;
   }
@@ -52,13 +57,28 @@ final class IndexBuilder {
    */
   static BuildReport build(
       Corpus corpus, String fingerprint, Path folder, SentenceEncoder encoder, Staging staging) {
+    return build(corpus, fingerprint, folder, encoder, staging, Map.of());
+  }
+
+  /**
+   * Builds the index of a corpus into a folder, taking the vectors of texts from {@code prepared}
+   * (by key) as well as from the index it replaces.
+   */
+  static BuildReport build(
+      Corpus corpus,
+      String fingerprint,
+      Path folder,
+      SentenceEncoder encoder,
+      Staging staging,
+      Map<String, float[]> prepared) {
     long start = System.nanoTime();
     try {
       Files.createDirectories(folder);
       try (Directory dir = FSDirectory.open(folder)) {
         List<VectorText> all =
             encoder == null ? List.of() : VectorText.allOf(corpus, encoder.modelId());
-        VectorCache cache = encoder == null ? VectorCache.empty() : VectorCache.readFrom(dir);
+        VectorCache cache =
+            encoder == null ? VectorCache.empty() : VectorCache.readFrom(dir).with(prepared);
         List<VectorText> texts = staging == Staging.EARLY ? firstStage(all, cache) : all;
         boolean complete = texts.size() == all.size();
         VectorCache.Embedded embedded = cache.vectorsOf(texts, encoder, progress);

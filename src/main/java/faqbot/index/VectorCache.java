@@ -43,6 +43,16 @@ final class VectorCache {
     return new VectorCache(Map.of());
   }
 
+  /** This cache with more vectors, by key, besides its own. */
+  VectorCache with(Map<String, float[]> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    Map<String, float[]> all = new HashMap<>(byKey);
+    all.putAll(more);
+    return new VectorCache(all);
+  }
+
   /**
    * The vectors of the index in a directory; none when it has no index, it cannot be read, or it
    * was written in another layout (before schema 4 the vectors were in a vector field, which this

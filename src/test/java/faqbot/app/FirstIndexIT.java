@@ -32,11 +32,15 @@ class FirstIndexIT {
   @TempDir Path dir;
 
   private Service service(Path corpus) {
+    return service(corpus, true);
+  }
+
+  private Service service(Path corpus, boolean semantic) {
     return Service.of(
         new Service.Settings(
             CorpusSource.of(corpus),
             dir.resolve("index"),
-            true,
+            semantic,
             SmallTalk.standard(),
             false,
             Journal.NONE,
@@ -80,13 +84,16 @@ class FirstIndexIT {
     List<BuildReport> builds = Collections.synchronizedList(new ArrayList<>());
     int[] port = new int[1];
     try (Service service = service(corpus)) {
-      service.start("127.0.0.1", 0, builds::add, p -> port[0] = p);
+      Bot bot = service.start("127.0.0.1", 0, builds::add, p -> port[0] = p);
       assertThat(builds.get(0).deferred()).isEqualTo(250);
       // 250 passages through both models take seconds: the first index is still serving.
       assertThat(get(port[0], "/health").path("index").asText()).isEqualTo("first");
       JsonNode answer = ask(port[0], "What is topic number 37?");
       assertThat(answer.path("outcome").asText()).isIn("answer", "clarify");
       assertThat(answer.toString()).contains("topic-37");
+      // A reload meanwhile (an edit, a phrasing added) is not held up by the completion: it makes
+      // another first index at once, and the completion still follows.
+      assertThat(bot.reindex().deferred()).isEqualTo(250);
 
       awaitBuilds(builds, 2);
       assertThat(get(port[0], "/health").path("index").asText()).isEqualTo("complete");
@@ -100,10 +107,13 @@ class FirstIndexIT {
   void stoppingWhileTheIndexIsCompletedLeavesTheFirstIndexForTheNextStart() throws Exception {
     Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 50);
     List<BuildReport> builds = Collections.synchronizedList(new ArrayList<>());
-    try (Service service = service(corpus)) {
-      service.start("127.0.0.1", 0, builds::add, p -> {});
-    }
-    // Closing stopped the completion rather than waiting for it.
+    Service service = service(corpus);
+    service.start("127.0.0.1", 0, builds::add, p -> {});
+    long closing = System.nanoTime();
+    service.close();
+    // Closing stopped the completion (the models finish the text in hand) rather than waiting for
+    // it, or for the minute a stuck completion is given.
+    assertThat(System.nanoTime() - closing).isLessThan(30_000_000_000L);
     assertThat(builds).hasSize(1);
 
     builds.clear();
@@ -115,6 +125,31 @@ class FirstIndexIT {
       assertThat(bot.isCurrent()).isTrue();
       // The first index was opened as it was; the one build completed it, reusing its vectors.
       assertThat(builds).singleElement().satisfies(b -> assertThat(b.embedded()).isEqualTo(250));
+    }
+  }
+
+  @Test
+  void aKeywordOnlyServerLeavesAFirstIndexAsItIsForTheNextServerWithTheModels() throws Exception {
+    Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 50);
+    Service semantic = service(corpus);
+    semantic.start("127.0.0.1", 0, r -> {}, p -> {});
+    semantic.close();
+
+    List<BuildReport> builds = Collections.synchronizedList(new ArrayList<>());
+    int[] port = new int[1];
+    try (Service keywords = service(corpus, false)) {
+      keywords.start("127.0.0.1", 0, builds::add, p -> port[0] = p);
+      // Nothing to complete without the models, and the first index is not rebuilt without vectors.
+      assertThat(get(port[0], "/health").path("index").asText()).isEqualTo("complete");
+      assertThat(ask(port[0], "What is topic number 37?").toString()).contains("topic-37");
+    }
+    assertThat(builds).isEmpty();
+
+    try (Service again = service(corpus)) {
+      Bot bot = again.start("127.0.0.1", 0, builds::add, p -> {});
+      awaitBuilds(builds, 1);
+      assertThat(bot.indexComplete()).isTrue();
+      assertThat(builds.get(0).embedded()).as("only the passages, as before").isEqualTo(250);
     }
   }
 }
