@@ -74,9 +74,9 @@ public record Calibration(Weights weights, double answerAt, double clarifyAt) {
       new Calibration(
           Weights.of(
               new double[] {
-                -32.04, 32.37, 12.62, 0.85, 5.99, -0.78, 2.58, 0.69, -1.36, -1.11, -0.99
+                -25.43, 28.28, 6.08, 0.91, 4.01, -2.31, 0.00, 0.00, -0.83, -0.91, -0.39
               }),
-          0.72,
+          0.74,
           0.05);
 
   /**

@@ -31,13 +31,13 @@ class InnerAlignmentPhrasingsIT {
   static final String QUESTION = "What is inner alignment?";
 
   /** Held-out questions that answer the entry over the seed corpus as it is (10 asked). */
-  static final int BEFORE = 5;
+  static final int BEFORE = 4;
 
   /**
    * Held-out questions that answer the entry once the phrasings file is beside the corpus: "Define
    * inner alignment in one sentence please." is answered where it was a "Did you mean…?" before.
    */
-  static final int AFTER = 6;
+  static final int AFTER = 5;
 
   /**
    * Held-out questions to which the entry is the answer or, when the bot asks which was meant, the

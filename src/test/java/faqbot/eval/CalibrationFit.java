@@ -30,7 +30,8 @@ import org.opentest4j.TestAbortedException;
  * {@code faqbot eval}; the label is whether its first entry answers it (never, out of scope or with
  * its answering entries hidden), and each run weighs as much as any other times its {@code weight}.
  * {@code --dump} also writes the evidence of the first three entries of every query, for study
- * elsewhere.
+ * elsewhere. The figures the file names in {@code nonPositive} may only lower the confidence: one
+ * whose fitted weight comes out positive is held at 0 and the others are fitted again.
  */
 public final class CalibrationFit {
   /** One query's first three entries, their evidence, and which of them answer it. */
@@ -66,9 +67,19 @@ public final class CalibrationFit {
     }
     List<Labelled> labelled = new ArrayList<>();
     Map<String, Double> weights = new LinkedHashMap<>();
+    JsonNode spec = new ObjectMapper().readTree(file.toFile());
+    Set<Integer> nonPositive = new HashSet<>();
+    for (JsonNode figure : spec.path("nonPositive")) {
+      int at = FIGURES.indexOf(figure.asText());
+      if (at < 0) {
+        throw new IllegalArgumentException(
+            "nonPositive names " + figure + ", which is not one of " + FIGURES);
+      }
+      nonPositive.add(at + 1);
+    }
     try (SentenceEncoder encoder = EnsembleEncoder.standard();
         EvalRuns runs = new EvalRuns(encoder)) {
-      for (JsonNode node : new ObjectMapper().readTree(file.toFile()).get("runs")) {
+      for (JsonNode node : spec.get("runs")) {
         EvalRuns.Run run = EvalRuns.read(node);
         weights.put(run.name(), run.weight());
         runs.evaluate(
@@ -100,7 +111,7 @@ public final class CalibrationFit {
       examples.add(
           new LogisticFit.Example(x, l.right().get(0), weights.get(l.run()) / sizes.get(l.run())));
     }
-    double[] w = LogisticFit.fit(examples, 100);
+    double[] w = fitHolding(examples, nonPositive);
     Calibration inUse = Calibration.DEFAULT;
     Calibration fitted =
         new Calibration(Calibration.Weights.of(w), inUse.answerAt(), inUse.clarifyAt());
@@ -177,6 +188,32 @@ public final class CalibrationFit {
       }
     }
     return offered ? (right ? 2 : 3) : 4;
+  }
+
+  /**
+   * Fits the weights, holding at 0 each figure of {@code nonPositive} whose weight would be
+   * positive, until none is.
+   */
+  static double[] fitHolding(List<LogisticFit.Example> examples, Set<Integer> nonPositive) {
+    Set<Integer> held = new HashSet<>();
+    while (true) {
+      List<LogisticFit.Example> seen =
+          examples.stream()
+              .map(
+                  e -> {
+                    double[] x = e.x().clone();
+                    held.forEach(i -> x[i] = 0);
+                    return new LogisticFit.Example(x, e.label(), e.weight());
+                  })
+              .toList();
+      double[] w = LogisticFit.fit(seen, 100);
+      held.forEach(i -> w[i] = 0);
+      List<Integer> positive = nonPositive.stream().filter(i -> w[i] > 0).toList();
+      if (positive.isEmpty()) {
+        return w;
+      }
+      held.addAll(positive);
+    }
   }
 
   private static double[] values(Evidence e) {

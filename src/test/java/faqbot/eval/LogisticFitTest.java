@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LogisticFitTest {
@@ -23,6 +24,27 @@ class LogisticFitTest {
     for (int a = 0; a < truth.length; a++) {
       assertThat(fitted[a]).as("weight %d", a).isCloseTo(truth[a], within(0.15));
     }
+  }
+
+  @Test
+  void holdsAtZeroAFigureThatMayOnlyLowerTheOddsAndFitsTheOthersWithoutIt() {
+    double[] truth = {-3, 4, 1.5};
+    Random random = new Random(11);
+    List<LogisticFit.Example> examples = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      double[] x = {1, random.nextDouble() * 2, random.nextGaussian()};
+      examples.add(
+          new LogisticFit.Example(x, random.nextDouble() < LogisticFit.probability(truth, x), 1));
+    }
+    double[] free = CalibrationFit.fitHolding(examples, Set.of());
+    assertThat(free[2]).isCloseTo(1.5, within(0.15));
+    double[] held = CalibrationFit.fitHolding(examples, Set.of(2));
+    assertThat(held[2]).isZero();
+    // The other figure is fitted again without it: still clearly positive (a logistic's weights
+    // shrink a little when an independent figure is left out).
+    assertThat(held[1]).isBetween(2.5, 4.5);
+    // A figure whose weight is negative anyway is left free.
+    assertThat(CalibrationFit.fitHolding(examples, Set.of(0))[0]).isCloseTo(-3, within(0.3));
   }
 
   @Test

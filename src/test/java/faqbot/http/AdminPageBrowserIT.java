@@ -96,17 +96,21 @@ class AdminPageBrowserIT {
       throws Exception {
     String base = editorsServer();
     Map<String, Integer> outcomes = new HashMap<>();
-    // Declined: nothing in the FAQ is about baking, or names who works on AI safety.
+    // Declined: nothing in the FAQ is about baking, or names universities.
     ask(base, "What's a good recipe for banana bread?", outcomes);
     ask(base, "how do I bake banana bread", outcomes);
-    ask(base, "who works on AI safety", outcomes);
+    ask(base, "which universities have AI safety groups", outcomes);
     // Answered narrowly, then marked: one helpful, one not, with the question that led to it.
-    JsonNode risk = ask(base, "is AI risk real", outcomes);
-    JsonNode labs = ask(base, "what do AI labs do about safety", outcomes);
-    assertThat(risk.path("outcome").asText()).isEqualTo("answer");
+    JsonNode takeoff = ask(base, "what is an AI takeoff", outcomes);
+    JsonNode labs = ask(base, "how do AI labs test for dangerous capabilities", outcomes);
+    assertThat(takeoff.path("outcome").asText()).isEqualTo("answer");
     assertThat(labs.path("outcome").asText()).isEqualTo("answer");
-    feedback(base, risk.at("/answer/id").asText(), true, "is AI risk real");
-    feedback(base, labs.at("/answer/id").asText(), false, "what do AI labs do about safety");
+    feedback(base, takeoff.at("/answer/id").asText(), true, "what is an AI takeoff");
+    feedback(
+        base,
+        labs.at("/answer/id").asText(),
+        false,
+        "how do AI labs test for dangerous capabilities");
     // Asked which was meant, and the person picks the first.
     String boxing = "How does AI control differ from boxing an AI?";
     JsonNode clarified = ask(base, boxing, outcomes);
@@ -177,7 +181,7 @@ class AdminPageBrowserIT {
         .isEqualTo(labs.at("/answer/question").asText());
     assertThat(unhelpful.findElements(By.cssSelector(".asked li")))
         .extracting(WebElement::getText)
-        .containsExactly("what do AI labs do about safety");
+        .containsExactly("how do AI labs test for dangerous capabilities");
     assertThat(unhelpful.findElement(By.cssSelector(".meta")).getText())
         .startsWith("Marked unhelpful once and never helpful; last marked ");
     assertThat(driver.findElements(By.cssSelector("#unhelpful > li"))).hasSize(1);
@@ -194,13 +198,13 @@ class AdminPageBrowserIT {
     assertThat(pickedOne.findElement(By.cssSelector("button.add")).getText())
         .isEqualTo(
             "Add as a phrasing of \u201c" + picked.at("/answer/question").asText() + "\u201d");
-    WebElement narrow = suggestion("is AI risk real").orElseThrow();
+    WebElement narrow = suggestion("what is an AI takeoff").orElseThrow();
     assertThat(narrow.findElements(By.cssSelector(".reasons li")))
         .extracting(r -> r.getAttribute("data-reason"))
         .contains("narrow", "helpful");
 
     // The groups are still there, with their closest entries to choose from.
-    assertThat(groupQuestions()).contains("who works on AI safety");
+    assertThat(groupQuestions()).contains("which universities have AI safety groups");
     browser.fullPageScreenshot("admin-overview.png");
     // In a dark colour scheme too, the charts' colours come from the stylesheet.
     driver.executeCdpCommand(
@@ -363,7 +367,7 @@ class AdminPageBrowserIT {
   @Test
   void aWrongTokenAndARefusedActionAreShownPlainly() throws Exception {
     String base = editorsServer();
-    String question = "who works on AI safety";
+    String question = "which universities have AI safety groups";
     assertThat(ask(base, question, new HashMap<>()).path("outcome").asText()).isEqualTo("decline");
     driver.get(base + "/admin");
     driver.findElement(By.id("token")).sendKeys("not-the-token-at-all", Keys.ENTER);

@@ -42,7 +42,7 @@ class EditorsApiIT {
   private static final String UNANSWERED = "who funds ai safety";
 
   /** Answered with the outer alignment entry, but only narrowly. */
-  private static final String NARROW = "what is alignment";
+  private static final String NARROW = "specifying what we want an AI to do";
 
   /** Clarified, with reward hacking as the first choice. */
   private static final String CLARIFIED = "how do models game their reward";
