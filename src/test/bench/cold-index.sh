@@ -11,27 +11,14 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 runs="${1:-3}"
 shift || true
-work=/tmp/faqbot-bench
-mkdir -p "$work"
-if [ $# -eq 0 ]; then
-  [ -f "$work/aisafety.jsonl" ] || src/test/bench/aisafety-jsonl.sh
-  [ -f "$work/synthetic-1000.jsonl" ] || src/test/bench/synthetic-corpus.py 1000
-  set -- "$work/aisafety.jsonl" "$work/synthetic-1000.jsonl"
-fi
-jars=(${FAQBOT_JAR:-launcher})
-[ -n "${FAQBOT_JAR:-}" ] || ./faqbot --version > /dev/null  # builds the jar first when it is stale, not timed
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-for corpus in "$@"; do
+source src/test/bench/cold-lib.sh "$@"
+for corpus in "${corpora[@]}"; do
   declare -A times=()
   for run in $(seq "$runs"); do
     for jar in "${jars[@]}"; do
       index="$work/cold-index"
       rm -rf "$index"
-      if [ "$jar" = launcher ]; then
-        command=(./faqbot)
-      else
-        command=(java ${FAQBOT_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} -jar "$jar")
-      fi
+      faqbot_command "$jar"
       start=$(date +%s.%N)
       "${command[@]}" index --corpus "$corpus" --index "$index" > "$work/cold-index.log" 2> "$work/cold-index.err"
       end=$(date +%s.%N)

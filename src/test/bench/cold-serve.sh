@@ -10,29 +10,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 runs="${1:-3}"
 shift || true
-work=/tmp/faqbot-bench
+source src/test/bench/cold-lib.sh "$@"
 port="${FAQBOT_BENCH_PORT:-7475}"
-mkdir -p "$work"
-if [ $# -eq 0 ]; then
-  [ -f "$work/aisafety.jsonl" ] || src/test/bench/aisafety-jsonl.sh
-  [ -f "$work/synthetic-1000.jsonl" ] || src/test/bench/synthetic-corpus.py 1000
-  set -- "$work/aisafety.jsonl" "$work/synthetic-1000.jsonl"
-fi
-jars=(${FAQBOT_JAR:-launcher})
-[ -n "${FAQBOT_JAR:-}" ] || ./faqbot --version > /dev/null  # builds the jar first when it is stale, not timed
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
-for corpus in "$@"; do
+for corpus in "${corpora[@]}"; do
   declare -A first=() whole=()
   for run in $(seq "$runs"); do
     for jar in "${jars[@]}"; do
       index="$work/cold-serve-index"
       rm -rf "$index"
-      if [ "$jar" = launcher ]; then
-        command=(./faqbot)
-      else
-        command=(java ${FAQBOT_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} -jar "$jar")
-      fi
+      faqbot_command "$jar"
       start=$(date +%s%N)
       FAQBOT_JOURNAL="$work/cold-serve-journal.jsonl" "${command[@]}" serve --corpus "$corpus" --index "$index" \
         --port "$port" --no-watch > "$work/cold-serve.log" 2>&1 &

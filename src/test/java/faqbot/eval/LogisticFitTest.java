@@ -10,16 +10,22 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LogisticFitTest {
-  @Test
-  void recoversTheWeightsThatGeneratedTheLabels() {
-    double[] truth = {-3, 4, 1.5};
-    Random random = new Random(7);
+  /** 20,000 examples of two figures, labelled at random with the odds the weights give. */
+  private static List<LogisticFit.Example> drawn(double[] truth, long seed) {
+    Random random = new Random(seed);
     List<LogisticFit.Example> examples = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
       double[] x = {1, random.nextDouble() * 2, random.nextGaussian()};
       examples.add(
           new LogisticFit.Example(x, random.nextDouble() < LogisticFit.probability(truth, x), 1));
     }
+    return examples;
+  }
+
+  @Test
+  void recoversTheWeightsThatGeneratedTheLabels() {
+    double[] truth = {-3, 4, 1.5};
+    List<LogisticFit.Example> examples = drawn(truth, 7);
     double[] fitted = LogisticFit.fit(examples, 50);
     for (int a = 0; a < truth.length; a++) {
       assertThat(fitted[a]).as("weight %d", a).isCloseTo(truth[a], within(0.15));
@@ -28,14 +34,7 @@ class LogisticFitTest {
 
   @Test
   void holdsAtZeroAFigureThatMayOnlyLowerTheOddsAndFitsTheOthersWithoutIt() {
-    double[] truth = {-3, 4, 1.5};
-    Random random = new Random(11);
-    List<LogisticFit.Example> examples = new ArrayList<>();
-    for (int i = 0; i < 20_000; i++) {
-      double[] x = {1, random.nextDouble() * 2, random.nextGaussian()};
-      examples.add(
-          new LogisticFit.Example(x, random.nextDouble() < LogisticFit.probability(truth, x), 1));
-    }
+    List<LogisticFit.Example> examples = drawn(new double[] {-3, 4, 1.5}, 11);
     double[] free = CalibrationFit.fitHolding(examples, Set.of());
     assertThat(free[2]).isCloseTo(1.5, within(0.15));
     double[] held = CalibrationFit.fitHolding(examples, Set.of(2));

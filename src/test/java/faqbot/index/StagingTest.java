@@ -16,6 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 class StagingTest {
   @TempDir Path dir;
 
+  private static FaqIndex open(
+      Path corpus, Path folder, FakeEncoder encoder, Staging staging, List<BuildReport> builds) {
+    return FaqIndex.openOrBuild(
+        CorpusFingerprint.of(corpus),
+        () -> Corpora.load(corpus),
+        folder,
+        encoder,
+        staging,
+        builds::add);
+  }
+
   @Test
   void aFirstIndexLeavesManyPassagesOutAndSaysItIsNotComplete() throws IOException {
     Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 50);
@@ -23,9 +34,7 @@ class StagingTest {
     FakeEncoder fake = new FakeEncoder();
     List<BuildReport> builds = new ArrayList<>();
     String fingerprint = CorpusFingerprint.of(corpus);
-    try (FaqIndex index =
-            FaqIndex.openOrBuild(
-                fingerprint, () -> Corpora.load(corpus), folder, fake, Staging.EARLY, builds::add);
+    try (FaqIndex index = open(corpus, folder, fake, Staging.EARLY, builds);
         IndexView view = index.acquire()) {
       BuildReport first = builds.get(0);
       // 50 entries of 5 passages (30,000 words): their questions and question-and-answer vectors
@@ -58,38 +67,16 @@ class StagingTest {
   void aRestartOnAFirstIndexOpensItAsItIsAndAWholeOpenCompletesIt() throws IOException {
     Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 50);
     Path folder = dir.resolve("index");
-    String fingerprint = CorpusFingerprint.of(corpus);
-    FaqIndex.openOrBuild(
-            fingerprint,
-            () -> Corpora.load(corpus),
-            folder,
-            new FakeEncoder(),
-            Staging.EARLY,
-            b -> {})
-        .close();
+    open(corpus, folder, new FakeEncoder(), Staging.EARLY, new ArrayList<>()).close();
     FakeEncoder restarted = new FakeEncoder();
     List<BuildReport> builds = new ArrayList<>();
-    try (FaqIndex index =
-        FaqIndex.openOrBuild(
-            fingerprint,
-            () -> Corpora.load(corpus),
-            folder,
-            restarted,
-            Staging.EARLY,
-            builds::add)) {
+    try (FaqIndex index = open(corpus, folder, restarted, Staging.EARLY, builds)) {
       assertThat(builds).isEmpty();
       assertThat(restarted.embedded()).isZero();
       assertThat(index.isComplete()).isFalse();
     }
     // A command that needs the whole index (ask, chat, eval) completes it before opening it.
-    try (FaqIndex index =
-        FaqIndex.openOrBuild(
-            fingerprint,
-            () -> Corpora.load(corpus),
-            folder,
-            restarted,
-            Staging.WHOLE,
-            builds::add)) {
+    try (FaqIndex index = open(corpus, folder, restarted, Staging.WHOLE, builds)) {
       assertThat(builds).singleElement().satisfies(b -> assertThat(b.embedded()).isEqualTo(250));
       assertThat(index.isComplete()).isTrue();
     }
@@ -100,24 +87,10 @@ class StagingTest {
     Path folder = dir.resolve("index");
     Path many = Fixtures.longAnswers(dir.resolve("many"), 50);
     List<BuildReport> builds = new ArrayList<>();
-    FaqIndex.openOrBuild(
-            CorpusFingerprint.of(many),
-            () -> Corpora.load(many),
-            folder,
-            new FakeEncoder(),
-            Staging.WHOLE,
-            builds::add)
-        .close();
+    open(many, folder, new FakeEncoder(), Staging.WHOLE, builds).close();
     // Under EARLY_PASSAGE_WORDS words of passages to embed: nothing to wait for.
     Path few = Fixtures.longAnswers(dir.resolve("few"), 1);
-    FaqIndex.openOrBuild(
-            CorpusFingerprint.of(few),
-            () -> Corpora.load(few),
-            dir.resolve("index-few"),
-            new FakeEncoder(),
-            Staging.EARLY,
-            builds::add)
-        .close();
+    open(few, dir.resolve("index-few"), new FakeEncoder(), Staging.EARLY, builds).close();
     assertThat(builds).extracting(BuildReport::deferred).containsExactly(0, 0);
     assertThat(BuildStamp.lastCommitIn(folder).complete()).isTrue();
     assertThat(BuildStamp.lastCommitIn(dir.resolve("index-few")).complete()).isTrue();
