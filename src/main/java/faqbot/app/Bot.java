@@ -150,8 +150,8 @@ public final class Bot implements AutoCloseable {
     }
   }
 
+  /** Rebuilds the index as {@code staging} says; the caller holds {@link #reloadLock}. */
   private BuildReport reindex(Staging staging) {
-    reloadLock.lock();
     try {
       // Fingerprint first: an edit made during the build then makes the index look stale, never
       // current.
@@ -175,8 +175,6 @@ public final class Bot implements AutoCloseable {
           new ReloadStatus(
               Instant.now().toString(), false, answerer.size(), 0, List.of(), e.getMessage());
       throw e;
-    } finally {
-      reloadLock.unlock();
     }
   }
 

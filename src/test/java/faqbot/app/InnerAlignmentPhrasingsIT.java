@@ -85,16 +85,6 @@ class InnerAlignmentPhrasingsIT {
     return new Outcomes(answered, first);
   }
 
-  static Path copyOfTheSeedCorpus(Path to) throws IOException {
-    try (Stream<Path> files = Files.list(Fixtures.corpus())) {
-      Files.createDirectories(to);
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
-    return to;
-  }
-
   @Test
   void theSetKeepsItsPhrasingsAndItsHeldOutQuestionsApart() throws IOException {
     List<String> phrasings = lines("inner-phrasings.txt");
@@ -111,7 +101,7 @@ class InnerAlignmentPhrasingsIT {
     System.out.println("-- before: the seed corpus as it is");
     Outcomes before = answeredWithTheEntry(Fixtures.bundledBot().answerer(), heldOut);
 
-    Path corpus = copyOfTheSeedCorpus(dir.resolve("corpus"));
+    Path corpus = Fixtures.copyOfCorpus(dir.resolve("corpus"));
     StringBuilder file = new StringBuilder("# Phrasings readers use for the seed entry.\n");
     file.append("Entry: ").append(QUESTION).append('\n');
     phrasings.forEach(p -> file.append("Also asked as: ").append(p).append('\n'));

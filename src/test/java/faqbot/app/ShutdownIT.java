@@ -102,25 +102,21 @@ class ShutdownIT {
     copy(builtIndex, dir.resolve("index"));
     ProcessBuilder builder =
         new ProcessBuilder(
-                javaBinary(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dfaqbot.cache=" + System.getProperty("faqbot.cache", "target/unpacked"),
-                "faqbot.cli.Main",
-                "serve",
-                "--port",
-                "0",
-                "--host",
-                "127.0.0.1",
-                "--corpus",
-                corpus.toString(),
-                "--index",
-                dir.resolve("index").toString(),
-                "--journal",
-                dir.resolve("journal.jsonl").toString(),
-                "--rate-limit",
-                "0")
+                Fixtures.faqbotCommand(
+                    "256m",
+                    "serve",
+                    "--port",
+                    "0",
+                    "--host",
+                    "127.0.0.1",
+                    "--corpus",
+                    corpus.toString(),
+                    "--index",
+                    dir.resolve("index").toString(),
+                    "--journal",
+                    dir.resolve("journal.jsonl").toString(),
+                    "--rate-limit",
+                    "0"))
             .directory(Files.createDirectories(dir).toFile());
     builder.environment().put("SLACK_SIGNING_SECRET", SECRET);
     builder.environment().put("SLACK_BOT_TOKEN", "xoxb-test");
@@ -310,9 +306,5 @@ class ShutdownIT {
         }
       }
     }
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

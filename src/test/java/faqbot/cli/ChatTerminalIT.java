@@ -161,7 +161,7 @@ class ChatTerminalIT {
    */
   private static List<String> javaCommand(Path home) {
     return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Fixtures.javaBinary(),
         "-Duser.home=" + home,
         "faqbot.cli.Main",
         "chat",

@@ -25,7 +25,7 @@ class ModelLoadFailureIT {
     Path missing = home.resolve("missing");
     ProcessBuilder builder =
         new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Fixtures.javaBinary(),
             "-Djava.io.tmpdir=" + missing,
             "-Dfaqbot.cache=off",
             "-Duser.home=" + home,

@@ -2,14 +2,10 @@ package faqbot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import faqbot.testing.ChildLines;
+import faqbot.testing.Fixtures;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +32,7 @@ class JournalTornTailIT {
     for (int run = 1; run <= KILLS; run++) {
       Process child =
           new ProcessBuilder(
-                  javaBinary(),
+                  Fixtures.javaBinary(),
                   "-cp",
                   System.getProperty("java.class.path"),
                   JournalWriterMain.class.getName(),
@@ -44,38 +40,20 @@ class JournalTornTailIT {
                   Integer.toString(run))
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
-      List<String> acks = new ArrayList<>();
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    synchronized (acks) {
-                      acks.add(line);
-                    }
-                  }
-                } catch (IOException e) {
-                  // The pipe closes when the child dies.
-                }
-              });
-      reader.start();
+      ChildLines acks = ChildLines.of(child);
       // Let it get going, then kill it at a random moment of its writing.
       long deadline = System.currentTimeMillis() + 20_000;
-      while (size(acks) == 0 && System.currentTimeMillis() < deadline) {
+      while (acks.size() == 0 && System.currentTimeMillis() < deadline) {
         Thread.sleep(5);
       }
       Thread.sleep(random.nextInt(300));
       child.destroyForcibly();
       assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      reader.join(10_000);
-      synchronized (acks) {
-        assertThat(acks).as("run %d wrote nothing", run).isNotEmpty();
-        for (String ack : acks) {
-          if (ack.startsWith("ack ")) {
-            acknowledged.add("run " + run + " record " + ack.substring(4));
-          }
+      acks.awaitEnd();
+      assertThat(acks.lines()).as("run %d wrote nothing", run).isNotEmpty();
+      for (String ack : acks.lines()) {
+        if (ack.startsWith("ack ")) {
+          acknowledged.add("run " + run + " record " + ack.substring(4));
         }
       }
       FileJournal.Contents contents = FileJournal.read(file);
@@ -94,15 +72,5 @@ class JournalTornTailIT {
     assertThat(last.records().get(last.records().size() - 1).question())
         .isEqualTo("after the crashes");
     assertThat(acknowledged).hasSizeGreaterThan(KILLS);
-  }
-
-  private static int size(List<String> list) {
-    synchronized (list) {
-      return list.size();
-    }
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import faqbot.app.Bot;
-import faqbot.feedback.FileJournal;
 import faqbot.testing.Fixtures;
 import faqbot.testing.HeadlessChromium;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -461,34 +458,10 @@ class AdminPageBrowserIT {
   private static String editorsServer() throws IOException {
     Path dir = Files.createTempDirectory("faqbot-admin-");
     cleanups.add(() -> Fixtures.deleteTree(dir));
-    Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    try (Stream<Path> files = Files.list(Fixtures.corpus())) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(file, corpus.resolve(file.getFileName().toString()));
-      }
-    }
-    FileJournal journal = FileJournal.open(dir.resolve("journal.jsonl"));
-    Bot bot = Bot.open(corpus, dir.resolve("index"), true, report -> {});
-    Backend backend = Backend.starting();
-    backend.ready(bot);
-    Javalin server =
-        HttpApp.create(
-                backend,
-                new HttpOptions(
-                    List.of(), List.of(), journal, Limits.defaults().withRate(0), TOKEN))
-            .start(0);
-    cleanups.add(
-        0,
-        () -> {
-          server.stop();
-          bot.close();
-          try {
-            journal.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    return "http://127.0.0.1:" + server.port();
+    JournalledServer server =
+        JournalledServer.start(Fixtures.copyOfCorpus(dir.resolve("corpus")), dir, TOKEN);
+    cleanups.add(0, server::close);
+    return server.base();
   }
 
   private static void signIn(String base) {

@@ -8,14 +8,12 @@ import faqbot.answer.SmallTalk;
 import faqbot.app.Bot;
 import faqbot.corpus.CorpusSource;
 import faqbot.feedback.FeedbackRecord;
-import faqbot.feedback.FileJournal;
 import faqbot.feedback.Journal;
 import faqbot.testing.Fixtures;
 import faqbot.testing.HeadlessChromium;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -294,28 +292,10 @@ class WidgetBrowserIT {
     String token = "an-editors-token-of-some-length";
     Path dir = Files.createTempDirectory("faqbot-editors-");
     cleanups.add(() -> Fixtures.deleteTree(dir));
-    Path corpus = Fixtures.innerAlignmentCorpus(dir.resolve("corpus"));
-    FileJournal questions = FileJournal.open(dir.resolve("journal.jsonl"));
-    Bot bot = Bot.open(corpus, dir.resolve("index"), true, report -> {});
-    Backend backend = Backend.starting();
-    backend.ready(bot);
-    Javalin server =
-        HttpApp.create(
-                backend,
-                new HttpOptions(
-                    List.of(), List.of(), questions, Limits.defaults().withRate(0), token))
-            .start(0);
-    cleanups.add(
-        () -> {
-          server.stop();
-          bot.close();
-          try {
-            questions.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    String base = "http://127.0.0.1:" + server.port();
+    JournalledServer server =
+        JournalledServer.start(Fixtures.innerAlignmentCorpus(dir.resolve("corpus")), dir, token);
+    cleanups.add(server::close);
+    String base = server.base();
     // Three people ask one question in their own words; no entry answers it outright.
     List<String> asked =
         List.of(

@@ -124,23 +124,19 @@ class ThreeReplicasIT {
     Path corpus = Fixtures.innerAlignmentCorpus(home.resolve("corpus"));
     ProcessBuilder builder =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dfaqbot.cache=" + System.getProperty("faqbot.cache", "target/unpacked"),
-                "faqbot.cli.Main",
-                "serve",
-                "--port",
-                Integer.toString(ports.get(i)),
-                "--host",
-                "127.0.0.1",
-                "--corpus",
-                corpus.toString(),
-                "--index",
-                home.resolve("index").toString(),
-                "--rate-limit",
-                "0")
+                Fixtures.faqbotCommand(
+                    "384m",
+                    "serve",
+                    "--port",
+                    Integer.toString(ports.get(i)),
+                    "--host",
+                    "127.0.0.1",
+                    "--corpus",
+                    corpus.toString(),
+                    "--index",
+                    home.resolve("index").toString(),
+                    "--rate-limit",
+                    "0"))
             .directory(home.toFile())
             .redirectErrorStream(true)
             .redirectOutput(home.resolve("serve.log").toFile());

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faqbot.feedback.FeedbackRecord;
 import faqbot.feedback.JournalReader;
 import faqbot.feedback.Ledger;
+import faqbot.testing.ChildLines;
 import faqbot.testing.CuttableProxy;
+import faqbot.testing.Fixtures;
 import faqbot.testing.TestDatabases;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -122,46 +120,22 @@ class DatabaseIT {
     open(); // migrated before the writer starts
     Process child =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Fixtures.javaBinary(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 DatabaseJournalWriterMain.class.getName(),
                 url)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
-    List<String> acks = new ArrayList<>();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                  synchronized (acks) {
-                    acks.add(line);
-                  }
-                }
-              } catch (IOException e) {
-                // the pipe closes when the child dies
-              }
-            });
-    reader.start();
+    ChildLines acks = ChildLines.of(child);
     long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      synchronized (acks) {
-        if (acks.size() >= 200) {
-          break;
-        }
-      }
+    while (acks.size() < 200 && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
     }
     child.destroyForcibly(); // SIGKILL, in the middle of its writing
     assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    reader.join(10_000);
-    int acknowledged;
-    synchronized (acks) {
-      acknowledged = acks.size();
-    }
+    acks.awaitEnd();
+    int acknowledged = acks.size();
     assertThat(acknowledged).isGreaterThanOrEqualTo(200);
     try (Connection c = TestDatabases.connect(url);
         Statement s = c.createStatement();

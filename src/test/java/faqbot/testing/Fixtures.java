@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,6 +28,40 @@ public final class Fixtures {
   /** The bundled corpus folder of this checkout. */
   public static Path corpus() {
     return Path.of("corpus").toAbsolutePath();
+  }
+
+  /** A copy of the bundled corpus's files in a new folder. */
+  public static Path copyOfCorpus(Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(corpus())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, to.resolve(file.getFileName().toString()));
+      }
+    }
+    return to;
+  }
+
+  /** This JVM's own launcher, for tests that run a program in a child process. */
+  public static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * The command that runs faqbot's command line in a child JVM: this class path, the heap given,
+   * the test run's cache of unpacked models, then the arguments.
+   */
+  public static List<String> faqbotCommand(String heap, String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            javaBinary(),
+            "-Xmx" + heap,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Dfaqbot.cache=" + System.getProperty("faqbot.cache", "target/unpacked"),
+            "faqbot.cli.Main"));
+    command.addAll(List.of(arguments));
+    return command;
   }
 
   /**
