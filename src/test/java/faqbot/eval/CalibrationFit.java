@@ -48,8 +48,9 @@ public final class CalibrationFit {
   public static void main(String[] args) throws Exception {
     try {
       fit(args);
-    } catch (TestAbortedException e) {
-      // The shared datasets are missing: say where they were looked for, without a stack trace.
+    } catch (TestAbortedException | IllegalArgumentException e) {
+      // The shared datasets are missing, or the runs file names a figure there is not: say so,
+      // without a stack trace.
       System.err.println("calibrate: " + e.getMessage());
       System.exit(2);
     }
@@ -68,15 +69,7 @@ public final class CalibrationFit {
     List<Labelled> labelled = new ArrayList<>();
     Map<String, Double> weights = new LinkedHashMap<>();
     JsonNode spec = new ObjectMapper().readTree(file.toFile());
-    Set<Integer> nonPositive = new HashSet<>();
-    for (JsonNode figure : spec.path("nonPositive")) {
-      int at = FIGURES.indexOf(figure.asText());
-      if (at < 0) {
-        throw new IllegalArgumentException(
-            "nonPositive names " + figure + ", which is not one of " + FIGURES);
-      }
-      nonPositive.add(at + 1);
-    }
+    Set<Integer> nonPositive = nonPositive(file, spec);
     try (SentenceEncoder encoder = EnsembleEncoder.standard();
         EvalRuns runs = new EvalRuns(encoder)) {
       for (JsonNode node : spec.get("runs")) {
@@ -188,6 +181,25 @@ public final class CalibrationFit {
       }
     }
     return offered ? (right ? 2 : 3) : 4;
+  }
+
+  /**
+   * The weights' positions (1 for the first figure, after the intercept) of the figures a runs file
+   * names in {@code nonPositive}.
+   *
+   * @throws IllegalArgumentException naming the file and the name when one is not a figure
+   */
+  static Set<Integer> nonPositive(Path file, JsonNode spec) {
+    Set<Integer> positions = new HashSet<>();
+    for (JsonNode figure : spec.path("nonPositive")) {
+      int at = FIGURES.indexOf(figure.asText());
+      if (at < 0) {
+        throw new IllegalArgumentException(
+            file + ": nonPositive names " + figure + ", which is not one of " + FIGURES);
+      }
+      positions.add(at + 1);
+    }
+    return positions;
   }
 
   /**

@@ -1,8 +1,10 @@
 package faqbot.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,6 +46,24 @@ class LogisticFitTest {
     assertThat(held[1]).isBetween(2.5, 4.5);
     // A figure whose weight is negative anyway is left free.
     assertThat(CalibrationFit.fitHolding(examples, Set.of(0))[0]).isCloseTo(-3, within(0.3));
+  }
+
+  @Test
+  void aFigureToHoldIsNamedAsTheEvidenceNamesItAndAnyOtherNameIsRefusedWithTheFile()
+      throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    Path file = Path.of("calibration.json");
+    assertThat(
+            CalibrationFit.nonPositive(
+                file, json.readTree("{\"nonPositive\": [\"cosine\", \"unknownShare\"]}")))
+        .containsExactlyInAnyOrder(1, 7);
+    assertThat(CalibrationFit.nonPositive(file, json.readTree("{}"))).isEmpty();
+    assertThatThrownBy(
+            () -> CalibrationFit.nonPositive(file, json.readTree("{\"nonPositive\": [\"cosin\"]}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("calibration.json")
+        .hasMessageContaining("\"cosin\"");
   }
 
   @Test
