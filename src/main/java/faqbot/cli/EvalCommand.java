@@ -5,6 +5,7 @@ import faqbot.answer.Candidate;
 import faqbot.answer.Json;
 import faqbot.corpus.Corpora;
 import faqbot.corpus.Corpus;
+import faqbot.corpus.CorpusFingerprint;
 import faqbot.embed.EnsembleEncoder;
 import faqbot.embed.SentenceEncoder;
 import faqbot.eval.EvalFiles;
@@ -13,6 +14,7 @@ import faqbot.eval.Evaluator;
 import faqbot.eval.Query;
 import faqbot.eval.TypoPerturber;
 import faqbot.index.FaqIndex;
+import faqbot.index.Staging;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +119,14 @@ final class EvalCommand implements Callable<Integer> {
   boolean leaveOut;
 
   @Option(
+      names = "--first-index",
+      description =
+          "Measure a first index: the one a cold 'serve' of a large corpus answers from while the"
+              + " passages of its long answers are still being embedded (built here whatever the corpus's"
+              + " size).")
+  boolean firstIndex;
+
+  @Option(
       names = "--equivalents",
       paramLabel = "FILE",
       description =
@@ -135,6 +145,12 @@ final class EvalCommand implements Callable<Integer> {
     if (warmUp < 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--warm-up takes 0 or more queries, got " + warmUp);
+    }
+    if (firstIndex && keywordsOnly) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--first-index measures the sentence models' first vectors; it cannot go with"
+              + " --keywords-only");
     }
     if (equivalents != null && !leaveOut) {
       throw new picocli.CommandLine.ParameterException(
@@ -161,8 +177,22 @@ final class EvalCommand implements Callable<Integer> {
     }
     Path folder = Files.createTempDirectory("faqbot-eval-");
     try (SentenceEncoder encoder = keywordsOnly ? null : EnsembleEncoder.standard()) {
+      Staging staging = firstIndex ? Staging.FIRST : Staging.WHOLE;
       try (FaqIndex index =
-          FaqIndex.openOrBuild(corpus, path -> loaded, folder, encoder, r -> {})) {
+          FaqIndex.openOrBuild(
+              CorpusFingerprint.of(corpus),
+              () -> loaded,
+              folder,
+              encoder,
+              staging,
+              build -> {
+                if (firstIndex) {
+                  err.println(
+                      "eval: a first index, without the vectors of "
+                          + build.deferred()
+                          + " passages");
+                }
+              })) {
         // The first questions of a fresh process pay for compiling the code and sizing the models'
         // buffers, which a
         // running bot has long done; the measured answerer is a new one, so it reuses nothing the

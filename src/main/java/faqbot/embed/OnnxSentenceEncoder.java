@@ -148,7 +148,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
    * where the runtime's and the tokenizer's libraries are unpacked. That is faqbot's cache, or,
    * with no cache, a private temporary folder made for this process and deleted as soon as both
    * libraries are loaded ({@link #releaseTemporaryFolder}). Left to themselves, the runtime would
-   * unpack into a new temporary folder of its own that a killed process leaves behind (16.5 MB each
+   * unpack into a new temporary folder of its own that a killed process leaves behind (22 MB each
    * time), and the tokenizer into a folder in the home directory.
    */
   private static synchronized void prepareNativeLibraries(Optional<UnpackedFiles> unpacked) {

@@ -83,7 +83,7 @@ record BuildStamp(String fingerprint, String model, String schema, boolean compl
    */
   boolean opensAsIs(String corpusFingerprint, SentenceEncoder encoder, Staging staging) {
     return serves(corpusFingerprint, encoder)
-        && (encoder == null || complete || staging == Staging.EARLY);
+        && (encoder == null || complete || staging.opensFirstIndex());
   }
 
   /**

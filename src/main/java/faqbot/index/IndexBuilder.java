@@ -79,15 +79,25 @@ final class IndexBuilder {
             encoder == null ? List.of() : VectorText.allOf(corpus, encoder.modelId());
         VectorCache cache =
             encoder == null ? VectorCache.empty() : VectorCache.readFrom(dir).with(prepared);
-        List<VectorText> texts = staging == Staging.EARLY ? firstStage(all, cache) : all;
+        List<VectorText> texts =
+            switch (staging) {
+              case WHOLE -> all;
+              case EARLY -> firstStage(all, cache, EARLY_PASSAGE_WORDS);
+              case FIRST -> firstStage(all, cache, 0);
+            };
         boolean complete = texts.size() == all.size();
-        VectorCache.Embedded embedded = cache.vectorsOf(texts, encoder, progress);
-        try (IndexWriter writer = openWriter(dir)) {
+        VectorCache.Embedded embedded;
+        try (VectorCache.Pending pending = cache.start(texts, encoder, progress);
+            IndexWriter writer = openWriter(dir)) {
           writer.deleteAll();
+          // The entries' documents are written while the models work: the models keep both cores
+          // busy, so this thread's share of them costs less than writing the documents after the
+          // last vector, on one core.
           int ordinal = 0;
           for (FaqEntry entry : corpus.entries()) {
             writer.addDocument(IndexDocuments.entry(entry, ordinal++));
           }
+          embedded = pending.await();
           for (int i = 0; i < texts.size(); i++) {
             writer.addDocument(IndexDocuments.vector(texts.get(i), embedded.vectors().get(i)));
           }
@@ -111,10 +121,10 @@ final class IndexBuilder {
 
   /**
    * The texts a first index embeds: all of them, unless the passages it would have to compute come
-   * to {@value #EARLY_PASSAGE_WORDS} words or more; then all but those. A passage the cache holds,
-   * or that is also another text of the first index (a short opening often is), stays in.
+   * to {@code minWords} words or more; then all but those. A passage the cache holds, or that is
+   * also another text of the first index (a short opening often is), stays in.
    */
-  static List<VectorText> firstStage(List<VectorText> texts, VectorCache cache) {
+  static List<VectorText> firstStage(List<VectorText> texts, VectorCache cache, long minWords) {
     Set<String> early =
         texts.stream()
             .filter(t -> !t.role().equals(Fields.ROLE_PASSAGE))
@@ -123,7 +133,7 @@ final class IndexBuilder {
     Predicate<VectorText> later =
         t -> t.role().equals(Fields.ROLE_PASSAGE) && !cache.holds(t) && !early.contains(t.key());
     long words = texts.stream().filter(later).mapToLong(t -> VectorText.words(t.text())).sum();
-    return words < EARLY_PASSAGE_WORDS ? texts : texts.stream().filter(later.negate()).toList();
+    return words < minWords ? texts : texts.stream().filter(later.negate()).toList();
   }
 
   private static IndexWriter openWriter(Directory dir) throws IOException {
@@ -132,6 +142,8 @@ final class IndexBuilder {
       try {
         IndexWriterConfig config = new IndexWriterConfig(new FaqAnalyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        // A build that fails or is stopped before its one commit leaves the index as it was.
+        config.setCommitOnClose(false);
         return new IndexWriter(dir, config);
       } catch (LockObtainFailedException e) {
         // Another process is building this index; wait for it rather than fail.

@@ -19,5 +19,17 @@ public enum Staging {
    * When many passages are still to embed, build a first index without their vectors; it says it is
    * not complete ({@link FaqIndex#isComplete}), and a rebuild completes it.
    */
-  EARLY
+  EARLY,
+
+  /**
+   * Build a first index whatever the corpus's size, leaving out every passage whose vector is not
+   * at hand: what {@code faqbot eval --first-index} measures, so that the answers a large corpus
+   * gives before it is complete can be pinned on a corpus of any size.
+   */
+  FIRST;
+
+  /** Whether an index that is not complete may be opened as it is. */
+  boolean opensFirstIndex() {
+    return this != WHOLE;
+  }
 }

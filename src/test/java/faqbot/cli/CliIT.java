@@ -494,6 +494,60 @@ class CliIT {
   }
 
   @Test
+  void evalMeasuresAFirstIndexWhenAsked(@TempDir Path folder) throws IOException {
+    Path corpus = Fixtures.longAnswers(folder.resolve("long"), 3);
+    Path queries =
+        Files.write(
+            folder.resolve("long-queries.tsv"),
+            List.of("query_id\ttext", "q1\tpart 4 of topic 2", "q2\tWhat is topic number 1?"));
+    Path qrels =
+        Files.write(folder.resolve("long-qrels.txt"), List.of("q1 0 topic-2 1", "q2 0 topic-1 1"));
+    Run whole =
+        run(
+            "eval",
+            "--corpus",
+            corpus.toString(),
+            "--queries",
+            queries.toString(),
+            "--qrels",
+            qrels.toString(),
+            "--json");
+    Run first =
+        run(
+            "eval",
+            "--corpus",
+            corpus.toString(),
+            "--queries",
+            queries.toString(),
+            "--qrels",
+            qrels.toString(),
+            "--json",
+            "--first-index");
+    assertThat(whole.exit()).as(whole.all()).isEqualTo(Main.OK);
+    assertThat(first.exit()).as(first.all()).isEqualTo(Main.OK);
+    assertThat(whole.err()).doesNotContain("first index");
+    // Three entries of five passages each: all fifteen are left out of the first index.
+    assertThat(first.err()).contains("eval: a first index, without the vectors of 15 passages");
+    assertThat(JSON.readTree(first.out()).get("queries").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void evalRefusesAFirstIndexWithoutTheModels(@TempDir Path folder) throws IOException {
+    Run run =
+        run(
+            "eval",
+            "--corpus",
+            evalCorpus(folder).toString(),
+            "--queries",
+            evalQueries(folder).toString(),
+            "--first-index",
+            "--keywords-only");
+    assertThat(run.exit()).isEqualTo(Main.USAGE);
+    assertThat(run.err()).contains("--first-index").contains("--keywords-only");
+    assertNoStackTrace(run.all());
+  }
+
+  @Test
   void evalRefusesANegativeWarmUpNamingTheValue(@TempDir Path folder) throws IOException {
     Run run =
         run(

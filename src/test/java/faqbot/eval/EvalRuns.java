@@ -3,8 +3,10 @@ package faqbot.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import faqbot.answer.Answerer;
 import faqbot.corpus.Corpora;
+import faqbot.corpus.CorpusFingerprint;
 import faqbot.embed.SentenceEncoder;
 import faqbot.index.FaqIndex;
+import faqbot.index.Staging;
 import faqbot.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ final class EvalRuns implements AutoCloseable {
    * @param equivalents for a leave-out run, groups of entries that answer the same question (entry
    *     id → group)
    * @param weight how much the run counts when fitting the confidence, against 1 for others
+   * @param staging {@link Staging#FIRST} for a run of a first index, else whole
    */
   record Run(
       String name,
@@ -41,10 +44,14 @@ final class EvalRuns implements AutoCloseable {
       Map<String, Map<String, Integer>> qrels,
       boolean leaveOut,
       Map<String, String> equivalents,
-      double weight) {}
+      double weight,
+      Staging staging) {}
+
+  /** A corpus indexed one way. */
+  private record Indexed(Path corpus, Staging staging) {}
 
   private final SentenceEncoder encoder;
-  private final Map<Path, FaqIndex> indexes = new HashMap<>();
+  private final Map<Indexed, FaqIndex> indexes = new HashMap<>();
   private final List<Path> folders = new ArrayList<>();
 
   EvalRuns(SentenceEncoder encoder) {
@@ -74,7 +81,8 @@ final class EvalRuns implements AutoCloseable {
         qrels,
         run.path("leaveOut").asBoolean(false),
         equivalents,
-        run.path("weight").asDouble(1));
+        run.path("weight").asDouble(1),
+        run.path("firstIndex").asBoolean(false) ? Staging.FIRST : Staging.WHOLE);
   }
 
   /**
@@ -82,7 +90,7 @@ final class EvalRuns implements AutoCloseable {
    * hidden.
    */
   EvalReport evaluate(Run run, Consumer<Evaluator.QueryResult> each) throws IOException {
-    Evaluator evaluator = new Evaluator(new Answerer(index(run.corpus())));
+    Evaluator evaluator = new Evaluator(new Answerer(index(run.corpus(), run.staging())));
     if (run.leaveOut()) {
       EvalReport.LeaveOut figures =
           evaluator.leaveOut(run.queries(), run.qrels(), run.equivalents(), each);
@@ -91,14 +99,27 @@ final class EvalRuns implements AutoCloseable {
     return evaluator.run(run.queries(), run.qrels(), each);
   }
 
-  /** The index of a corpus, built on first use. */
+  /** The whole index of a corpus, built on first use. */
   FaqIndex index(Path corpus) throws IOException {
-    FaqIndex index = indexes.get(corpus);
+    return index(corpus, Staging.WHOLE);
+  }
+
+  /** The index of a corpus, whole or first, built on first use. */
+  FaqIndex index(Path corpus, Staging staging) throws IOException {
+    Indexed key = new Indexed(corpus, staging);
+    FaqIndex index = indexes.get(key);
     if (index == null) {
       Path folder = Files.createTempDirectory("faqbot-eval-");
       folders.add(folder);
-      index = FaqIndex.openOrBuild(corpus, Corpora::load, folder, encoder, r -> {});
-      indexes.put(corpus, index);
+      index =
+          FaqIndex.openOrBuild(
+              CorpusFingerprint.of(corpus),
+              () -> Corpora.load(corpus),
+              folder,
+              encoder,
+              staging,
+              r -> {});
+      indexes.put(key, index);
     }
     return index;
   }

@@ -1,9 +1,12 @@
 package faqbot.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faqbot.corpus.Corpora;
+import faqbot.corpus.Corpus;
 import faqbot.corpus.CorpusFingerprint;
+import faqbot.embed.SentenceEncoder;
 import faqbot.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,5 +97,63 @@ class StagingTest {
     assertThat(builds).extracting(BuildReport::deferred).containsExactly(0, 0);
     assertThat(BuildStamp.lastCommitIn(folder).complete()).isTrue();
     assertThat(BuildStamp.lastCommitIn(dir.resolve("index-few")).complete()).isTrue();
+  }
+
+  @Test
+  void aBuildWhoseModelFailsLeavesTheIndexAsItWas() throws IOException {
+    Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 3);
+    Path folder = dir.resolve("index");
+    String fingerprint = CorpusFingerprint.of(corpus);
+    FaqIndex.build(Corpora.load(corpus), fingerprint, folder, new FakeEncoder());
+    // Another model: every text is to be embedded again, and the model fails on the first. By then
+    // the build has begun writing the entries' documents.
+    SentenceEncoder failing =
+        new SentenceEncoder() {
+          @Override
+          public String modelId() {
+            return "failing-v1";
+          }
+
+          @Override
+          public int dimension() {
+            return FakeEncoder.DIMENSION;
+          }
+
+          @Override
+          public float[] embed(String text) {
+            throw new IllegalStateException("the model is broken");
+          }
+        };
+    Corpus smaller = Corpora.load(Fixtures.longAnswers(dir.resolve("smaller"), 1));
+    assertThatThrownBy(() -> FaqIndex.build(smaller, "another", folder, failing))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("the model is broken");
+    List<BuildReport> builds = new ArrayList<>();
+    try (FaqIndex index = open(corpus, folder, new FakeEncoder(), Staging.WHOLE, builds);
+        IndexView view = index.acquire()) {
+      assertThat(builds).as("the first build's commit still serves its corpus").isEmpty();
+      assertThat(view.entries()).hasSize(3);
+      assertThat(view.hasVectors()).isTrue();
+    }
+  }
+
+  @Test
+  void aFirstIndexForMeasuringLeavesOutEvenAFewPassagesAndIsOpenedAsItIs() throws IOException {
+    // One entry of five passages (600 words): far under EARLY_PASSAGE_WORDS, so a serve would build
+    // it whole; eval --first-index still measures what a first index of it answers.
+    Path few = Fixtures.longAnswers(dir.resolve("few"), 1);
+    Path folder = dir.resolve("index");
+    FakeEncoder fake = new FakeEncoder();
+    List<BuildReport> builds = new ArrayList<>();
+    try (FaqIndex index = open(few, folder, fake, Staging.FIRST, builds)) {
+      assertThat(builds).singleElement().satisfies(b -> assertThat(b.deferred()).isEqualTo(5));
+      assertThat(fake.embedded()).isEqualTo(2);
+      assertThat(index.isComplete()).isFalse();
+    }
+    String fingerprint = CorpusFingerprint.of(few);
+    assertThat(BuildStamp.lastCommitIn(folder).opensAsIs(fingerprint, fake, Staging.FIRST))
+        .isTrue();
+    assertThat(BuildStamp.lastCommitIn(folder).opensAsIs(fingerprint, fake, Staging.WHOLE))
+        .isFalse();
   }
 }
