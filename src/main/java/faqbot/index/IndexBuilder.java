@@ -86,24 +86,25 @@ final class IndexBuilder {
               case FIRST -> firstStage(all, cache, 0);
             };
         boolean complete = texts.size() == all.size();
-        VectorCache.Embedded embedded;
-        try (VectorCache.Pending pending = cache.start(texts, encoder, progress);
-            IndexWriter writer = openWriter(dir)) {
-          writer.deleteAll();
-          // The entries' documents are written while the models work: the models keep both cores
-          // busy, so this thread's share of them costs less than writing the documents after the
-          // last vector, on one core.
-          int ordinal = 0;
-          for (FaqEntry entry : corpus.entries()) {
-            writer.addDocument(IndexDocuments.entry(entry, ordinal++));
+        VectorCache.Embedded embedded = cache.vectorsOf(texts, encoder, progress);
+        try (IndexWriter writer = openWriter(dir)) {
+          try {
+            writer.deleteAll();
+            int ordinal = 0;
+            for (FaqEntry entry : corpus.entries()) {
+              writer.addDocument(IndexDocuments.entry(entry, ordinal++));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+              writer.addDocument(IndexDocuments.vector(texts.get(i), embedded.vectors().get(i)));
+            }
+            writer.setLiveCommitData(
+                BuildStamp.of(fingerprint, encoder, complete).userData().entrySet());
+            writer.commit();
+          } catch (IOException | RuntimeException | Error e) {
+            // Closing would commit what was written so far: the old index stays as it was.
+            writer.rollback();
+            throw e;
           }
-          embedded = pending.await();
-          for (int i = 0; i < texts.size(); i++) {
-            writer.addDocument(IndexDocuments.vector(texts.get(i), embedded.vectors().get(i)));
-          }
-          writer.setLiveCommitData(
-              BuildStamp.of(fingerprint, encoder, complete).userData().entrySet());
-          writer.commit();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new BuildReport(
@@ -142,8 +143,6 @@ final class IndexBuilder {
       try {
         IndexWriterConfig config = new IndexWriterConfig(new FaqAnalyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        // A build that fails or is stopped before its one commit leaves the index as it was.
-        config.setCommitOnClose(false);
         return new IndexWriter(dir, config);
       } catch (LockObtainFailedException e) {
         // Another process is building this index; wait for it rather than fail.

@@ -104,16 +104,6 @@ final class VectorCache {
    */
   Embedded vectorsOf(List<VectorText> texts, SentenceEncoder encoder, BuildProgress progress)
       throws IOException {
-    try (Pending pending = start(texts, encoder, progress)) {
-      return pending.await();
-    }
-  }
-
-  /**
-   * Starts computing the vectors {@link #vectorsOf} gives, on every core, and returns at once, so
-   * that the caller can do other work while the models run.
-   */
-  Pending start(List<VectorText> texts, SentenceEncoder encoder, BuildProgress progress) {
     float[][] vectors = new float[texts.size()][];
     Map<String, List<Integer>> missing = new LinkedHashMap<>();
     int computed = 0;
@@ -124,47 +114,35 @@ final class VectorCache {
         computed++;
       }
     }
-    return new Pending(
-        texts, new ArrayList<>(missing.values()), vectors, computed, encoder, progress);
+    if (!missing.isEmpty()) {
+      embed(texts, new ArrayList<>(missing.values()), vectors, encoder, progress);
+    }
+    return new Embedded(Arrays.asList(vectors), computed);
   }
 
   /**
-   * Vectors being computed: {@link #await} them; closing stops the texts not yet started (the
-   * models finish the one in hand).
+   * Embeds each group of texts (one text, and the others with the same key) on every core, the
+   * longest first: a model's time grows with a text's length, and a long text started last would
+   * keep one core busy while the other waits.
    */
-  static final class Pending implements AutoCloseable {
-    private final float[][] vectors;
-    private final int computed;
-    private final ExecutorService pool;
-    private final List<Future<?>> futures = new ArrayList<>();
-
-    /**
-     * Embeds each group of texts (one text, and the others with the same key) on every core, the
-     * longest first: a model's time grows with a text's length, and a long text started last would
-     * keep one core busy while the other waits.
-     */
-    private Pending(
-        List<VectorText> texts,
-        List<List<Integer>> groups,
-        float[][] vectors,
-        int computed,
-        SentenceEncoder encoder,
-        BuildProgress progress) {
-      this.vectors = vectors;
-      this.computed = computed;
-      if (groups.isEmpty()) {
-        pool = null;
-        return;
-      }
-      groups.sort(
-          Comparator.comparingInt((List<Integer> g) -> texts.get(g.get(0)).text().length())
-              .reversed());
-      int total = groups.size();
-      AtomicInteger done = new AtomicInteger();
-      Object reporting = new Object();
-      progress.embedded(0, total);
-      int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), total));
-      pool = Executors.newFixedThreadPool(threads);
+  private static void embed(
+      List<VectorText> texts,
+      List<List<Integer>> groups,
+      float[][] vectors,
+      SentenceEncoder encoder,
+      BuildProgress progress)
+      throws IOException {
+    groups.sort(
+        Comparator.comparingInt((List<Integer> g) -> texts.get(g.get(0)).text().length())
+            .reversed());
+    int total = groups.size();
+    AtomicInteger done = new AtomicInteger();
+    Object reporting = new Object();
+    progress.embedded(0, total);
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), total));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
       for (List<Integer> group : groups) {
         futures.add(
             pool.submit(
@@ -178,29 +156,17 @@ final class VectorCache {
                   }
                 }));
       }
-    }
-
-    /** Waits for every vector. */
-    Embedded await() throws IOException {
-      try {
-        for (Future<?> f : futures) {
-          f.get();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while embedding the corpus", e);
-      } catch (ExecutionException e) {
-        throw new IndexException(
-            "the sentence model failed: " + e.getCause().getMessage(), e.getCause());
+      for (Future<?> f : futures) {
+        f.get();
       }
-      return new Embedded(Arrays.asList(vectors), computed);
-    }
-
-    @Override
-    public void close() {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while embedding the corpus", e);
+    } catch (ExecutionException e) {
+      throw new IndexException(
+          "the sentence model failed: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

@@ -100,34 +100,20 @@ class StagingTest {
   }
 
   @Test
-  void aBuildWhoseModelFailsLeavesTheIndexAsItWas() throws IOException {
+  void aBuildThatFailsLeavesTheIndexAsItWas() throws IOException {
     Path corpus = Fixtures.longAnswers(dir.resolve("corpus"), 3);
     Path folder = dir.resolve("index");
     String fingerprint = CorpusFingerprint.of(corpus);
     FaqIndex.build(Corpora.load(corpus), fingerprint, folder, new FakeEncoder());
-    // Another model: every text is to be embedded again, and the model fails on the first. By then
-    // the build has begun writing the entries' documents.
-    SentenceEncoder failing =
-        new SentenceEncoder() {
-          @Override
-          public String modelId() {
-            return "failing-v1";
-          }
-
-          @Override
-          public int dimension() {
-            return FakeEncoder.DIMENSION;
-          }
-
-          @Override
-          public float[] embed(String text) {
-            throw new IllegalStateException("the model is broken");
-          }
-        };
     Corpus smaller = Corpora.load(Fixtures.longAnswers(dir.resolve("smaller"), 1));
-    assertThatThrownBy(() -> FaqIndex.build(smaller, "another", folder, failing))
+    // Another model, so every text is embedded again. One fails in the model; the other fails
+    // once the index is being written (its model gives no vector), after the old documents were
+    // deleted and the new entries added.
+    assertThatThrownBy(() -> FaqIndex.build(smaller, "another", folder, broken(false)))
         .isInstanceOf(IndexException.class)
         .hasMessageContaining("the model is broken");
+    assertThatThrownBy(() -> FaqIndex.build(smaller, "another", folder, broken(true)))
+        .isInstanceOf(NullPointerException.class);
     List<BuildReport> builds = new ArrayList<>();
     try (FaqIndex index = open(corpus, folder, new FakeEncoder(), Staging.WHOLE, builds);
         IndexView view = index.acquire()) {
@@ -135,6 +121,29 @@ class StagingTest {
       assertThat(view.entries()).hasSize(3);
       assertThat(view.hasVectors()).isTrue();
     }
+  }
+
+  /** A model that throws, or that gives no vector at all. */
+  private static SentenceEncoder broken(boolean givesNothing) {
+    return new SentenceEncoder() {
+      @Override
+      public String modelId() {
+        return "broken-v1";
+      }
+
+      @Override
+      public int dimension() {
+        return FakeEncoder.DIMENSION;
+      }
+
+      @Override
+      public float[] embed(String text) {
+        if (givesNothing) {
+          return null;
+        }
+        throw new IllegalStateException("the model is broken");
+      }
+    };
   }
 
   @Test
