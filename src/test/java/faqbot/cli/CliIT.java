@@ -531,17 +531,23 @@ class CliIT {
     assertThat(JSON.readTree(first.out()).get("queries").asInt()).isEqualTo(2);
   }
 
+  /** Runs eval on the three-entry corpus and its queries, with these options. */
+  private static Run evalOfTheTinyCorpus(Path folder, String... options) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "eval",
+                "--corpus",
+                evalCorpus(folder).toString(),
+                "--queries",
+                evalQueries(folder).toString()));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
+  }
+
   @Test
   void evalRefusesAFirstIndexWithoutTheModels(@TempDir Path folder) throws IOException {
-    Run run =
-        run(
-            "eval",
-            "--corpus",
-            evalCorpus(folder).toString(),
-            "--queries",
-            evalQueries(folder).toString(),
-            "--first-index",
-            "--keywords-only");
+    Run run = evalOfTheTinyCorpus(folder, "--first-index", "--keywords-only");
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("--first-index").contains("--keywords-only");
     assertNoStackTrace(run.all());
@@ -549,15 +555,7 @@ class CliIT {
 
   @Test
   void evalRefusesANegativeWarmUpNamingTheValue(@TempDir Path folder) throws IOException {
-    Run run =
-        run(
-            "eval",
-            "--corpus",
-            evalCorpus(folder).toString(),
-            "--queries",
-            evalQueries(folder).toString(),
-            "--warm-up",
-            "-1");
+    Run run = evalOfTheTinyCorpus(folder, "--warm-up", "-1");
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("--warm-up").contains("-1");
     assertNoStackTrace(run.all());
