@@ -47,14 +47,7 @@ class AdminPhrasingsIT {
   void start() throws Exception {
     corpus = Fixtures.innerAlignmentCorpus(dir.resolve("corpus"));
     bot = Bot.open(corpus, dir.resolve("index"), true, r -> {});
-    Backend backend = Backend.starting();
-    backend.ready(bot);
-    app =
-        HttpApp.create(
-                backend,
-                new HttpOptions(
-                    List.of(), List.of(), Journal.NONE, Limits.defaults().withRate(0), TOKEN))
-            .start(0);
+    app = ReadyApp.start(bot, Journal.NONE, TOKEN);
   }
 
   @AfterEach

@@ -70,14 +70,7 @@ class EditorsApiIT {
 
   private void startServer() throws Exception {
     journal = FileJournal.open(journals.resolve("this-replica.jsonl"));
-    Backend backend = Backend.starting();
-    backend.ready(bot);
-    app =
-        HttpApp.create(
-                backend,
-                new HttpOptions(
-                    List.of(), List.of(), journal, Limits.defaults().withRate(0), TOKEN))
-            .start(0);
+    app = ReadyApp.start(bot, journal, TOKEN);
   }
 
   private void stopServer() throws Exception {

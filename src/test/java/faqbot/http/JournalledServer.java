@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A real server for page tests: a bot on a corpus with the sentence models, a journal in a folder,
@@ -21,14 +20,7 @@ record JournalledServer(String base, Javalin server, Bot bot, FileJournal journa
   static JournalledServer start(Path corpus, Path dir, String token) throws IOException {
     FileJournal journal = FileJournal.open(dir.resolve("journal.jsonl"));
     Bot bot = Bot.open(corpus, dir.resolve("index"), true, report -> {});
-    Backend backend = Backend.starting();
-    backend.ready(bot);
-    Javalin server =
-        HttpApp.create(
-                backend,
-                new HttpOptions(
-                    List.of(), List.of(), journal, Limits.defaults().withRate(0), token))
-            .start(0);
+    Javalin server = ReadyApp.start(bot, journal, token);
     return new JournalledServer("http://127.0.0.1:" + server.port(), server, bot, journal);
   }
 

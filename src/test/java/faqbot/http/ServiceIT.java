@@ -257,14 +257,7 @@ class ServiceIT {
         Fixtures.corpus().resolve("What is inner alignment?.txt"),
         corpus.resolve("What is inner alignment?.txt"));
     try (Bot bot = Bot.open(corpus, dir.resolve("index"), true, r -> {})) {
-      Backend backend = Backend.starting();
-      backend.ready(bot);
-      Javalin app =
-          HttpApp.create(
-                  backend,
-                  new HttpOptions(
-                      List.of(), List.of(), Journal.NONE, Limits.defaults().withRate(0), TOKEN))
-              .start(0);
+      Javalin app = ReadyApp.start(bot, Journal.NONE, TOKEN);
       try {
         Files.writeString(
             corpus.resolve("added.txt"), "Question: What was added?\n\nThis.\n\nSources\n\n- A\n");
