@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Converts the AISafety.info export's live entries into faqbot's JSONL corpus shape ({"doc_id", "question",
-# "answer", "alternates"} per line), for benchmarking until faqbot reads the export itself. Writes OUT, never the repo.
+# Converts the AISafety.info export's live entries into faqbot's evaluation JSONL shape ({"doc_id", "question",
+# "answer", "alternates"} per line), whose answers are read as plain text: their Markdown, link URLs and video <iframe>
+# tags go to the models as words. The cold-index figures in docs/performance.md up to "The last second" were measured
+# on it; it is kept to reproduce them, not as the export faqbot serves (cold-lib.sh times the export itself).
+# Writes OUT, never the repo.
 # Usage: src/test/bench/aisafety-jsonl.sh [EXPORT] [OUT]
 #   (default ../shared/datasets/aisafety-info-stampy/faq_entries_2023-03.jsonl, /tmp/faqbot-bench/aisafety.jsonl)
 set -euo pipefail

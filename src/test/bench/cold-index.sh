@@ -2,8 +2,8 @@
 # A cold index build (no index, so no vector from an earlier build: the vector cache is the old index itself,
 # VectorCache), several times, with the median: `./faqbot index` of each corpus into a folder deleted before each run.
 # Usage: src/test/bench/cold-index.sh [RUNS] [CORPUS...]
-#   default: 3 runs of the AISafety.info export's live entries (src/test/bench/aisafety-jsonl.sh) and of a synthetic
-#   1,000 entries of several paragraphs each (src/test/bench/synthetic-corpus.py), both made in /tmp/faqbot-bench.
+#   default: 3 runs of the AISafety.info export's live entries, the export file itself (cold-lib.sh), and of a
+#   synthetic 1,000 entries of several paragraphs each (src/test/bench/synthetic-corpus.py, made in /tmp/faqbot-bench).
 #   FAQBOT_JAVA_OPTS is passed on to the launcher. FAQBOT_JAR=path runs that jar instead of the launcher (with the
 #   launcher's heap and collector settings), to compare two builds alternately: FAQBOT_JAR="a.jar b.jar" runs each
 #   corpus with a, then b, RUNS times, and gives each jar's median.

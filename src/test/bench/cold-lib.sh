@@ -1,12 +1,15 @@
 # Shared by cold-index.sh and cold-serve.sh (sourced, from the repository's root): the corpora to time, the builds to
-# run, and the median. Sets `corpora` from the arguments, or the two default corpora made in /tmp/faqbot-bench; sets
-# `jars` from FAQBOT_JAR ("launcher" for ./faqbot, which is built first when stale, untimed).
+# run, and the median. Sets `corpora` from the arguments, or the two default corpora: the AISafety.info export itself,
+# read as `serve --corpus` reads it (FAQBOT_EXPORT, default ../shared/datasets/aisafety-info-stampy/...), and the
+# synthetic 1,000 entries made in /tmp/faqbot-bench; sets `jars` from FAQBOT_JAR ("launcher" for ./faqbot, which is
+# built first when stale, untimed).
 work=/tmp/faqbot-bench
 mkdir -p "$work"
 if [ $# -eq 0 ]; then
-  [ -f "$work/aisafety.jsonl" ] || src/test/bench/aisafety-jsonl.sh
+  export_file="${FAQBOT_EXPORT:-../shared/datasets/aisafety-info-stampy/faq_entries_2023-03.jsonl}"
+  [ -f "$export_file" ] || { echo "$0: the AISafety.info export is not at $export_file (set FAQBOT_EXPORT)" >&2; exit 1; }
   [ -f "$work/synthetic-1000.jsonl" ] || src/test/bench/synthetic-corpus.py 1000
-  corpora=("$work/aisafety.jsonl" "$work/synthetic-1000.jsonl")
+  corpora=("$export_file" "$work/synthetic-1000.jsonl")
 else
   corpora=("$@")
 fi

@@ -2,8 +2,8 @@
 # A cold `faqbot serve` (no index in its folder, so every vector is computed): the time from start to the first answer
 # on /api/chat, and to the whole index (/health says "index": "complete"), several times, with the medians.
 # Usage: src/test/bench/cold-serve.sh [RUNS] [CORPUS...]
-#   default: 3 runs of the AISafety.info export's live entries and of the synthetic 1,000 entries of several paragraphs
-#   (made in /tmp/faqbot-bench as cold-index.sh makes them). FAQBOT_JAR=path runs that jar instead of the launcher (with
+#   default: 3 runs of the AISafety.info export's live entries (the export file itself) and of the synthetic 1,000
+#   entries of several paragraphs (cold-lib.sh). FAQBOT_JAR=path runs that jar instead of the launcher (with
 #   its heap and collector settings); FAQBOT_JAR="a.jar b.jar" alternates two builds. A build without first indexes
 #   has no "index" in /health: its whole index is its first answer.
 set -euo pipefail

@@ -44,7 +44,7 @@ final class IndexBuilder {
   /**
    * How many words of passages still to embed make a first index worth opening without them ({@link
    * Staging#EARLY}): about ten seconds of both cores' work here. The bundled corpus has 19,000; the
-   * AISafety.info export 36,000.
+   * AISafety.info export 37,600.
    */
   static final int EARLY_PASSAGE_WORDS = 25_000;
 

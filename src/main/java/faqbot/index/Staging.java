@@ -5,11 +5,11 @@ package faqbot.index;
  * embedded.
  *
  * <p>Passages are half or more of what a build embeds for a corpus of long answers, and the models'
- * time grows with what they read: on two cores a first index of the 190 AISafety.info answers
- * without its passages takes half the time of the whole one (docs/performance.md, "Cold index").
- * Its answers come from each entry's question, phrasings, opening and question-and-answer vector,
- * and from keywords over the whole text; a rebuild then adds the passages, reusing every vector the
- * first index holds.
+ * time grows with what they read: on two cores a cold serve of the 190 AISafety.info answers
+ * answers from its first index at 15 s and has the whole one at 26 s (docs/performance.md, "Cold
+ * index"). Its answers come from each entry's question, phrasings, opening and question-and-answer
+ * vector, and from keywords over the whole text; a rebuild then adds the passages, reusing every
+ * vector the first index holds.
  */
 public enum Staging {
   /** Build the whole index before it is opened: for {@code faqbot index}, ask, chat and eval. */
