@@ -502,27 +502,8 @@ class CliIT {
             List.of("query_id\ttext", "q1\tpart 4 of topic 2", "q2\tWhat is topic number 1?"));
     Path qrels =
         Files.write(folder.resolve("long-qrels.txt"), List.of("q1 0 topic-2 1", "q2 0 topic-1 1"));
-    Run whole =
-        run(
-            "eval",
-            "--corpus",
-            corpus.toString(),
-            "--queries",
-            queries.toString(),
-            "--qrels",
-            qrels.toString(),
-            "--json");
-    Run first =
-        run(
-            "eval",
-            "--corpus",
-            corpus.toString(),
-            "--queries",
-            queries.toString(),
-            "--qrels",
-            qrels.toString(),
-            "--json",
-            "--first-index");
+    Run whole = evalOf(corpus, queries, "--qrels", qrels.toString(), "--json");
+    Run first = evalOf(corpus, queries, "--qrels", qrels.toString(), "--json", "--first-index");
     assertThat(whole.exit()).as(whole.all()).isEqualTo(Main.OK);
     assertThat(first.exit()).as(first.all()).isEqualTo(Main.OK);
     assertThat(whole.err()).doesNotContain("first index");
@@ -533,14 +514,14 @@ class CliIT {
 
   /** Runs eval on the three-entry corpus and its queries, with these options. */
   private static Run evalOfTheTinyCorpus(Path folder, String... options) throws IOException {
+    return evalOf(evalCorpus(folder), evalQueries(folder), options);
+  }
+
+  /** Runs eval on a corpus and a queries file, with these options. */
+  private static Run evalOf(Path corpus, Path queries, String... options) {
     List<String> args =
         new ArrayList<>(
-            List.of(
-                "eval",
-                "--corpus",
-                evalCorpus(folder).toString(),
-                "--queries",
-                evalQueries(folder).toString()));
+            List.of("eval", "--corpus", corpus.toString(), "--queries", queries.toString()));
     args.addAll(List.of(options));
     return run(args.toArray(String[]::new));
   }
