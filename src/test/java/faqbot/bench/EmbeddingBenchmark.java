@@ -1,9 +1,6 @@
 package faqbot.bench;
 
-import faqbot.embed.EnsembleEncoder;
-import faqbot.embed.OnnxSentenceEncoder;
 import faqbot.embed.SentenceEncoder;
-import faqbot.embed.SentenceModel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,14 +37,7 @@ public class EmbeddingBenchmark {
 
   @Setup(Level.Trial)
   public void load() {
-    encoder =
-        switch (model) {
-          case "bge" -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL);
-          case "e5" -> OnnxSentenceEncoder.load(SentenceModel.E5_SMALL);
-          case "pair" -> EnsembleEncoder.standard();
-          default ->
-              throw new IllegalArgumentException("model must be bge, e5 or pair, got " + model);
-        };
+    encoder = BenchEncoders.load(model);
   }
 
   @TearDown(Level.Trial)

@@ -2,9 +2,7 @@ package faqbot.bench;
 
 import faqbot.corpus.CorpusLoader;
 import faqbot.corpus.FaqEntry;
-import faqbot.embed.OnnxSentenceEncoder;
 import faqbot.embed.SentenceEncoder;
-import faqbot.embed.SentenceModel;
 import faqbot.testing.Fixtures;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +58,7 @@ public class ReadingCostBenchmark {
 
   @Setup(Level.Trial)
   public void load() {
-    encoder =
-        switch (model) {
-          case "bge" -> OnnxSentenceEncoder.load(SentenceModel.BGE_SMALL);
-          case "e5" -> OnnxSentenceEncoder.load(SentenceModel.E5_SMALL);
-          default -> throw new IllegalArgumentException("model must be bge or e5, got " + model);
-        };
+    encoder = BenchEncoders.load(model);
     // Every bundled entry in turn, so the lengths read are the corpus's own mix.
     entries =
         CorpusLoader.load(Fixtures.corpus()).entries().stream()
