@@ -154,7 +154,7 @@
   var form = panel.appendChild(el('form'));
   var combo = form.appendChild(el('div', 'combo'));
   var input = combo.appendChild(el('input', null, null, {
-    type: 'text', maxlength: '1000', autocomplete: 'off', 'aria-label': 'Your question',
+    type: 'text', autocomplete: 'off', 'aria-label': 'Your question',
     placeholder: cfg.placeholder || 'Type your question\u2026', role: 'combobox',
     'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'fb-suggest'
   }));
@@ -289,6 +289,8 @@
     }, err => {
       wait.remove();
       add(el('div', 'msg err', err.message));
+      /* A typed message that was refused (too long, say) goes back in the box to be mended. */
+      if (!shownAs && !input.value) input.value = message;
     }).then(() => { busy = send.disabled = false; });
   }
 

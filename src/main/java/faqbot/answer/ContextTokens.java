@@ -14,10 +14,10 @@ public final class ContextTokens {
   /**
    * The longest token accepted. Most are a few hundred characters, but the server must accept every
    * token it issues: a question of {@link Answerer#MAX_MESSAGE_CHARS} characters takes up to 6
-   * bytes each in JSON (3 in UTF-8, 6 when escaped), and 21 ids of up to 255 characters (what a
-   * file name gives) some 5,400 more; in base64 that is under 15,300 characters.
+   * bytes each in JSON (3 in UTF-8, 6 when escaped), 24,000 bytes, and 21 ids of up to 255
+   * characters (what a file name gives) some 5,400 more; in base64 that is under 39,300 characters.
    */
-  public static final int MAX_LENGTH = 16_384;
+  public static final int MAX_LENGTH = 40_960;
 
   private static final String VERSION = "c1.";
   private static final int MAX_OFFERED = 20;

@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * ({@code /}).
  */
 public final class HttpApp {
-  /** The largest request body accepted; a chat message is at most a few kilobytes. */
-  public static final long MAX_BODY_BYTES = 64 * 1024;
+  /**
+   * The largest request body accepted. A chat request is at most about 65 KB: a message of the
+   * longest length with every character escaped, and the longest context token.
+   */
+  public static final long MAX_BODY_BYTES = 128 * 1024;
 
   /**
    * How long stopping waits for requests in flight; an answer takes milliseconds, a reload some

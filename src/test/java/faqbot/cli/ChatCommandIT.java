@@ -108,13 +108,13 @@ class ChatCommandIT {
   void errorsAreOneLineAndTheSessionGoesOnToTheEndOfTheInput() {
     CliRuns.Run run =
         CliRuns.chat(
-            List.of("", "   ", "x".repeat(1200), "/nonsense", "/sources", SEED_QUESTION), chat());
+            List.of("", "   ", "x".repeat(4200), "/nonsense", "/sources", SEED_QUESTION), chat());
 
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     assertThat(run.err().lines().toList())
         .as(run.all())
         .containsExactly(
-            "faqbot: the message is 1200 characters long; the limit is 1000",
+            "faqbot: the message is 4200 characters long; the limit is 4000",
             "faqbot: unknown command /nonsense (/help lists the commands)");
     assertThat(run.out()).startsWith("No answer yet: ask a question first.\n");
     assertThat(run.out()).contains(heading(SEED_QUESTION));

@@ -226,14 +226,14 @@ class RemoteCliIT {
   @Test
   void chatGoesOnAfterTheServerRefusesAMessage() {
     CliRuns.Run run =
-        CliRuns.chat(List.of("x".repeat(1200), SEED_QUESTION), "chat", "--server", url);
+        CliRuns.chat(List.of("x".repeat(4200), SEED_QUESTION), "chat", "--server", url);
     assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
     assertThat(run.err().lines().toList())
         .as(run.all())
         .containsExactly(
             "faqbot: the faqbot server at "
                 + url
-                + " answered HTTP 400: the message is 1200 characters long; the limit is 1000");
+                + " answered HTTP 400: the message is 4200 characters long; the limit is 4000");
     assertThat(run.out()).startsWith(heading(SEED_QUESTION));
   }
 

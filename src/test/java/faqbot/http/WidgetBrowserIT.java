@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import faqbot.answer.Answerer;
 import faqbot.answer.SmallTalk;
 import faqbot.app.Bot;
 import faqbot.corpus.CorpusSource;
@@ -546,8 +547,9 @@ class WidgetBrowserIT {
     SearchContext widget = openDemoPage();
     widget.findElement(By.cssSelector("button.launcher")).click();
     WebElement input = widget.findElement(By.cssSelector("input"));
-    // Past the input's own maxlength, as a script or an old browser could send it.
-    browser.js("arguments[0].value = arguments[1];", input, "why ".repeat(300));
+    // Past the message limit, as a long paste would be.
+    String tooLong = "why ".repeat(Answerer.MAX_MESSAGE_CHARS / 4 + 25).strip();
+    browser.js("arguments[0].value = arguments[1];", input, tooLong);
     widget.findElement(By.cssSelector("button.send")).click();
     WebElement error =
         new WebDriverWait(driver, WAIT)
@@ -558,9 +560,11 @@ class WidgetBrowserIT {
                         .orElse(null));
     assertThat(error.getText())
         .startsWith("Sorry")
-        .contains("1000")
+        .contains("the limit is " + Answerer.MAX_MESSAGE_CHARS)
         .doesNotContain("{")
         .doesNotContain("\"error\"");
+    // Nothing typed is lost: the refused message is back in the box, whole, to be shortened.
+    assertThat(input.getDomProperty("value")).isEqualTo(tooLong);
   }
 
   // ---------------------------------------------------------------- hostile text
