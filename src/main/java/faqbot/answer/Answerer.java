@@ -48,8 +48,16 @@ public final class Answerer {
    */
   public static final double SUGGESTION_FLOOR = 0.02;
 
-  /** How many whole answers are kept: FAQ traffic repeats its popular questions. */
-  static final int ANSWERS_KEPT = 4096;
+  /**
+   * About how much memory the whole answers kept may hold of their own (FAQ traffic repeats its
+   * popular questions). Weighed rather than counted: a message of {@link #MAX_MESSAGE_CHARS}
+   * characters, and the context token that carries it, weigh over ten times a common question's,
+   * and four thousand of them would not fit a small server's heap.
+   */
+  static final long ANSWER_BYTES_KEPT = 16L << 20;
+
+  /** What a kept answer holds besides its message and token: its reply and its lists. */
+  private static final int ANSWER_OVERHEAD_BYTES = 2048;
 
   private final FaqIndex index;
   private final Retriever retriever;
@@ -62,8 +70,7 @@ public final class Answerer {
    * is answered once). A rebuilt index has a new version, and the answers of the old one are
    * dropped when it first serves.
    */
-  private final Cache<String, Answer> answers =
-      Caffeine.newBuilder().maximumSize(ANSWERS_KEPT).recordStats().build();
+  private final Cache<String, Answer> answers = answerCache();
 
   private volatile long answersVersion = Long.MIN_VALUE;
 
@@ -370,6 +377,23 @@ public final class Answerer {
   /** The spelling corrector for the view's corpus (for tools that study the ranking). */
   Spelling spelling(IndexView view) {
     return retriever.spelling(view);
+  }
+
+  static Cache<String, Answer> answerCache() {
+    return Caffeine.newBuilder()
+        .maximumWeight(ANSWER_BYTES_KEPT)
+        .weigher(Answerer::bytesKept)
+        .recordStats()
+        .build();
+  }
+
+  /**
+   * Roughly the bytes a kept answer holds of its own: its key, its token (two bytes a char), the
+   * rest.
+   */
+  static int bytesKept(String key, Answer answer) {
+    int token = answer.context() == null ? 0 : answer.context().length();
+    return 2 * (key.length() + token) + ANSWER_OVERHEAD_BYTES;
   }
 
   /**

@@ -12,17 +12,16 @@ import java.util.List;
  */
 final class Retriever {
   /**
-   * How many messages' vectors are kept: a few MB, and FAQ traffic repeats far fewer distinct
-   * questions.
+   * About how much memory the messages' vectors kept may take: some five thousand common questions'
+   * (FAQ traffic repeats far fewer), fewer long ones, as each is weighed with its message.
    */
-  static final int VECTORS_KEPT = 4096;
+  static final long VECTOR_BYTES_KEPT = 16L << 20;
 
   private final SentenceEncoder encoder;
   private final Ranker ranker;
 
   /** One computation per message even when the same new question arrives many times at once. */
-  private final Cache<String, float[]> vectors =
-      Caffeine.newBuilder().maximumSize(VECTORS_KEPT).recordStats().build();
+  private final Cache<String, float[]> vectors = vectorCache();
 
   /**
    * Misspelt words corrected toward the corpus's own words; keyword-only ranking stays plain BM25.
@@ -33,6 +32,19 @@ final class Retriever {
     this.encoder = encoder;
     this.ranker = new Ranker(calibration);
     this.spelling = new PerIndex<>(view -> Spelling.of(view.entries(), encoder::knowsWord));
+  }
+
+  static Cache<String, float[]> vectorCache() {
+    return Caffeine.newBuilder()
+        .maximumWeight(VECTOR_BYTES_KEPT)
+        .weigher(Retriever::bytesKept)
+        .recordStats()
+        .build();
+  }
+
+  /** Roughly the bytes a kept vector takes with its message (two bytes a char) and headers. */
+  static int bytesKept(String message, float[] vector) {
+    return 2 * message.length() + 4 * vector.length + 64;
   }
 
   /** The entries the scope admits, best first, with their confidences. */

@@ -25,7 +25,9 @@ import java.util.Optional;
  */
 final class ChatHandler {
   private static final ObjectMapper JSON = Json.mapper();
-  private static final int SERIALIZED = 1024;
+
+  /** About how many bytes of answers' JSON are kept; an answer's is a few KB. */
+  private static final long SERIALIZED_BYTES = 8L << 20;
 
   /** The cache of answers' JSON, by this name in the metrics. */
   static final String CACHE_NAME = "answer_json";
@@ -42,7 +44,12 @@ final class ChatHandler {
    * kept JSON is never stale.
    */
   private final Cache<Answer, byte[]> serialized =
-      Caffeine.newBuilder().weakKeys().maximumSize(SERIALIZED).recordStats().build();
+      Caffeine.newBuilder()
+          .weakKeys()
+          .maximumWeight(SERIALIZED_BYTES)
+          .<Answer, byte[]>weigher((answer, json) -> json.length)
+          .recordStats()
+          .build();
 
   ChatHandler(Backend backend, HttpMetrics metrics, Journal journal, Limits.Enforcer limits) {
     this.backend = backend;
