@@ -11,6 +11,7 @@
   /* data-tags="a, b": answer only from entries with one of these tags. */
   var tags = String(cfg.tags || '').split(',').map(t => t.trim()).filter(Boolean);
   var OFFLINE = 'Sorry, the FAQ cannot be reached right now. Please try again in a moment.';
+  var SUGGEST_UP_TO = 300; /* characters typed; AISafety.info's longest question has 205 */
 
   var CSS = ':host{all:initial!important;position:fixed!important;z-index:2147483000!important}' +
     '.fb{--bg:#fff;--fg:#1d2430;--mute:#566070;--line:#d5dae3;--soft:#f1f4f8;--acc:#2456c9;--on:#fff;--me:#e4ecfc;' +
@@ -325,7 +326,8 @@
   input.addEventListener('input', () => {
     var q = input.value.trim(), mine;
     hideSuggestions();
-    if (q.length < 2) return;
+    /* Past a question's length the text is a message being written, not a question being looked up. */
+    if (q.length < 2 || q.length > SUGGEST_UP_TO) return;
     mine = seq;
     timer = setTimeout(() => {
       call('GET', '/api/suggest?limit=5&q=' + encodeURIComponent(q)).then(data => {

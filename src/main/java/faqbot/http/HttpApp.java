@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApp {
   /**
-   * The largest request body accepted. A chat request is at most about 65 KB: a message of the
-   * longest length with every character escaped, and the longest context token.
+   * The largest request body accepted. A chat request is at most about 77 KB: a message of the
+   * longest length with every character escaped, the longest context token, and its tags.
    */
   public static final long MAX_BODY_BYTES = 128 * 1024;
 

@@ -98,17 +98,37 @@ final class SlackMessages {
   }
 
   /**
-   * The value a question button carries: the entry id (or nothing) and the question, on two lines.
+   * The value a question button carries: the entry id (or nothing) and the question, on two lines,
+   * and on a third the question asked when it fits whole.
    */
   record ButtonValue(String id, String question, String asked) {
     ButtonValue(String id, String question) {
       this(id, question, null);
     }
 
+    /**
+     * The value of a feedback button: the entry voted on, and the question asked if it fits whole,
+     * else the entry's own question. A question cut to fit would be kept as another question.
+     */
+    static ButtonValue vote(String id, String asked, String entryQuestion) {
+      ButtonValue withAsked = new ButtonValue(id, asked);
+      return asked != null && withAsked.fits() ? withAsked : new ButtonValue(id, entryQuestion);
+    }
+
     String encode() {
-      String prefix = id == null ? "" : id;
-      String value = prefix + "\n" + question + (asked == null ? "" : "\n" + asked);
-      return Cut.atMost(value, MAX_BUTTON_VALUE);
+      if (asked != null && !fits()) {
+        // The question asked goes whole or not at all, for the same reason as a vote's.
+        return new ButtonValue(id, question).encode();
+      }
+      return Cut.atMost(joined(), MAX_BUTTON_VALUE);
+    }
+
+    private boolean fits() {
+      return joined().length() <= MAX_BUTTON_VALUE;
+    }
+
+    private String joined() {
+      return (id == null ? "" : id) + "\n" + question + (asked == null ? "" : "\n" + asked);
     }
 
     static ButtonValue decode(String value) {
@@ -176,7 +196,7 @@ final class SlackMessages {
     }
     after.add(context(List.of("Was this helpful?")).put("block_id", FEEDBACK_PROMPT_BLOCK));
     ArrayNode votes = json.createArrayNode();
-    String vote = new ButtonValue(shown.id(), asked == null ? shown.question() : asked).encode();
+    String vote = ButtonValue.vote(shown.id(), asked, shown.question()).encode();
     votes.add(button(FEEDBACK_YES, "\uD83D\uDC4D Yes", vote));
     votes.add(button(FEEDBACK_NO, "\uD83D\uDC4E No", vote));
     after.add(actions(FEEDBACK_BLOCK, votes));

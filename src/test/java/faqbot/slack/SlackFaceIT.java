@@ -299,7 +299,9 @@ class SlackFaceIT {
         requests.signed(
             SlackFace.COMMANDS,
             SlackRequests.FORM,
-            SlackRequests.slashCommand("why ".repeat(400), slack.responseUrl("commands/z")));
+            SlackRequests.slashCommand(
+                "why ".repeat(Answerer.MAX_MESSAGE_CHARS / 4 + 100),
+                slack.responseUrl("commands/z")));
     assertThat(tooLong.status()).isEqualTo(200);
     assertThat(tooLong.body()).contains("limit");
     assertThat(slack.poll(Duration.ofMillis(500))).isNull();

@@ -11,6 +11,7 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import faqbot.answer.Answer;
+import faqbot.answer.Answerer;
 import faqbot.answer.Outcome;
 import faqbot.corpus.Block;
 import faqbot.corpus.Source;
@@ -225,7 +226,9 @@ class SlackMessagesTest {
             List.of(),
             "c");
     ChatPostMessageRequest message =
-        read(withLink.answer(SlackMessages.Shown.of(answer), "x".repeat(1000)));
+        read(
+            withLink.answer(
+                SlackMessages.Shown.of(answer), "x".repeat(Answerer.MAX_MESSAGE_CHARS)));
     assertThat(((HeaderBlock) message.getBlocks().get(0)).getText().getText())
         .hasSizeLessThanOrEqualTo(150);
   }
@@ -254,6 +257,59 @@ class SlackMessagesTest {
     assertThat(buttons.get(0).getValue())
         .isEqualTo("what-is-ai-alignment\nWhat is AI alignment?\nwho funds ai safety");
     assertThat(message.getText()).contains("1. What is AI alignment?");
+  }
+
+  @Test
+  void aQuestionAskedGoesWithTheChoicesWholeOrNotAtAll() {
+    Answer clarified =
+        new Answer(
+            Outcome.CLARIFY,
+            0.3,
+            "Did you mean:",
+            null,
+            List.of(),
+            List.of(),
+            List.of(
+                new Answer.Alternative("what-is-ai-alignment", "What is AI alignment?", 0.3),
+                new Answer.Alternative("what-is-a-reward-model", "What is a reward model?", 0.2)),
+            "c");
+    String fits = honestly(1500);
+    String longest = honestly(Answerer.MAX_MESSAGE_CHARS);
+    // read() checks every block against Slack's limits, button values at 2000 among them.
+    SlackMessages.ButtonValue first =
+        firstButton(read(withLink.offered(clarified, fits)), "ask_offered_1");
+    assertThat(first)
+        .isEqualTo(
+            new SlackMessages.ButtonValue("what-is-ai-alignment", "What is AI alignment?", fits));
+    // Cut, it would be kept as a question nobody asked: the choice goes without it.
+    assertThat(firstButton(read(withLink.offered(clarified, longest)), "ask_offered_1"))
+        .isEqualTo(new SlackMessages.ButtonValue("what-is-ai-alignment", "What is AI alignment?"));
+  }
+
+  @Test
+  void aVoteCarriesTheQuestionAskedWholeOrTheEntrysOwn() {
+    SlackMessages.Shown shown =
+        SlackMessages.Shown.of(answer(List.of(paragraph("t")), List.of(), List.of(), null));
+    String fits = honestly(1500);
+    assertThat(firstButton(read(withLink.answer(shown, fits)), "feedback_no"))
+        .isEqualTo(new SlackMessages.ButtonValue("the-id", fits));
+    assertThat(
+            firstButton(
+                read(withLink.answer(shown, honestly(Answerer.MAX_MESSAGE_CHARS))), "feedback_no"))
+        .isEqualTo(new SlackMessages.ButtonValue("the-id", "What is the thing?"));
+  }
+
+  private static String honestly(int length) {
+    return "why not just train it to be honest ".repeat(length / 30).substring(0, length);
+  }
+
+  private static SlackMessages.ButtonValue firstButton(
+      ChatPostMessageRequest message, String action) {
+    return BlockKit.buttons(message.getBlocks()).stream()
+        .filter(b -> b.getActionId().equals(action))
+        .map(b -> SlackMessages.ButtonValue.decode(b.getValue()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
