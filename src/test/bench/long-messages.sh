@@ -12,7 +12,7 @@ port=${PORT:-7417}
 index=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$index"' EXIT
 java -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$jar" serve --port "$port" --corpus corpus \
-  --index "$index" --rate-limit 0 --no-watch >"$index/serve.log" 2>&1 &
+  --index "$index" --journal "$index/journal.jsonl" --rate-limit 0 --no-watch >"$index/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 300); do curl -s "localhost:$port/health" | grep -q '"ready":true' && break; sleep 1; done
 python3 - "$port" "$n" <<'PY'

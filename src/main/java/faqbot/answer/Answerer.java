@@ -388,12 +388,12 @@ public final class Answerer {
   }
 
   /**
-   * Roughly the bytes a kept answer holds of its own: its key, its token (two bytes a char), the
-   * rest.
+   * Roughly the bytes a kept answer holds of its own: its key (two bytes a char at most), its token
+   * (base64, one byte a char) and the rest.
    */
   static int bytesKept(String key, Answer answer) {
     int token = answer.context() == null ? 0 : answer.context().length();
-    return 2 * (key.length() + token) + ANSWER_OVERHEAD_BYTES;
+    return 2 * key.length() + token + ANSWER_OVERHEAD_BYTES;
   }
 
   /**

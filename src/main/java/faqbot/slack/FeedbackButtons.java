@@ -51,9 +51,11 @@ final class FeedbackButtons {
     if (value.id() == null) {
       return;
     }
+    // An empty question: the one asked was too long for the button
+    // (SlackMessages.ButtonValue.vote).
+    String asked = value.question().isEmpty() ? null : value.question();
     try {
-      journal.append(
-          FeedbackRecord.feedback(value.question(), value.id(), helpful, QuestionLog.SLACK));
+      journal.append(FeedbackRecord.feedback(asked, value.id(), helpful, QuestionLog.SLACK));
     } catch (IOException | RuntimeException e) {
       LOG.error("could not journal feedback on {}", value.id(), e);
       ObjectNode sorry = messages.notice("Sorry, I could not record that. Please try again later.");
@@ -66,13 +68,13 @@ final class FeedbackButtons {
         helpful
             ? ":+1: Thanks, glad it helped."
             : ":pencil: Thanks for telling us; this helps us improve" + " the answer.";
-    client.respondAsync(responseUrl, thanked(payload.path("message"), value, thanks));
+    client.respondAsync(responseUrl, thanked(payload.path("message"), value.id(), asked, thanks));
   }
 
   /**
    * The message voted on with its feedback buttons replaced by {@code thanks}, or just the thanks.
    */
-  private ObjectNode thanked(JsonNode message, SlackMessages.ButtonValue value, String thanks) {
+  private ObjectNode thanked(JsonNode message, String entryId, String asked, String thanks) {
     ArrayNode original =
         message.path("blocks").isArray() && !message.path("blocks").isEmpty()
             ? (ArrayNode) message.path("blocks")
@@ -81,9 +83,9 @@ final class FeedbackButtons {
     if (original == null) {
       // An ephemeral message comes without its blocks: show the same answer again, without the
       // buttons.
-      Optional<EntryView> entry = answerer.get().entry(value.id());
+      Optional<EntryView> entry = answerer.get().entry(entryId);
       if (entry.isPresent()) {
-        ObjectNode rebuilt = messages.answer(SlackMessages.Shown.of(entry.get()), value.question());
+        ObjectNode rebuilt = messages.answer(SlackMessages.Shown.of(entry.get()), asked);
         original = (ArrayNode) rebuilt.get("blocks");
         text = rebuilt.path("text").asText();
       }

@@ -107,12 +107,16 @@ final class SlackMessages {
     }
 
     /**
-     * The value of a feedback button: the entry voted on, and the question asked if it fits whole,
-     * else the entry's own question. A question cut to fit would be kept as another question.
+     * The value of a feedback button: the entry voted on and the question asked (the entry's own
+     * when the answer was a click on it). A question asked too long to fit whole goes as none: cut,
+     * it would be kept as a question nobody asked.
      */
     static ButtonValue vote(String id, String asked, String entryQuestion) {
+      if (asked == null) {
+        return new ButtonValue(id, entryQuestion);
+      }
       ButtonValue withAsked = new ButtonValue(id, asked);
-      return asked != null && withAsked.fits() ? withAsked : new ButtonValue(id, entryQuestion);
+      return withAsked.fits() ? withAsked : new ButtonValue(id, "");
     }
 
     String encode() {

@@ -661,6 +661,33 @@ class SlackFaceIT {
   }
 
   @Test
+  void aVoteOnAQuestionTooLongForItsButtonIsJournalledWithoutOne() throws Exception {
+    Message shown = askInChannel("what is a reward model");
+    ButtonElement no =
+        BlockKit.buttons(shown.getBlocks()).stream()
+            .filter(b -> b.getActionId().equals(SlackMessages.FEEDBACK_NO))
+            .findFirst()
+            .orElseThrow();
+    // What the button of an answer to a question past a button value's 2000 characters carries.
+    no.setValue(
+        SlackMessages.ButtonValue.vote(
+                "what-is-a-reward-model", "why ".repeat(1000).strip(), "What is a reward model?")
+            .encode());
+
+    click(shown, no, slack.responseUrl("actions/T0001/2/feedback"), false);
+    assertThat(journal)
+        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.answerId()).isEqualTo("what-is-a-reward-model");
+              assertThat(r.helpful()).isFalse();
+              assertThat(r.question()).isNull();
+            });
+    assertThat(BlockKit.actionResponse(slack.next(WAIT).body()).isReplaceOriginal()).isTrue();
+  }
+
+  @Test
   void aFeedbackButtonIsJournalledAndTheButtonsGiveWayToThanks() throws Exception {
     Message shown = askInChannel("what is a reward model");
     ButtonElement no =

@@ -287,7 +287,7 @@ class SlackMessagesTest {
   }
 
   @Test
-  void aVoteCarriesTheQuestionAskedWholeOrTheEntrysOwn() {
+  void aVoteCarriesTheQuestionAskedWholeOrNone() {
     SlackMessages.Shown shown =
         SlackMessages.Shown.of(answer(List.of(paragraph("t")), List.of(), List.of(), null));
     String fits = honestly(1500);
@@ -296,7 +296,7 @@ class SlackMessagesTest {
     assertThat(
             firstButton(
                 read(withLink.answer(shown, honestly(Answerer.MAX_MESSAGE_CHARS))), "feedback_no"))
-        .isEqualTo(new SlackMessages.ButtonValue("the-id", "What is the thing?"));
+        .isEqualTo(new SlackMessages.ButtonValue("the-id", ""));
   }
 
   private static String honestly(int length) {
