@@ -204,12 +204,7 @@ class SlackFaceIT {
     assertThat(buttons)
         .extracting(ButtonElement::getActionId)
         .contains("ask_related_1", SlackMessages.FEEDBACK_YES, SlackMessages.FEEDBACK_NO);
-    assertThat(
-            buttons.stream()
-                .filter(b -> b.getActionId().equals(SlackMessages.FEEDBACK_YES))
-                .findFirst()
-                .orElseThrow()
-                .getValue())
+    assertThat(button(blocks, SlackMessages.FEEDBACK_YES).getValue())
         .startsWith("what-is-inner-alignment\n");
     assertThat(answer.getText()).contains("What is inner alignment?");
   }
@@ -663,11 +658,7 @@ class SlackFaceIT {
   @Test
   void aVoteOnAQuestionTooLongForItsButtonIsJournalledWithoutOne() throws Exception {
     Message shown = askInChannel("what is a reward model");
-    ButtonElement no =
-        BlockKit.buttons(shown.getBlocks()).stream()
-            .filter(b -> b.getActionId().equals(SlackMessages.FEEDBACK_NO))
-            .findFirst()
-            .orElseThrow();
+    ButtonElement no = button(shown.getBlocks(), SlackMessages.FEEDBACK_NO);
     // What the button of an answer to a question past a button value's 2000 characters carries.
     no.setValue(
         SlackMessages.ButtonValue.vote(
@@ -675,42 +666,28 @@ class SlackFaceIT {
             .encode());
 
     click(shown, no, slack.responseUrl("actions/T0001/2/feedback"), false);
-    assertThat(journal)
-        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.answerId()).isEqualTo("what-is-a-reward-model");
-              assertThat(r.helpful()).isFalse();
-              assertThat(r.question()).isNull();
-            });
+    FeedbackRecord vote = onlyVote();
+    assertThat(vote.answerId()).isEqualTo("what-is-a-reward-model");
+    assertThat(vote.helpful()).isFalse();
+    assertThat(vote.question()).isNull();
     assertThat(BlockKit.actionResponse(slack.next(WAIT).body()).isReplaceOriginal()).isTrue();
   }
 
   @Test
   void aFeedbackButtonIsJournalledAndTheButtonsGiveWayToThanks() throws Exception {
     Message shown = askInChannel("what is a reward model");
-    ButtonElement no =
-        BlockKit.buttons(shown.getBlocks()).stream()
-            .filter(b -> b.getActionId().equals(SlackMessages.FEEDBACK_NO))
-            .findFirst()
-            .orElseThrow();
+    ButtonElement no = button(shown.getBlocks(), SlackMessages.FEEDBACK_NO);
 
     SlackRequests.Reply reply =
         click(shown, no, slack.responseUrl("actions/T0001/2/feedback"), false);
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEmpty();
 
-    assertThat(journal)
-        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.answerId()).isEqualTo("what-is-a-reward-model");
-              assertThat(r.helpful()).isFalse();
-              assertThat(r.channel()).isEqualTo("slack");
-              assertThat(r.question()).isEqualTo("what is a reward model");
-            });
+    FeedbackRecord vote = onlyVote();
+    assertThat(vote.answerId()).isEqualTo("what-is-a-reward-model");
+    assertThat(vote.helpful()).isFalse();
+    assertThat(vote.channel()).isEqualTo("slack");
+    assertThat(vote.question()).isEqualTo("what is a reward model");
 
     FakeSlack.Call call = slack.next(WAIT);
     ActionResponse update = BlockKit.actionResponse(call.body());
@@ -735,18 +712,11 @@ class SlackFaceIT {
         SlackRequests.FORM,
         SlackRequests.slashCommand("what is a reward model", slack.responseUrl("commands/e")));
     SlashCommandResponse shown = BlockKit.commandResponse(slack.next(WAIT).body());
-    ButtonElement yes =
-        BlockKit.buttons(shown.getBlocks()).stream()
-            .filter(b -> b.getActionId().equals(SlackMessages.FEEDBACK_YES))
-            .findFirst()
-            .orElseThrow();
+    ButtonElement yes = button(shown.getBlocks(), SlackMessages.FEEDBACK_YES);
 
     // Slack sends no message with a click on an ephemeral message.
     click(null, yes, slack.responseUrl("actions/ephemeral"), true);
-    assertThat(journal)
-        .filteredOn(r -> FeedbackRecord.FEEDBACK.equals(r.type()))
-        .singleElement()
-        .satisfies(r -> assertThat(r.helpful()).isTrue());
+    assertThat(onlyVote().helpful()).isTrue();
     ActionResponse update = BlockKit.actionResponse(slack.next(WAIT).body());
     assertThat(update.isReplaceOriginal()).isTrue();
     assertThat(BlockKit.buttons(update.getBlocks()))
@@ -977,5 +947,20 @@ class SlackFaceIT {
 
   private static void envelope(EventsApiPayload<?> payload, String eventId) {
     SlackPayloads.envelope(payload, eventId, BOT_USER);
+  }
+
+  private static ButtonElement button(List<LayoutBlock> blocks, String actionId) {
+    return BlockKit.buttons(blocks).stream()
+        .filter(b -> b.getActionId().equals(actionId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The one vote journalled. */
+  private FeedbackRecord onlyVote() {
+    List<FeedbackRecord> votes =
+        journal.stream().filter(r -> FeedbackRecord.FEEDBACK.equals(r.type())).toList();
+    assertThat(votes).hasSize(1);
+    return votes.get(0);
   }
 }
