@@ -188,10 +188,11 @@
       }), () => { throw new Error(OFFLINE); });
   }
 
-  /* Adds a message and scrolls to it, or to the question it answers. */
+  /* Adds a message and scrolls to it, or to the question it answers when the reply's start stays in view. */
   function add(node, from) {
     log.appendChild(node);
-    log.scrollTop = (from || node).offsetTop - 8;
+    var short = from && node.offsetTop - from.offsetTop < log.clientHeight * 0.6;
+    log.scrollTop = (short ? from : node).offsetTop - 8;
     return node;
   }
 

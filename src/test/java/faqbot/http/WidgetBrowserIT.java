@@ -567,6 +567,30 @@ class WidgetBrowserIT {
     assertThat(input.getDomProperty("value")).isEqualTo(tooLong);
   }
 
+  @Test
+  void theReplyToALongQuestionIsScrolledIntoView() {
+    SearchContext widget = openDemoPage();
+    widget.findElement(By.cssSelector("button.launcher")).click();
+    WebElement input = widget.findElement(By.cssSelector("input"));
+    // As people write under a video: their reasoning first, taller than the log, then the question.
+    String question =
+        "I am not sure training only rewards what we can see. ".repeat(30)
+            + "So could a model pretend to be aligned during training?";
+    browser.js("arguments[0].value = arguments[1];", input, question);
+    widget.findElement(By.cssSelector("button.send")).click();
+    WebElement reply = waitForBotMessage(widget, 1);
+    WebElement log = widget.findElement(By.cssSelector(".log"));
+    browser.until(
+        d -> {
+          double top = HeadlessChromium.number(browser.js("return arguments[0].offsetTop;", reply));
+          double scrolled =
+              HeadlessChromium.number(browser.js("return arguments[0].scrollTop;", log));
+          double height =
+              HeadlessChromium.number(browser.js("return arguments[0].clientHeight;", log));
+          return top >= scrolled && top < scrolled + height;
+        });
+  }
+
   // ---------------------------------------------------------------- hostile text
 
   @Test
